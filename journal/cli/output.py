@@ -1,0 +1,50 @@
+"""Printing results: JSON for scripts (``--json``), aligned plain text for people."""
+
+import dataclasses
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, frozenset | set):
+        return sorted(_plain(item) for item in value)
+    raise TypeError(f"Cannot write {type(value).__name__} as JSON")
+
+
+def to_plain(value: Any) -> Any:
+    """Dataclasses (snapshots) become dicts, recursively."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {key: to_plain(item) for key, item in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {key: to_plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_plain(item) for item in value]
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(to_plain(value), sys.stdout, ensure_ascii=False, indent=2, default=_plain)
+    sys.stdout.write("\n")
+
+
+def print_table(rows: Sequence[Sequence[str]]) -> None:
+    """Columns padded to their widest cell (CJK characters count double, as terminals show them)."""
+    if not rows:
+        return
+    widths = [max(display_width(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        cells = [
+            cell + " " * (width - display_width(cell))
+            for cell, width in zip(row, widths, strict=True)
+        ]
+        print("  ".join(cells).rstrip())
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

@@ -1,0 +1,1 @@
+"""The Qt (PySide6) user interface: a thin layer over ``journal.services``."""

@@ -1,0 +1,61 @@
+"""``trip-journal``: start the app on a library.
+
+Nothing happens at import time; ``main`` builds the services on the library the command line or
+environment names, so tests can build the same window on a temporary library.
+"""
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.errors import JournalError
+from journal.identity import APP_ID, APP_NAME, app_version
+from journal.library_location import ENVIRONMENT_VARIABLE, library_path
+from journal.services import JournalService
+from journal.store.library import Library
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="trip-journal", description=f"{APP_NAME} app")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help=f"library folder (default: ${ENVIRONMENT_VARIABLE}, else the user data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
+    return parser.parse_args(argv)
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    app = QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(app_version())
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv if argv is None else argv)
+    options = parse_arguments(arguments[1:])
+    app = create_application(arguments[:1])
+    try:
+        library = Library.open(library_path(options.library, os.environ))
+    except JournalError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    from journal.gui.main_window import MainWindow
+
+    window = MainWindow(JournalService(library))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        library.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

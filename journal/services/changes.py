@@ -1,0 +1,26 @@
+"""What a mutation changed, so that each view refreshes only that (and the CLI can report it)."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from journal.services.snapshots import TripInfo
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The result of one service mutation, which ran as one transaction."""
+
+    #: The trip as it is after the change (None when it was deleted or none was involved).
+    trip: TripInfo | None = None
+    #: A trip was created, deleted or renamed: lists of trips need refreshing.
+    trip_list: bool = False
+    #: The trip's own fields (title, zone, categories, intro, closing, ...) changed.
+    trip_details: bool = False
+    #: The trip's dates changed, so its list of days was re-derived.
+    day_range: bool = False
+    #: Days whose text or photos changed.
+    days: frozenset[date] = field(default_factory=frozenset)
+    #: Photos whose day, order, caption or time changed.
+    photos: frozenset[int] = field(default_factory=frozenset)
+    #: Dates whose text was kept although they fell outside the trip's new dates.
+    notes_outside_range: tuple[date, ...] = ()

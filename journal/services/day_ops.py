@@ -1,0 +1,91 @@
+"""Operations on the days of a trip: the overview the timeline shows and the text of each day."""
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from journal.errors import InvalidInputError
+from journal.services.changes import Changes
+from journal.services.snapshots import DayInfo, DaysOverview, TripInfo
+from journal.services.trip_ops import get_trip
+from journal.store.models import Day, Photo
+
+
+def _photo_counts(session: Session, trip: TripInfo) -> dict[date | None, tuple[int, int]]:
+    """Photos per day: (count, id of the day's first photo). Key None is the Unassigned tray,
+    which also holds photos whose day is no longer one of the trip's dates."""
+    rows = session.execute(
+        select(Photo.day_date, Photo.id)
+        .where(Photo.trip_id == trip.id)
+        .order_by(Photo.day_date, Photo.position, Photo.id)
+    )
+    counts: dict[date | None, tuple[int, int]] = {}
+    for day, photo_id in rows:
+        key = day if day is not None and trip.day_index(day) is not None else None
+        count, first = counts.get(key, (0, photo_id))
+        counts[key] = (count + 1, first)
+    return counts
+
+
+def days_overview(session: Session, trip_id: int) -> DaysOverview:
+    trip = TripInfo.of(get_trip(session, trip_id))
+    rows = {row.date: row for row in session.scalars(select(Day).where(Day.trip_id == trip.id))}
+    counts = _photo_counts(session, trip)
+    days = []
+    for offset in range(trip.day_count):
+        day = trip.start_date + timedelta(days=offset)
+        count, first = counts.get(day, (0, 0))
+        row = rows.get(day)
+        if row is None:
+            days.append(DayInfo(day, offset, "", "", 0, count, first or None))
+        else:
+            days.append(DayInfo.of(row, offset, count, first or None))
+    outside = tuple(
+        DayInfo.of(row, None, 0, None)
+        for day, row in sorted(rows.items())
+        if trip.day_index(day) is None and (row.body or row.title)
+    )
+    unassigned, _ = counts.get(None, (0, 0))
+    return DaysOverview(trip, tuple(days), outside, unassigned)
+
+
+def resolve_day(trip: TripInfo, reference: str) -> date:
+    """A day named as the user would: its number ("0", "Day 0") or its date ("2023-09-16")."""
+    text = reference.strip()
+    lowered = text.lower().removeprefix("day").strip()
+    if lowered.isdigit():
+        index = int(lowered)
+        if index >= trip.day_count:
+            raise InvalidInputError(
+                f"{trip.title} has days 0 to {trip.day_count - 1}; there is no Day {index}."
+            )
+        return trip.start_date + timedelta(days=index)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(
+            f"Invalid day {reference!r}: give its number (0 for the first day) or its date "
+            "(YYYY-MM-DD)."
+        ) from None
+
+
+def set_day_text(
+    session: Session, trip_id: int, day: date, body: str, title: str | None = None
+) -> Changes:
+    """Replace a day's text (and title); a date outside the trip is allowed only if it has text."""
+    trip = get_trip(session, trip_id)
+    info = TripInfo.of(trip)
+    row = session.scalars(select(Day).where(Day.trip_id == trip.id, Day.date == day)).one_or_none()
+    if info.day_index(day) is None and row is None:
+        raise InvalidInputError(
+            f"{day} is not a day of {trip.title} ({trip.start_date} to {trip.end_date})."
+        )
+    if row is None:
+        row = Day(trip_id=trip.id, date=day, title="", body="")
+        session.add(row)
+    row.body = body
+    if title is not None:
+        row.title = " ".join(title.split())
+    session.flush()
+    return Changes(trip=info, days=frozenset({day}))

@@ -1,0 +1,44 @@
+"""URL slugs for trips: readable, unique in the library, and safe as a file name.
+
+Non-Latin titles are transliterated (``서울 여행`` becomes ``seoul-yeohaeng``) so a Korean trip
+still gets a meaningful slug; a title with nothing transliterable falls back to the trip's date.
+"""
+
+import re
+from collections.abc import Container
+from datetime import date
+
+from slugify import slugify
+
+from journal.errors import InvalidInputError
+
+MAX_SLUG_LENGTH = 80
+_VALID_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug_from_title(title: str, start: date) -> str:
+    slug: str = slugify(title, max_length=MAX_SLUG_LENGTH, word_boundary=True)
+    return slug or f"trip-{start.isoformat()}"
+
+
+def check_slug(slug: str) -> str:
+    """A slug the user typed: lower-case ASCII words joined by hyphens, nothing else."""
+    if not _VALID_SLUG.fullmatch(slug) or len(slug) > MAX_SLUG_LENGTH:
+        raise InvalidInputError(
+            f"Invalid slug {slug!r}: use lower-case letters, digits and single hyphens "
+            f"(at most {MAX_SLUG_LENGTH} characters), e.g. seattle-2023."
+        )
+    if slug.isdigit():
+        raise InvalidInputError(f"Invalid slug {slug!r}: a slug cannot be only digits (ids are).")
+    return slug
+
+
+def unique_slug(base: str, taken: Container[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``, ... whichever is free; never digits alone."""
+    if base.isdigit():
+        base = f"trip-{base}"
+    candidate, counter = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{counter}"
+        counter += 1
+    return candidate

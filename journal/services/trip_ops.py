@@ -1,0 +1,161 @@
+"""Operations on trips, each run inside a session the facade opens (one transaction each)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from journal.errors import InvalidInputError, NotFoundError
+from journal.services import validation
+from journal.services.changes import Changes
+from journal.services.slugs import check_slug, slug_from_title, unique_slug
+from journal.services.snapshots import TripInfo
+from journal.store.models import Day, Trip
+
+
+@dataclass(frozen=True)
+class NewTrip:
+    """What the user gives to create a trip; checked by ``create_trip``."""
+
+    title: str
+    start_date: date
+    end_date: date
+    timezone: str
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    slug: str | None = None
+
+
+@dataclass(frozen=True)
+class TripEdit:
+    """Fields to change on a trip; None leaves a field as it is."""
+
+    title: str | None = None
+    slug: str | None = None
+    timezone: str | None = None
+    categories: tuple[str, ...] | None = None
+    tags: tuple[str, ...] | None = None
+    intro: str | None = None
+    closing: str | None = None
+    day_start_minutes: int | None = None
+
+
+def get_trip(session: Session, trip_id: int) -> Trip:
+    trip = session.get(Trip, trip_id)
+    if trip is None:
+        raise NotFoundError(f"There is no trip with id {trip_id}.")
+    return trip
+
+
+def find_trip(session: Session, reference: str) -> Trip:
+    """The trip named by id or slug, as the CLI accepts either."""
+    reference = reference.strip()
+    trip = None
+    if reference.isdigit():
+        trip = session.get(Trip, int(reference))
+    if trip is None:
+        trip = session.scalars(select(Trip).where(Trip.slug == reference)).one_or_none()
+    if trip is None:
+        raise NotFoundError(
+            f"There is no trip {reference!r}; `journal trips` lists them by id and slug."
+        )
+    return trip
+
+
+def list_trips(session: Session) -> list[TripInfo]:
+    trips = session.scalars(select(Trip).order_by(Trip.start_date.desc(), Trip.id.desc()))
+    return [TripInfo.of(trip) for trip in trips]
+
+
+def _taken_slugs(session: Session, except_id: int | None = None) -> set[str]:
+    query = select(Trip.slug)
+    if except_id is not None:
+        query = query.where(Trip.id != except_id)
+    return set(session.scalars(query))
+
+
+def create_trip(session: Session, new: NewTrip) -> Changes:
+    title = validation.check_title(new.title)
+    validation.check_date_range(new.start_date, new.end_date)
+    timezone = validation.check_timezone(new.timezone)
+    taken = _taken_slugs(session)
+    if new.slug is not None:
+        slug = check_slug(new.slug)
+        if slug in taken:
+            raise InvalidInputError(f"Another trip already has the slug {slug!r}.")
+    else:
+        slug = unique_slug(slug_from_title(title, new.start_date), taken)
+    trip = Trip(
+        slug=slug,
+        title=title,
+        start_date=new.start_date,
+        end_date=new.end_date,
+        timezone=timezone,
+        categories=validation.clean_labels(new.categories),
+        tags=validation.clean_labels(new.tags),
+        intro="",
+        closing="",
+        day_start_minutes=0,
+    )
+    session.add(trip)
+    session.flush()
+    return Changes(trip=TripInfo.of(trip), trip_list=True, trip_details=True, day_range=True)
+
+
+def edit_trip(session: Session, trip_id: int, edit: TripEdit) -> Changes:
+    trip = get_trip(session, trip_id)
+    renamed = False
+    if edit.title is not None:
+        title = validation.check_title(edit.title)
+        renamed = title != trip.title
+        trip.title = title
+    if edit.slug is not None and edit.slug != trip.slug:
+        slug = check_slug(edit.slug)
+        if slug in _taken_slugs(session, except_id=trip.id):
+            raise InvalidInputError(f"Another trip already has the slug {slug!r}.")
+        trip.slug = slug
+        renamed = True
+    if edit.timezone is not None:
+        trip.timezone = validation.check_timezone(edit.timezone)
+    if edit.categories is not None:
+        trip.categories = validation.clean_labels(edit.categories)
+    if edit.tags is not None:
+        trip.tags = validation.clean_labels(edit.tags)
+    if edit.intro is not None:
+        trip.intro = edit.intro
+    if edit.closing is not None:
+        trip.closing = edit.closing
+    if edit.day_start_minutes is not None:
+        if not 0 <= edit.day_start_minutes < 12 * 60:
+            raise InvalidInputError("A trip day can start between 00:00 and 11:59.")
+        trip.day_start_minutes = edit.day_start_minutes
+    session.flush()
+    return Changes(trip=TripInfo.of(trip), trip_list=renamed, trip_details=True)
+
+
+def set_trip_dates(session: Session, trip_id: int, start: date, end: date) -> Changes:
+    """Move the trip's dates; text on dates that leave the trip is kept and reported."""
+    validation.check_date_range(start, end)
+    trip = get_trip(session, trip_id)
+    trip.start_date, trip.end_date = start, end
+    session.flush()
+    outside = session.scalars(
+        select(Day.date)
+        .where(Day.trip_id == trip.id, (Day.date < start) | (Day.date > end))
+        .where((Day.body != "") | (Day.title != ""))
+        .order_by(Day.date)
+    )
+    return Changes(
+        trip=TripInfo.of(trip),
+        trip_details=True,
+        day_range=True,
+        notes_outside_range=tuple(outside),
+    )
+
+
+def delete_trip(session: Session, trip_id: int) -> Changes:
+    trip = get_trip(session, trip_id)
+    session.delete(trip)
+    session.flush()
+    return Changes(trip=None, trip_list=True)

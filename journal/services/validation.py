@@ -1,0 +1,61 @@
+"""Checks on what the user typed, with messages that say what is wrong and how to fix it."""
+
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from journal.errors import InvalidInputError
+
+#: Longer trips are almost always a typo in the year, and would fill the timeline with empty days.
+MAX_TRIP_DAYS = 1000
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    """An ISO date (YYYY-MM-DD) or a clear error."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInputError(
+            f"Invalid {what} {text!r}: write it as YYYY-MM-DD, e.g. 2023-09-16."
+        ) from None
+
+
+def check_date_range(start: date, end: date) -> None:
+    if end < start:
+        raise InvalidInputError(f"The trip ends ({end}) before it starts ({start}).")
+    if (end - start).days + 1 > MAX_TRIP_DAYS:
+        raise InvalidInputError(
+            f"A trip can span at most {MAX_TRIP_DAYS} days; {start} to {end} is "
+            f"{(end - start).days + 1}. Check the year."
+        )
+
+
+def check_timezone(name: str) -> str:
+    """An IANA time zone name such as Asia/Seoul, or a clear error."""
+    cleaned = name.strip()
+    try:
+        ZoneInfo(cleaned)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInputError(
+            f"Unknown time zone {name!r}: use an IANA name such as Asia/Seoul or "
+            "America/Los_Angeles."
+        ) from None
+    if cleaned not in available_timezones() and cleaned != "UTC":
+        raise InvalidInputError(f"Unknown time zone {name!r}: use an IANA name such as Asia/Seoul.")
+    return cleaned
+
+
+def check_title(title: str) -> str:
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        raise InvalidInputError("A trip needs a title.")
+    return cleaned
+
+
+def clean_labels(labels: tuple[str, ...] | list[str]) -> list[str]:
+    """Categories or tags: trimmed, blanks dropped, duplicates dropped, order kept."""
+    seen: dict[str, None] = {}
+    for label in labels:
+        cleaned = " ".join(label.split())
+        if cleaned:
+            seen.setdefault(cleaned, None)
+    return list(seen)

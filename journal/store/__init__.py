@@ -1,0 +1,1 @@
+"""Storage: the library folder, its SQLite database and the ORM models that live in it."""

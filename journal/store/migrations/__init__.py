@@ -1,0 +1,1 @@
+"""Alembic migrations of the library database, applied automatically when a library opens."""

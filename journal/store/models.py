@@ -1,0 +1,163 @@
+"""The ORM models: what a library remembers.
+
+Every schema change here needs an Alembic migration in ``migrations/versions``; a test compares
+these models with the migrated schema so the two cannot drift apart.
+
+Times: ``*_utc`` columns hold naive datetimes in UTC; ``local_time`` and ``wall_time`` hold naive
+wall-clock times whose offset is stored beside them. Dates are the trip's calendar dates.
+"""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    """Now, as the naive UTC datetime the ``*_utc`` columns hold."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+    }
+
+
+class Trip(Base):
+    """A journey from ``start_date`` to ``end_date`` (inclusive), written up as one post."""
+
+    __tablename__ = "trips"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    start_date: Mapped[date]
+    end_date: Mapped[date]
+    #: IANA name; the zone a camera clock with no offset is assumed to be on.
+    timezone: Mapped[str] = mapped_column(String(64))
+    categories: Mapped[list[str]] = mapped_column(default=list)
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    intro: Mapped[str] = mapped_column(Text, default="")
+    closing: Mapped[str] = mapped_column(Text, default="")
+    #: Minutes after midnight at which a trip day begins (240 files a 1 a.m. photo on the evening).
+    day_start_minutes: Mapped[int] = mapped_column(default=0, server_default="0")
+    cover_photo_id: Mapped[int | None] = mapped_column(
+        ForeignKey("photos.id", ondelete="SET NULL", use_alter=True)
+    )
+    created_utc: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_utc: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+    days: Mapped[list["Day"]] = relationship(
+        back_populates="trip", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Day(Base):
+    """The writing for one calendar date of a trip.
+
+    Rows exist only for dates that have been written on; a date with no row is an empty day. A row
+    whose date falls outside the trip's range after the dates change is kept (its text is never
+    dropped) and reported as a note outside the trip's dates.
+    """
+
+    __tablename__ = "days"
+    __table_args__ = (UniqueConstraint("trip_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"))
+    date: Mapped[date]
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_utc: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+    trip: Mapped[Trip] = relationship(back_populates="days")
+
+
+class Photo(Base):
+    """One imported photo of a trip; its original lives in the library under ``library_path``.
+
+    The raw capture time (``wall_time`` as the source recorded it, with ``time_source``) is kept
+    apart from the derived ``local_time``/``captured_utc``/``day_date`` so that a camera clock
+    correction or a change of the trip's dates can re-derive them without reading the file again.
+    """
+
+    __tablename__ = "photos"
+    __table_args__ = (
+        UniqueConstraint("trip_id", "content_hash"),
+        Index("ix_photos_trip_day_position", "trip_id", "day_date", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"))
+    #: SHA-256 of the file's bytes, hex; names the copy in ``photos/``.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    original_path: Mapped[str] = mapped_column(Text)
+    original_name: Mapped[str] = mapped_column(Text)
+    #: Relative to the library folder, with forward slashes.
+    library_path: Mapped[str] = mapped_column(Text)
+    file_size: Mapped[int]
+    #: Pillow's format name: JPEG, HEIF, PNG, WEBP, TIFF.
+    media_format: Mapped[str] = mapped_column(String(16))
+    width: Mapped[int]
+    height: Mapped[int]
+    #: EXIF orientation (1-8) as the decoder reports it, 1 when it already rotated the pixels.
+    orientation: Mapped[int] = mapped_column(default=1)
+
+    #: The time as the source recorded it, before any camera clock correction.
+    wall_time: Mapped[datetime | None]
+    #: Where the time came from: exif-original, exif-digitized, exif-datetime, gps, xmp, png-text,
+    #: file-name, file-mtime.
+    time_source: Mapped[str | None] = mapped_column(String(24))
+    time_trusted: Mapped[bool] = mapped_column(default=False)
+    #: The offset the photo itself recorded (EXIF OffsetTimeOriginal, XMP), if any.
+    recorded_offset_minutes: Mapped[int | None]
+    #: Derived: the corrected local wall time, its UTC offset, the instant, and the zone used.
+    local_time: Mapped[datetime | None]
+    utc_offset_minutes: Mapped[int | None]
+    captured_utc: Mapped[datetime | None]
+    zone_source: Mapped[str | None] = mapped_column(String(24))
+    zone_name: Mapped[str | None] = mapped_column(String(64))
+
+    camera_make: Mapped[str] = mapped_column(Text, default="")
+    camera_model: Mapped[str] = mapped_column(Text, default="")
+    camera_serial: Mapped[str] = mapped_column(Text, default="")
+    gps_latitude: Mapped[float | None]
+    gps_longitude: Mapped[float | None]
+    gps_altitude: Mapped[float | None]
+
+    caption: Mapped[str] = mapped_column(Text, default="")
+    #: The trip date the photo is shown on; NULL means the Unassigned tray.
+    day_date: Mapped[date | None]
+    #: True once the user placed the photo by hand: re-derivation leaves it where it is.
+    pinned: Mapped[bool] = mapped_column(default=False)
+    position: Mapped[int] = mapped_column(default=0)
+    imported_utc: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class CameraOffset(Base):
+    """A correction for one camera's clock in one trip, e.g. +9 h for a clock left on home time.
+
+    Stored in the library, never written into the photo files.
+    """
+
+    __tablename__ = "camera_offsets"
+    __table_args__ = (UniqueConstraint("trip_id", "camera_make", "camera_model", "camera_serial"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"))
+    camera_make: Mapped[str] = mapped_column(Text, default="")
+    camera_model: Mapped[str] = mapped_column(Text, default="")
+    camera_serial: Mapped[str] = mapped_column(Text, default="")
+    offset_seconds: Mapped[int] = mapped_column(default=0)
