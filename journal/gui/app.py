@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.errors import JournalError
+from journal.gui.app_icon import app_icon
 from journal.identity import APP_ID, APP_NAME, app_version
 from journal.library_location import ENVIRONMENT_VARIABLE, library_path
 from journal.services import JournalService
@@ -35,6 +36,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationVersion(app_version())
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
