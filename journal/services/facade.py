@@ -5,9 +5,13 @@ returns plain snapshots or a ``Changes`` value; callers never hold ORM objects o
 calls these methods from its database worker thread, never from the UI thread.
 """
 
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
-from journal.services import day_ops, trip_ops
+from journal.export import ExportPlan, ExportProgress, ExportReport, ExportSettings
+from journal.export.exporter import plan_export, run_export
+from journal.services import day_ops, export_ops, trip_ops
 from journal.services.changes import Changes
 from journal.services.snapshots import DayInfo, DaysOverview, TripInfo
 from journal.services.trip_ops import NewTrip, TripEdit
@@ -70,3 +74,46 @@ class JournalService:
     def set_day_text(self, trip_id: int, day: date, body: str, title: str | None = None) -> Changes:
         with self.library.session() as session:
             return day_ops.set_day_text(session, trip_id, day, body, title)
+
+    # Export
+
+    def export_settings(self, trip_id: int) -> ExportSettings:
+        """The choices of the trip's last export from the app (defaults the first time)."""
+        with self.library.session() as session:
+            return export_ops.export_settings(session, trip_id)
+
+    def save_export_settings(self, trip_id: int, settings: ExportSettings) -> Changes:
+        with self.library.session() as session:
+            return export_ops.save_export_settings(session, trip_id, settings)
+
+    def front_matter_template(self, trip_id: int) -> dict[str, Any]:
+        """Extra front-matter keys written into the trip's post."""
+        with self.library.session() as session:
+            return export_ops.front_matter_template(session, trip_id)
+
+    def set_front_matter_template(self, trip_id: int, fields: Mapping[str, Any]) -> Changes:
+        with self.library.session() as session:
+            return export_ops.set_front_matter_template(session, trip_id, fields)
+
+    def plan_export(self, trip_id: int, settings: ExportSettings) -> ExportPlan:
+        """The posts an export would write (for a preview) and the files it would replace."""
+        export_ops.check_export_slug(settings)
+        with self.library.session() as session:
+            source = export_ops.export_source(session, trip_id, self.library.root)
+        return plan_export(source, settings)
+
+    def export_trip(
+        self,
+        trip_id: int,
+        settings: ExportSettings,
+        *,
+        overwrite: bool = False,
+        progress: Callable[[ExportProgress], None] | None = None,
+    ) -> ExportReport:
+        """Write the trip's post(s) and images; replacing other content needs ``overwrite``.
+
+        Reads the library once, then works on files only; ``progress`` is called on this thread.
+        """
+        return run_export(
+            self.plan_export(trip_id, settings), overwrite=overwrite, progress=progress
+        )
