@@ -11,7 +11,7 @@ from journal.photos.day_assignment import RecordedTime, TripClock, ZoneSource, d
 SEOUL = (37.5665, 126.978)
 SEATTLE = (47.6062, -122.3321)
 
-#: Seoul to Seattle: leave Seoul on the evening of the 16th, land in Seattle the morning of the 16th.
+#: Seoul to Seattle: leave Seoul the evening of the 16th, land in Seattle the morning of the 16th.
 TRIP = TripClock(ZoneInfo("America/Los_Angeles"), date(2023, 9, 16), date(2023, 9, 21))
 
 
@@ -58,8 +58,8 @@ def test_a_flight_across_the_date_line_keeps_each_photo_on_its_local_day() -> No
     seoul_evening = derive_time(camera(datetime(2023, 9, 16, 19, 0), 540), TRIP)
     seattle_morning = derive_time(camera(datetime(2023, 9, 16, 11, 0), -420), TRIP)
     assert seoul_evening.day == seattle_morning.day == date(2023, 9, 16)
-    assert seoul_evening.captured_utc is not None and seattle_morning.captured_utc is not None
-    assert seattle_morning.captured_utc > seoul_evening.captured_utc
+    assert seoul_evening.captured_utc == datetime(2023, 9, 16, 10, 0)
+    assert seattle_morning.captured_utc == datetime(2023, 9, 16, 18, 0)
 
 
 def test_gps_time_is_an_instant_placed_in_the_zone_of_the_position() -> None:

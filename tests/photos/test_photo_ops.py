@@ -95,7 +95,8 @@ def test_delete_removes_rows_files_and_thumbnails(
     photo = service.photo(day_photos["a.jpg"])
     original = service.photo_path(photo)
     thumbnail = ThumbnailCache(service.library.root).thumbnail_path(photo, ThumbSize.THUMB)
-    assert original.exists() and thumbnail.exists()
+    assert original.exists()
+    assert thumbnail.exists()
 
     changes = service.delete_photos(seattle.id, [photo.id])
 
