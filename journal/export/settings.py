@@ -72,7 +72,7 @@ class ExportSettings:
         """These settings, or an ``ExportError`` saying which one is wrong and how."""
         if self.folder is None:
             raise ExportError("Choose the folder to export into.")
-        if not _BASEURL.fullmatch(self.baseurl):
+        if not _BASEURL.fullmatch(self.baseurl) or {".", ".."} & set(self.baseurl.split("/")):
             raise ExportError(
                 f"Invalid base URL {self.baseurl!r}: write it as a path such as /blog "
                 "(letters, digits, '.', '_', '~', '-' between slashes), or leave it empty."

@@ -1,15 +1,14 @@
-"""Trips with real photos for export tests: JPEGs made with Pillow, real EXIF (GPS included)."""
+"""Trips with real photos for export tests: files made with Pillow with real EXIF (GPS included),
+imported through ``JournalService.import_photos`` like the user's."""
 
-import shutil
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from journal.services import JournalService, NewTrip, TripEdit, TripInfo
-from journal.store.models import Photo
 
 SEOUL_GPS = {1: "N", 2: (37.0, 33.0, 59.0), 3: "E", 4: (126.0, 58.0, 41.0)}
 
@@ -33,6 +32,7 @@ def make_photo(
     exif[0x0110] = "iPhone 13"
     exif[0x0112] = orientation
     exif.get_ifd(0x8769)[0x9003] = taken
+    exif.get_ifd(0x8769)[0x9011] = "+09:00"
     gps_ifd = exif.get_ifd(0x8825)
     gps_ifd.update(SEOUL_GPS if gps is None else gps)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,7 +46,8 @@ AddPhoto = Callable[..., int]
 
 @pytest.fixture
 def add_photo(service: JournalService, tmp_path: Path) -> AddPhoto:
-    """Put a photo file into the library on a day of a trip, as an import would; its id."""
+    """Import a new photo into a trip through ``import_photos``, then caption it and put it on
+    ``day`` (None: the Unassigned tray) as the user would; its id."""
     counter = iter(range(1, 10_000))
 
     def add(
@@ -58,42 +59,23 @@ def add_photo(service: JournalService, tmp_path: Path) -> AddPhoto:
         **photo: object,
     ) -> int:
         number = next(counter)
-        suffix = {"JPEG": ".jpg", "PNG": ".png", "HEIF": ".heic"}[media_format]
+        suffix = {"JPEG": ".jpg", "PNG": ".png"}[media_format]
+        # Each photo a second apart, so their bytes differ and the import keeps their order.
+        taken = f"{day or trip.start_date:%Y:%m:%d} 10:00:{number:02d}"
         source = make_photo(
             tmp_path / "camera" / f"IMG_{number:04d}{suffix}",
             image_format=media_format,
+            taken=taken,
             **photo,  # type: ignore[arg-type]
         )
-        content_hash = f"{number:064x}"
-        relative = f"photos/{content_hash[:2]}/{content_hash}{suffix}"
-        destination = service.library.root / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
-        with Image.open(source) as opened:
-            width, height = opened.size
-        with service.library.session() as session:
-            row = Photo(
-                trip_id=trip.id,
-                content_hash=content_hash,
-                original_path=str(source),
-                original_name=source.name,
-                library_path=relative,
-                file_size=source.stat().st_size,
-                media_format=media_format,
-                width=width,
-                height=height,
-                wall_time=datetime(2023, 9, 16, 10, 0),
-                local_time=datetime(2023, 9, 16, 10, 0),
-                utc_offset_minutes=540,
-                time_source="exif-original",
-                time_trusted=True,
-                caption=caption,
-                day_date=day,
-                position=number,
-            )
-            session.add(row)
-            session.flush()
-            return row.id
+        report = service.import_photos(trip.id, [source])
+        assert report.failures == ()
+        [photo_id] = report.imported
+        if caption:
+            service.set_caption(photo_id, caption)
+        if service.photo(photo_id).day_date != day:
+            service.move_photos(trip.id, [photo_id], day)
+        return photo_id
 
     return add
 
