@@ -27,6 +27,12 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         help=f"library folder (default: ${ENVIRONMENT_VARIABLE}, else the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="offscreen, on a temporary library: open the window, import generated photos, "
+        "export a post, then exit 0 if all worked (checks an installed or bundled app)",
+    )
     return parser.parse_args(argv)
 
 
@@ -43,7 +49,14 @@ def create_application(argv: Sequence[str]) -> QApplication:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv if argv is None else argv)
     options = parse_arguments(arguments[1:])
+    if options.self_check:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_application(arguments[:1])
+    if options.self_check:
+        from journal.gui.main_window import MainWindow
+        from journal.gui.self_check import run_self_check
+
+        return run_self_check(app, MainWindow)
     try:
         library = Library.open(library_path(options.library, os.environ))
     except JournalError as error:
