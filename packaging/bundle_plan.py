@@ -34,6 +34,13 @@ UNUSED_MODULES = (
     "tkinter",
 )
 
+#: Modules that libraries import by a name computed at run time, which PyInstaller's analysis
+#: cannot follow. Each was found by ``make package-check`` failing without it.
+RUNTIME_IMPORTS = (
+    # python-slugify picks its transliterator with importlib: Korean trip titles need it.
+    "text_unidecode",
+)
+
 
 @dataclass(frozen=True)
 class BundlePlan:
@@ -75,7 +82,7 @@ def read_plan(root: Path = ROOT, platform: str = sys.platform) -> BundlePlan:
         app_name=APP_NAME,
         distribution=project["name"],
         datas=tuple(_datas(root)),
-        hidden_imports=tuple(sorted(_migration_imports(root))),
+        hidden_imports=tuple(sorted(_migration_imports(root) | set(RUNTIME_IMPORTS))),
         excludes=UNUSED_MODULES,
         icon=str(root / ICONS / icon) if icon else None,
     )

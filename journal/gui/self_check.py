@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, QTimer
 from PySide6.QtGui import QImage, QImageReader, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
+from journal.installed_files import app_icon_files
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.self_check import CheckFailed, CoreSelfCheck, Step, run_steps
 from journal.services import JournalService
@@ -46,9 +47,11 @@ def run_self_check(app: QApplication, make_window: Callable[[JournalService], QW
 def _check_icon(app: QApplication) -> str:
     icon = app.windowIcon()
     sizes = sorted(size.width() for size in icon.availableSizes())
-    if icon.isNull() or not sizes:
+    files = app_icon_files()
+    if icon.isNull() or not sizes or not files:
         raise CheckFailed("no app icon files were found (see journal/installed_files.py)")
-    return f"{len(sizes)} sizes, {sizes[0]} to {sizes[-1]} px"
+    # icons/hicolor/NxN/apps/ID.png: say which install the icons came from.
+    return f"{len(sizes)} sizes, {sizes[0]} to {sizes[-1]} px, from {files[0].parents[3]}"
 
 
 class _ExposeWatcher(QObject):

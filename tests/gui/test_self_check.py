@@ -71,5 +71,5 @@ def test_the_app_has_a_self_check_flag() -> None:
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "ok    app icon: 8 sizes, 16 to 512 px" in result.stdout
+    assert "ok    app icon: 8 sizes, 16 to 512 px, from " in result.stdout
     assert result.stdout.rstrip().endswith("Self-check passed.")

@@ -59,6 +59,14 @@ def test_migration_scripts_travel_as_files_with_their_imports() -> None:
     assert {"alembic", "sqlalchemy", "journal.store.models"} <= set(plan.hidden_imports)
 
 
+def test_modules_imported_by_computed_names_are_bundled() -> None:
+    """python-slugify imports its transliterator with importlib; without it a Korean title fails."""
+    from slugify import slugify
+
+    assert slugify("서울") == "seoul"
+    assert "text_unidecode" in bundle_plan.read_plan().hidden_imports
+
+
 def test_icons_land_where_the_frozen_app_looks_for_them() -> None:
     plan = bundle_plan.read_plan()
 
