@@ -120,7 +120,7 @@ class CoreSelfCheck:
         self.jpeg_file = workdir / "camera" / "서울-경복궁.jpg"
         self.heic_file = workdir / "camera" / "IMG_0002.HEIC"
         self.site = workdir / "site"
-        self._library: Library | None = None
+        self._service: JournalService | None = None
         self._trip: TripInfo | None = None
         self.photos: list[PhotoInfo] = []
 
@@ -135,9 +135,9 @@ class CoreSelfCheck:
 
     @property
     def service(self) -> JournalService:
-        if self._library is None:
+        if self._service is None:
             raise CheckFailed("the library is not open")
-        return JournalService(self._library)
+        return self._service
 
     @property
     def trip(self) -> TripInfo:
@@ -146,9 +146,9 @@ class CoreSelfCheck:
         return self._trip
 
     def close(self) -> None:
-        if self._library is not None:
-            self._library.close()
-            self._library = None
+        if self._service is not None:
+            self._service.library.close()
+            self._service = None
 
     def make_photos(self) -> str:
         enable_heif()
@@ -170,7 +170,7 @@ class CoreSelfCheck:
         return f"wrote and read back a JPEG and a HEIC (libheif {libheif_version()})"
 
     def open_library(self) -> str:
-        self._library = Library.open(self.workdir / "library")
+        self._service = JournalService(Library.open(self.workdir / "library"))
         changes = self.service.create_trip(
             NewTrip(
                 title=TRIP_TITLE,
@@ -223,12 +223,11 @@ class CoreSelfCheck:
     def export_post(self) -> str:
         service, trip = self.service, self.trip
         jpeg, heic = self.photos
-        service.set_day_text(
-            trip.id, FIRST_DAY, f"경복궁에 다녀왔습니다.\n\n{_ref(jpeg, '경복궁')}\n"
-        )
-        service.set_day_text(
-            trip.id, HEIC_TAKEN.date(), f"Han River at dusk.\n\n{_ref(heic, '')}\n"
-        )
+        for day, text, photo, caption in (
+            (FIRST_DAY, "경복궁에 다녀왔습니다.", jpeg, "경복궁"),
+            (HEIC_TAKEN.date(), "Han River at dusk.", heic, ""),
+        ):
+            service.set_day_text(trip.id, day, f"{text}\n\n{markdown_image(photo.id, caption)}\n")
         report = service.export_trip(
             trip.id, ExportSettings(format=ExportFormat.JEKYLL, folder=self.site)
         )
@@ -262,10 +261,6 @@ def verify_jekyll_post(post: Path, site: Path, title: str) -> int:
         with Image.open(image_file) as image:
             image.load()
     return len(links)
-
-
-def _ref(photo: PhotoInfo, caption: str) -> str:
-    return markdown_image(photo.id, caption)
 
 
 def _drawing(color: tuple[int, int, int]) -> Image.Image:

@@ -17,22 +17,11 @@ from journal.identity import APP_ID, APP_NAME
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path("journal", "store", "migrations")
 ICONS = Path("resources", "icons")
-#: Qt modules the app does not use. PyInstaller collects only what is imported, but a library's
-#: optional import can pull one in; naming them keeps the bundle to QtCore, QtGui and QtWidgets
-#: (plus the QtSvg library that Qt's SVG image plugin links to).
-UNUSED_MODULES = (
-    "PySide6.QtDBus",
-    "PySide6.QtNetwork",
-    "PySide6.QtOpenGL",
-    "PySide6.QtOpenGLWidgets",
-    "PySide6.QtPrintSupport",
-    "PySide6.QtQml",
-    "PySide6.QtQuick",
-    "PySide6.QtSql",
-    "PySide6.QtTest",
-    "PySide6.QtXml",
-    "tkinter",
-)
+#: Qt bindings the app does not use that PyInstaller would still collect: the PySide6 package
+#: names QtNetwork, and the QtGui and QtWidgets bindings name QtDBus (PyInstaller's xref report).
+#: Leaving them out keeps the bundle to the QtCore, QtGui and QtWidgets bindings; the Qt libraries
+#: that the platform plugins link to are still bundled as those plugins' dependencies.
+UNUSED_MODULES = ("PySide6.QtDBus", "PySide6.QtNetwork")
 
 #: Modules that libraries import by a name computed at run time, which PyInstaller's analysis
 #: cannot follow. Each was found by ``make package-check`` failing without it.
