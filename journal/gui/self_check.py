@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize, QTimer
 from PySide6.QtGui import QImage, QImageReader, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -32,6 +32,7 @@ def run_self_check(app: QApplication, make_window: Callable[[JournalService], QW
         tempfile.TemporaryDirectory(prefix="trip-journal-self-check-") as temp,
         closing(CoreSelfCheck(Path(temp))) as core,
     ):
+        _keep_settings_in(Path(temp) / "settings")
         report = run_steps(
             [
                 Step("app icon", lambda: _check_icon(app)),
@@ -42,6 +43,18 @@ def run_self_check(app: QApplication, make_window: Callable[[JournalService], QW
         )
     print(report.text(), file=sys.stdout if report.passed else sys.stderr, flush=True)
     return 0 if report.passed else 1
+
+
+def _keep_settings_in(folder: Path) -> None:
+    """Send every ``QSettings()`` of this process to ``folder``.
+
+    The window remembers things (its geometry, the last trip it showed); a self-check must not
+    write those into the user's real settings, where the next normal start would read them. This
+    is process-wide and never undone, which suits a process that exits after the check.
+    """
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
 
 
 def _check_icon(app: QApplication) -> str:

@@ -2,8 +2,10 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -58,6 +60,25 @@ def test_a_window_that_will_not_close_fails_the_check(
     assert "FAIL  main window: the window painted" in err
     assert "skip  Qt image decoding" in err
     windows[0].hide()
+
+
+def test_the_window_remembers_nothing_in_the_users_settings(with_icon: QApplication) -> None:
+    written: list[Path] = []
+
+    def make_window(service: JournalService) -> QWidget:
+        settings = QSettings()
+        settings.setValue("session/last_trip", 1)
+        settings.sync()
+        written.append(Path(settings.fileName()))
+        return MainWindow(service)
+
+    assert self_check.run_self_check(with_icon, make_window) == 0
+
+    [settings_file] = written
+    assert settings_file.name.endswith(".ini")
+    assert any(part.startswith("trip-journal-self-check-") for part in settings_file.parts)
+    # It went with the self-check's temporary folder.
+    assert not settings_file.exists()
 
 
 def test_the_app_has_a_self_check_flag() -> None:
