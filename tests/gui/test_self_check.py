@@ -15,6 +15,11 @@ from journal.gui.main_window import MainWindow
 from journal.services import JournalService
 
 
+def main_window(service: JournalService) -> QWidget:
+    """The window as ``trip-journal --self-check`` builds it (see journal/gui/app.py)."""
+    return MainWindow(service)
+
+
 @pytest.fixture
 def with_icon(qapp: QApplication):
     """What ``create_application`` does for the real app (pytest-qt made this QApplication)."""
@@ -25,7 +30,7 @@ def with_icon(qapp: QApplication):
 
 
 def test_self_check_opens_the_main_window_and_passes(with_icon: QApplication, capsys) -> None:
-    assert self_check.run_self_check(with_icon, MainWindow) == 0
+    assert self_check.run_self_check(with_icon, main_window) == 0
 
     out = capsys.readouterr().out
     assert "ok    main window: 'Trip Journal' shown, painted at" in out
@@ -70,7 +75,7 @@ def test_the_window_remembers_nothing_in_the_users_settings(with_icon: QApplicat
         settings.setValue("session/last_trip", 1)
         settings.sync()
         written.append(Path(settings.fileName()))
-        return MainWindow(service)
+        return main_window(service)
 
     assert self_check.run_self_check(with_icon, make_window) == 0
 
