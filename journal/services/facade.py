@@ -5,17 +5,34 @@ returns plain snapshots or a ``Changes`` value; callers never hold ORM objects o
 calls these methods from its database worker thread, never from the UI thread.
 """
 
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from journal.services import day_ops, trip_ops
+from journal.export import ExportPlan, ExportProgress, ExportReport, ExportSettings
+from journal.export.exporter import plan_export, run_export
+from journal.photos.import_progress import CancelToken, ImportProgress
+from journal.photos.thumbnails import ThumbnailCache
+from journal.services import day_ops, export_ops, photo_ops, trip_ops
 from journal.services.changes import Changes
-from journal.services.snapshots import DayInfo, DaysOverview, TripInfo
+from journal.services.photo_import import ImportReport, PhotoImport
+from journal.services.snapshots import (
+    CameraInfo,
+    CameraKey,
+    DayInfo,
+    DayMove,
+    DaysOverview,
+    PhotoInfo,
+    TripInfo,
+)
 from journal.services.trip_ops import NewTrip, TripEdit
 from journal.store.library import Library
 
 
 class JournalService:
-    """Trips and their days in one library."""
+    """Trips, their days and their photos in one library."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
@@ -46,7 +63,36 @@ class JournalService:
                 return info
         return DayInfo.empty(day, overview.trip.day_index(day))
 
-    # Mutations: one transaction each
+    def photos(self, trip_id: int, day: date | None) -> list[PhotoInfo]:
+        """One day's photos in their order; ``None`` is the Unassigned tray."""
+        with self.library.session() as session:
+            return photo_ops.photos(session, trip_id, day)
+
+    def all_photos(self, trip_id: int) -> list[PhotoInfo]:
+        with self.library.session() as session:
+            return photo_ops.all_photos(session, trip_id)
+
+    def photo(self, photo_id: int) -> PhotoInfo:
+        with self.library.session() as session:
+            return photo_ops.photo(session, photo_id)
+
+    def photo_path(self, photo: PhotoInfo) -> Path:
+        """The absolute path of the library's copy of ``photo``."""
+        return self.library.root / photo.library_path
+
+    def cameras(self, trip_id: int) -> list[CameraInfo]:
+        """The cameras the trip's photos came from, most photos first, with their corrections."""
+        with self.library.session() as session:
+            return photo_ops.cameras(session, trip_id)
+
+    def preview_camera_offset(
+        self, trip_id: int, camera: CameraKey, offset_seconds: int
+    ) -> list[DayMove]:
+        """The photos whose day a camera correction would change; nothing is written."""
+        with self.library.session() as session:
+            return photo_ops.preview_camera_offset(session, trip_id, camera, offset_seconds)
+
+    # Mutations: one transaction each (an import commits in short batches of them)
 
     def create_trip(self, new: NewTrip) -> Changes:
         with self.library.session() as session:
@@ -70,3 +116,104 @@ class JournalService:
     def set_day_text(self, trip_id: int, day: date, body: str, title: str | None = None) -> Changes:
         with self.library.session() as session:
             return day_ops.set_day_text(session, trip_id, day, body, title)
+
+    def import_photos(
+        self,
+        trip_id: int,
+        paths: Sequence[Path],
+        *,
+        progress: Callable[[ImportProgress], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ImportReport:
+        """Import files and folders (recursively) into the trip; see ``photo_import``.
+
+        ``progress`` is called on this thread. Bad files are reported in the result, not raised.
+        """
+        run = PhotoImport(self.library, trip_id, progress=progress, cancel=cancel)
+        return run.run(paths)
+
+    def move_photos(
+        self, trip_id: int, photo_ids: Sequence[int], day: date | None, index: int | None = None
+    ) -> Changes:
+        """Place photos on a day (None: Unassigned) by hand; they stay there (pinned)."""
+        with self.library.session() as session:
+            return photo_ops.move_photos(session, trip_id, photo_ids, day, index)
+
+    def reorder_photos(self, trip_id: int, day: date | None, ordered_ids: Sequence[int]) -> Changes:
+        with self.library.session() as session:
+            return photo_ops.reorder_photos(session, trip_id, day, ordered_ids)
+
+    def set_caption(self, photo_id: int, caption: str) -> Changes:
+        with self.library.session() as session:
+            return photo_ops.set_caption(session, photo_id, caption)
+
+    def delete_photos(self, trip_id: int, photo_ids: Sequence[int]) -> Changes:
+        """Delete photos; their library copies and thumbnails go once no trip uses the bytes."""
+        with self.library.session() as session:
+            changes, unused = photo_ops.delete_photos(session, trip_id, photo_ids)
+        thumbnails = ThumbnailCache(self.library.root)
+        for digest, relative in unused.items():
+            (self.library.root / relative).unlink(missing_ok=True)
+            thumbnails.remove(digest)
+        return changes
+
+    def set_camera_offset(self, trip_id: int, camera: CameraKey, offset_seconds: int) -> Changes:
+        """Correct a camera's clock for this trip; its photos move to their corrected days."""
+        with self.library.session() as session:
+            return photo_ops.set_camera_offset(session, trip_id, camera, offset_seconds)
+
+    # Export
+
+    def export_settings(self, trip_id: int) -> ExportSettings:
+        """The choices of the trip's last export from the app (defaults the first time)."""
+        with self.library.session() as session:
+            return export_ops.export_settings(session, trip_id)
+
+    def save_export_settings(self, trip_id: int, settings: ExportSettings) -> Changes:
+        with self.library.session() as session:
+            return export_ops.save_export_settings(session, trip_id, settings)
+
+    def front_matter_template(self, trip_id: int) -> dict[str, Any]:
+        """Extra front-matter keys written into the trip's post."""
+        with self.library.session() as session:
+            return export_ops.front_matter_template(session, trip_id)
+
+    def set_front_matter_template(self, trip_id: int, fields: Mapping[str, Any]) -> Changes:
+        with self.library.session() as session:
+            return export_ops.set_front_matter_template(session, trip_id, fields)
+
+    def plan_export(
+        self,
+        trip_id: int,
+        settings: ExportSettings,
+        *,
+        front_matter: Mapping[str, Any] | None = None,
+    ) -> ExportPlan:
+        """The posts an export would write (for a preview) and the files it would replace.
+
+        ``front_matter`` previews extra keys not saved yet; None uses the trip's template.
+        """
+        export_ops.check_export_slug(settings)
+        with self.library.session() as session:
+            source = export_ops.export_source(session, trip_id, self.library.root)
+        if front_matter is not None:
+            source = dataclasses.replace(
+                source, front_matter=export_ops.check_front_matter(front_matter)
+            )
+        return plan_export(source, settings)
+
+    def export_trip(
+        self,
+        trip_id: int,
+        settings: ExportSettings,
+        *,
+        overwrite: bool = False,
+        front_matter: Mapping[str, Any] | None = None,
+        progress: Callable[[ExportProgress], None] | None = None,
+    ) -> ExportReport:
+        """Write the trip's post(s) and images; replacing other content needs ``overwrite``.
+
+        Reads the library once, then works on files only; ``progress`` is called on this thread.
+        """
+        plan = self.plan_export(trip_id, settings, front_matter=front_matter)
+        return run_export(plan, overwrite=overwrite, progress=progress)
