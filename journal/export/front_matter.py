@@ -23,9 +23,15 @@ def rfc3339_date(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def render_front_matter(fields: Mapping[str, Any]) -> str:
-    """``---`` fenced YAML, keys in the given order, Korean left readable (not ``\\uXXXX``)."""
-    body = yaml.safe_dump(
+def front_matter_yaml(fields: Mapping[str, Any]) -> str:
+    """YAML keys in the given order, Korean left readable (not ``\\uXXXX``); "" when empty."""
+    if not fields:
+        return ""
+    return yaml.safe_dump(
         dict(fields), allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
     )
-    return f"---\n{body}---\n"
+
+
+def render_front_matter(fields: Mapping[str, Any]) -> str:
+    """``---`` fenced YAML, as Jekyll and Hugo expect at the top of a post."""
+    return f"---\n{front_matter_yaml(fields)}---\n"

@@ -5,6 +5,7 @@ returns plain snapshots or a ``Changes`` value; callers never hold ORM objects o
 calls these methods from its database worker thread, never from the UI thread.
 """
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -181,11 +182,24 @@ class JournalService:
         with self.library.session() as session:
             return export_ops.set_front_matter_template(session, trip_id, fields)
 
-    def plan_export(self, trip_id: int, settings: ExportSettings) -> ExportPlan:
-        """The posts an export would write (for a preview) and the files it would replace."""
+    def plan_export(
+        self,
+        trip_id: int,
+        settings: ExportSettings,
+        *,
+        front_matter: Mapping[str, Any] | None = None,
+    ) -> ExportPlan:
+        """The posts an export would write (for a preview) and the files it would replace.
+
+        ``front_matter`` previews extra keys not saved yet; None uses the trip's template.
+        """
         export_ops.check_export_slug(settings)
         with self.library.session() as session:
             source = export_ops.export_source(session, trip_id, self.library.root)
+        if front_matter is not None:
+            source = dataclasses.replace(
+                source, front_matter=export_ops.check_front_matter(front_matter)
+            )
         return plan_export(source, settings)
 
     def export_trip(
@@ -194,12 +208,12 @@ class JournalService:
         settings: ExportSettings,
         *,
         overwrite: bool = False,
+        front_matter: Mapping[str, Any] | None = None,
         progress: Callable[[ExportProgress], None] | None = None,
     ) -> ExportReport:
         """Write the trip's post(s) and images; replacing other content needs ``overwrite``.
 
         Reads the library once, then works on files only; ``progress`` is called on this thread.
         """
-        return run_export(
-            self.plan_export(trip_id, settings), overwrite=overwrite, progress=progress
-        )
+        plan = self.plan_export(trip_id, settings, front_matter=front_matter)
+        return run_export(plan, overwrite=overwrite, progress=progress)

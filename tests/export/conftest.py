@@ -46,6 +46,10 @@ AddPhoto = Callable[..., int]
 
 @pytest.fixture
 def add_photo(service: JournalService, tmp_path: Path) -> AddPhoto:
+    return photo_adder(service, tmp_path / "camera")
+
+
+def photo_adder(service: JournalService, camera: Path) -> AddPhoto:
     """Import a new photo into a trip through ``import_photos``, then caption it and put it on
     ``day`` (None: the Unassigned tray) as the user would; its id."""
     counter = iter(range(1, 10_000))
@@ -63,7 +67,7 @@ def add_photo(service: JournalService, tmp_path: Path) -> AddPhoto:
         # Each photo a second apart, so their bytes differ and the import keeps their order.
         taken = f"{day or trip.start_date:%Y:%m:%d} 10:00:{number:02d}"
         source = make_photo(
-            tmp_path / "camera" / f"IMG_{number:04d}{suffix}",
+            camera / f"IMG_{number:04d}{suffix}",
             image_format=media_format,
             taken=taken,
             **photo,  # type: ignore[arg-type]
@@ -82,6 +86,10 @@ def add_photo(service: JournalService, tmp_path: Path) -> AddPhoto:
 
 @pytest.fixture
 def summit(service: JournalService) -> TripInfo:
+    return create_summit(service)
+
+
+def create_summit(service: JournalService) -> TripInfo:
     """A trip written in Korean, shaped like the reference post: Day 0 to Day 2 and a closing."""
     changes = service.create_trip(
         NewTrip(
