@@ -1,6 +1,6 @@
 """Render the app icon's PNG sizes, ``.ico`` and ``.icns`` from its SVG.
 
-    python resources/make_icons.py      # rewrites the files under resources/icons/
+    .venv/bin/python resources/make_icons.py      # rewrites the files under resources/icons/
 
 The SVG is the only drawing; everything else is generated from it and committed, so a checkout
 (and the wheel, and the PyInstaller bundle) has the icons without running this. Qt renders the
@@ -78,11 +78,10 @@ def write_icons(svg_path: Path, root: Path) -> list[Path]:
 
 
 def main(argv: Sequence[str]) -> int:
-    # Rendering needs a QGuiApplication but no screen.
-    app = QGuiApplication.instance() or QGuiApplication([*argv[:1], "-platform", "offscreen"])
+    # Rendering needs a QGuiApplication (alive while it renders) but no screen.
+    _app = QGuiApplication.instance() or QGuiApplication([*argv[:1], "-platform", "offscreen"])
     for path in write_icons(SVG_PATH, RESOURCES):
         print(path.relative_to(RESOURCES.parent))
-    del app
     return 0
 
 

@@ -4,7 +4,7 @@ from the SVG, at the sizes launchers, Windows and macOS ask for."""
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import IcoImagePlugin, Image, ImageChops
 from PySide6.QtWidgets import QApplication
 
 from journal.identity import ICON_NAME
@@ -53,6 +53,14 @@ def test_ico_holds_every_windows_size(icons: Path) -> None:
             assert ico.format == "ICO"
             sizes = ico.info["sizes"]
             assert sizes == {(size, size) for size in make_icons.ICO_SIZES}
+
+
+def test_ico_sizes_are_the_renders_for_that_size_not_a_scaled_largest() -> None:
+    with Image.open(make_icons.bundle_icon_path(RESOURCES, ".ico")) as ico:
+        assert isinstance(ico, IcoImagePlugin.IcoImageFile)
+        small = ico.ico.getimage((16, 16)).convert("RGBA")
+    with Image.open(icon_file(RESOURCES, 16)) as png:
+        assert small.tobytes() == png.convert("RGBA").tobytes()
 
 
 def test_icns_holds_the_retina_sizes(icons: Path) -> None:
