@@ -52,6 +52,7 @@ def test_desktop_file_has_a_korean_translation() -> None:
 
     assert entry["GenericName[ko]"] == "여행 일지"
     assert "사진" in entry["Comment[ko]"]
+    assert "여행" in entry["Keywords[ko]"].split(";")
 
 
 def test_metainfo_names_the_app_its_launcher_and_the_current_release(
