@@ -8,9 +8,12 @@ the days, exports a Jekyll post and reads that post back the way a site would. E
 what it proved or why it failed, and the steps after a failure are not run.
 
 This module is Qt-free; ``journal.gui.self_check`` adds the window and Qt's image plugins.
+``python -m journal.self_check`` runs the core's steps alone, where Qt's system libraries are
+missing (a server, a minimal container).
 """
 
 import re
+import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable
@@ -280,3 +283,13 @@ def _exif(taken: datetime, make: str, model: str) -> Image.Exif:
     details[ExifTags.Base.DateTimeOriginal] = taken.strftime("%Y:%m:%d %H:%M:%S")
     details[ExifTags.Base.OffsetTimeOriginal] = "+09:00"
     return exif
+
+
+def main() -> int:
+    report = run_core_self_check()
+    print(report.text(), file=sys.stdout if report.passed else sys.stderr)
+    return 0 if report.passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

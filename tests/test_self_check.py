@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from journal import self_check
 from journal.self_check import (
     CheckFailed,
     CoreSelfCheck,
@@ -72,6 +73,14 @@ def test_an_unexpected_error_fails_its_step_with_the_traceback() -> None:
     detail = report.results[1].detail
     assert detail.startswith("ModuleNotFoundError: No module named 'pillow_heif'")
     assert "Traceback" in detail
+
+
+def test_main_prints_the_report_and_exits_0(capsys) -> None:
+    assert self_check.main() == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith("ok    photo codecs: wrote and read back a JPEG and a HEIC")
+    assert out.rstrip().endswith("Self-check passed.")
 
 
 def test_no_steps_is_not_a_pass() -> None:
