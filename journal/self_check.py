@@ -106,7 +106,11 @@ def run_steps(steps: Iterable[Step]) -> SelfCheckReport:
 def run_core_self_check() -> SelfCheckReport:
     """The core's steps in a temporary folder that is removed afterwards."""
     with (
-        tempfile.TemporaryDirectory(prefix="trip-journal-self-check-") as temp,
+        # Windows refuses to delete a file still open: leaving a temporary file behind must
+        # not turn a passed check into a crash.
+        tempfile.TemporaryDirectory(
+            prefix="trip-journal-self-check-", ignore_cleanup_errors=True
+        ) as temp,
         closing(CoreSelfCheck(Path(temp))) as check,
     ):
         return run_steps(check.steps())

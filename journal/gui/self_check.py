@@ -29,7 +29,11 @@ WINDOW_TIMEOUT_MS = 20_000
 def run_self_check(app: QApplication, make_window: Callable[[JournalService], QWidget]) -> int:
     """Run every step on a temporary library; 0 if all passed, 1 if not."""
     with (
-        tempfile.TemporaryDirectory(prefix="trip-journal-self-check-") as temp,
+        # Windows refuses to delete a file still open (a window's settings, a log): leaving
+        # a temporary file behind must not turn a passed check into a crash.
+        tempfile.TemporaryDirectory(
+            prefix="trip-journal-self-check-", ignore_cleanup_errors=True
+        ) as temp,
         closing(CoreSelfCheck(Path(temp))) as core,
     ):
         _keep_settings_in(Path(temp) / "settings")
