@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from journal.atomic_files import atomic_write_bytes
 from journal.export.errors import ExportError, ExportExistsError
@@ -16,7 +16,7 @@ from journal.export.images import exported_image
 from journal.export.jekyll import JekyllProfile
 from journal.export.link_check import BrokenLink, check_links
 from journal.export.plain import PlainProfile
-from journal.export.post import PlannedImage, RenderedPost, render_posts
+from journal.export.post import EXPORTED_NAME, PlannedImage, RenderedPost, render_posts
 from journal.export.profile import Profile
 from journal.export.safe_paths import inside
 from journal.export.settings import ExportFormat, ExportSettings
@@ -62,6 +62,8 @@ class ExportReport:
     images: int
     files_written: int
     files_unchanged: int
+    #: Images an earlier export wrote that the post no longer shows (a photo deleted, moved).
+    files_removed: int
     broken_links: tuple[BrokenLink, ...]
 
     @property
@@ -126,6 +128,7 @@ def run_export(
     for post in plan.posts:
         written += _write_if_changed(inside(plan.folder, post.file), post.text.encode("utf-8"))
         report(post.file.as_posix())
+    removed = _remove_stale_images(plan, set(images))
     profile = profile_for(plan.settings)
     broken = check_links(plan.folder, (post.file for post in plan.posts), profile)
     return ExportReport(
@@ -134,8 +137,29 @@ def run_export(
         images=len(images),
         files_written=written,
         files_unchanged=total - written,
+        files_removed=removed,
         broken_links=broken,
     )
+
+
+def _remove_stale_images(plan: ExportPlan, current: set[PurePosixPath]) -> int:
+    """Delete images an earlier export of this post wrote and the post no longer shows, so that
+    the folder holds exactly what the post links. Only files named the way the exporter names
+    them are candidates; anything else the user keeps there is left alone."""
+    removed = 0
+    for folder in {post.image_folder for post in plan.posts}:
+        target = inside(plan.folder, folder)
+        if not target.is_dir():
+            continue
+        for entry in target.iterdir():
+            relative = folder / entry.name
+            if EXPORTED_NAME.match(entry.name) and entry.is_file() and relative not in current:
+                try:
+                    entry.unlink()
+                except OSError as error:
+                    raise ExportError(f"Cannot remove {entry}: {error.strerror}.") from error
+                removed += 1
+    return removed
 
 
 def _write_image(plan: ExportPlan, image: PlannedImage) -> bool:

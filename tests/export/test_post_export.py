@@ -123,7 +123,7 @@ def test_exporting_twice_changes_nothing(
     second = service.export_trip(summit.id, chosen)
 
     assert first.files_written == 6
-    assert (second.files_written, second.files_unchanged) == (0, 6)
+    assert (second.files_written, second.files_unchanged, second.files_removed) == (0, 6, 0)
     after = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in files}
     assert after == before
     assert sorted(path for path in tmp_path.rglob("*") if path.is_file()) == files
@@ -311,3 +311,24 @@ def test_export_settings_are_remembered_per_trip(
 
     assert service.export_settings(summit.id) == chosen
     assert service.export_settings(seattle.id) == ExportSettings()
+
+
+def test_images_the_post_no_longer_shows_are_removed_and_other_files_kept(
+    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    photos = write_summit(service, summit, add_photo)
+    chosen = settings(tmp_path, ExportFormat.HUGO)
+    service.export_trip(summit.id, chosen)
+    bundle = tmp_path / "content" / "posts" / "aws-summit-2023"
+    (bundle / "map.png").write_bytes(b"the author's own file")
+    (bundle / "day-9-01.txt").write_text("not an image name of ours", encoding="utf-8")
+
+    service.delete_photos(summit.id, [photos.day2])
+    report = service.export_trip(summit.id, chosen, overwrite=True)
+
+    assert report.files_removed == 1
+    assert not (bundle / "day-2-01.jpg").exists()
+    assert (bundle / "map.png").read_bytes() == b"the author's own file"
+    assert (bundle / "day-9-01.txt").exists()
+    assert "## Day 2" not in report.posts[0].read_text(encoding="utf-8")
+    assert report.broken_links == ()
