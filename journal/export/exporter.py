@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from journal.atomic_files import atomic_write_bytes
 from journal.export.errors import ExportError, ExportExistsError
 from journal.export.hugo import HugoProfile
-from journal.export.images import exported_image
+from journal.export.images import exported_image, is_current_web_copy
 from journal.export.jekyll import JekyllProfile
 from journal.export.link_check import BrokenLink, check_links
 from journal.export.plain import PlainProfile
@@ -163,9 +163,10 @@ def _remove_stale_images(plan: ExportPlan, current: set[PurePosixPath]) -> int:
 
 
 def _write_image(plan: ExportPlan, image: PlannedImage) -> bool:
-    return _write_if_changed(
-        inside(plan.folder, image.file), exported_image(image.photo, plan.settings.images)
-    )
+    target = inside(plan.folder, image.file)
+    if is_current_web_copy(target, image.photo, plan.settings.images):
+        return False
+    return _write_if_changed(target, exported_image(image.photo, plan.settings.images))
 
 
 def _read(path: Path) -> bytes | None:
