@@ -38,8 +38,6 @@ class SourcePhoto:
     #: Pillow's format name of the library copy (JPEG, HEIF, PNG, WEBP, TIFF).
     media_format: str
     caption: str
-    #: The trip day it is shown on, None for the Unassigned tray.
-    day_date: date | None
     local_time: datetime | None
     utc_offset_minutes: int | None
 

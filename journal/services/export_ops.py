@@ -43,7 +43,6 @@ def export_source(session: Session, trip_id: int, library_root: Path) -> ExportS
             original_name=row.original_name,
             media_format=row.media_format,
             caption=row.caption,
-            day_date=day,
             local_time=row.local_time,
             utc_offset_minutes=row.utc_offset_minutes,
         )

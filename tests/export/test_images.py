@@ -27,7 +27,6 @@ def source(path: Path, media_format: str = "JPEG") -> SourcePhoto:
         original_name=path.name,
         media_format=media_format,
         caption="",
-        day_date=None,
         local_time=datetime(2023, 9, 17, 8, 30, 5),
         utc_offset_minutes=-420,
     )
