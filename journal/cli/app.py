@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from journal.cli import export_commands, photo_commands, trip_commands
+from journal.cli import export_commands, photo_commands, post_commands, trip_commands
 from journal.cli.command import Command
 from journal.errors import JournalError
 from journal.identity import app_version
@@ -22,6 +22,7 @@ COMMANDS: tuple[Command, ...] = (
     *trip_commands.COMMANDS,
     *photo_commands.COMMANDS,
     *export_commands.COMMANDS,
+    *post_commands.COMMANDS,
 )
 
 EXIT_USER_ERROR = 2

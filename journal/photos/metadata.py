@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from PIL import ExifTags, Image, UnidentifiedImageError
@@ -87,6 +88,8 @@ def read_metadata(path: Path) -> PhotoMetadata:
         stat = path.stat()
     except OSError as error:
         raise PhotoRejectedError(f"cannot read the file ({error.strerror})") from None
+    if not S_ISREG(stat.st_mode):  # a FIFO or device would block or never end
+        raise PhotoRejectedError("not a regular file")
     if stat.st_size == 0:
         raise PhotoRejectedError("the file is empty")
     try:
@@ -148,14 +151,22 @@ def _read_open_image(image: Image.Image, path: Path, stat: os.stat_result) -> Ph
 
 
 def _exif(image: Image.Image, media_format: str) -> Image.Exif:
-    if media_format == "PNG" and "exif" not in image.info:
-        return Image.Exif()
     try:
+        if media_format == "PNG" and "exif" not in image.info:
+            return _png_raw_profile_exif(image.info.get("Raw profile type exif"))
         return image.getexif()
     # Pillow's EXIF parser meets arbitrary bytes here and fails in many ways (struct, value,
     # syntax, key errors); a corrupt EXIF block must only cost us its data, never the photo.
     except Exception:
         return Image.Exif()
+
+
+def _png_raw_profile_exif(profile: object) -> Image.Exif:
+    """EXIF as ImageMagick stores it in PNG text: a header of three lines, then hex."""
+    exif = Image.Exif()
+    if isinstance(profile, str):
+        exif.load(bytes.fromhex("".join(profile.split("\n")[3:])))
+    return exif
 
 
 def _ifd(exif: Image.Exif, which: int) -> dict[int, Any]:
