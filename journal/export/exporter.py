@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from journal.atomic_files import atomic_write_bytes
+from journal.atomic_files import TEMP_PREFIX, atomic_write_bytes
 from journal.export.errors import ExportError, ExportExistsError
 from journal.export.hugo import HugoProfile
 from journal.export.images import exported_image, is_current_web_copy
@@ -102,6 +102,7 @@ def run_export(
         plan.folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ExportError(f"Cannot create the folder {plan.folder}: {error.strerror}.") from error
+    _sweep_partial_files(plan)
     images = {image.file: image for post in plan.posts for image in post.images}
     total = len(images) + len(plan.posts)
     done = written = 0
@@ -140,6 +141,16 @@ def run_export(
         files_removed=removed,
         broken_links=broken,
     )
+
+
+def _sweep_partial_files(plan: ExportPlan) -> None:
+    """Delete temporary files an export killed mid-write left in the folders it writes."""
+    folders = {post.image_folder for post in plan.posts} | {post.file.parent for post in plan.posts}
+    for folder in folders:
+        target = inside(plan.folder, folder)
+        if target.is_dir():
+            for leftover in target.glob(f"{TEMP_PREFIX}*"):
+                leftover.unlink(missing_ok=True)
 
 
 def _remove_stale_images(plan: ExportPlan, current: set[PurePosixPath]) -> int:

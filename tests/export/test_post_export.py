@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from journal.atomic_files import TEMP_PREFIX
 from journal.errors import InvalidInputError
 from journal.export import ExportError, ExportExistsError, ExportFormat, ExportSettings, exporter
 from journal.services import JournalService, TripEdit, TripInfo
@@ -341,3 +342,31 @@ def test_images_the_post_no_longer_shows_are_removed_and_other_files_kept(
     assert (bundle / "day-9-01.txt").exists()
     assert "## Day 2" not in report.posts[0].read_text(encoding="utf-8")
     assert report.broken_links == ()
+
+
+def test_leftovers_of_a_killed_export_are_swept_up(
+    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    add_photo(summit, date(2023, 9, 16))
+    images = tmp_path / "assets" / "images" / "aws-summit-2023"
+    images.mkdir(parents=True)
+    (images / f"{TEMP_PREFIX}abc").write_bytes(b"half an image")
+
+    service.export_trip(summit.id, settings(tmp_path, ExportFormat.JEKYLL))
+
+    assert sorted(path.name for path in images.iterdir()) == ["day-0-01.jpg"]
+
+
+def test_photos_on_dates_the_trip_no_longer_has_are_left_out_unless_the_text_shows_them(
+    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    photos = write_summit(service, summit, add_photo)
+    service.set_trip_dates(summit.id, date(2023, 9, 16), date(2023, 9, 17))
+
+    report = service.export_trip(summit.id, settings(tmp_path, ExportFormat.HUGO))
+
+    text = report.posts[0].read_text(encoding="utf-8")
+    assert "## Day 2" not in text
+    assert "day-2-01.jpg" not in text
+    assert f"photo-{photos.unassigned}.jpg" in text
+    assert report.images == 4
