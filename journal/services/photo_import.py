@@ -106,7 +106,9 @@ class PhotoImport:
         self._trip_id = trip_id
         self._progress = progress
         self._cancel = cancel or CancelToken()
-        self._workers = workers or os.cpu_count() or 2
+        # One thread more than cores keeps every core decoding while another thread waits on
+        # the fsync of its copy.
+        self._workers = workers or (os.cpu_count() or 2) + 1
         self._thumbnails = ThumbnailCache(library.root)
         self._claimed: set[str] = set()
         self._claimed_lock = threading.Lock()
