@@ -29,5 +29,9 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 
+# Import speed against exiftool + vipsthumbnail and a bare Pillow loop; ARGS="--count 1000".
+bench: $(STAMP)
+	$(BIN)/python bench/import_bench.py $(ARGS)
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info

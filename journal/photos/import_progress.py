@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class ImportPhase(StrEnum):
@@ -58,8 +59,9 @@ class CancelToken:
         return self._event.is_set()
 
 
-@dataclass(frozen=True)
-class ImportFailure:
+class ImportFailure(NamedTuple):
+    """A file that was not imported, and why, in words for the user."""
+
     path: Path
     reason: str
 

@@ -8,6 +8,8 @@ cache file is named by the photo's content hash, so it never goes stale, and a s
 for it makes nothing.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Protocol
@@ -81,17 +83,26 @@ def make_thumbnail(source: Path, destination: Path, pixels: int) -> None:
 
     Raises ``OSError`` (truncated or corrupt data) like Pillow's decoders do.
     """
-    enable_heif()
-    with Image.open(source) as image:
-        # Ask for the size the result will have: JPEG then decodes at 1/8 scale where that is
-        # still large enough, and a HEIC's embedded thumbnail qualifies when it covers it.
-        # (``thumbnail`` alone asks for twice the size, which costs JPEG a 1/4-scale decode.)
-        image.draft(None, _fitted(image.size, pixels))
+    with drafted(source, pixels) as image:
         image.thumbnail((pixels, pixels))
         upright = ImageOps.exif_transpose(image)
         rgb = _flattened(upright)
     with atomic_writer(destination) as handle:
         rgb.save(handle, "JPEG", quality=JPEG_QUALITY)
+
+
+@contextmanager
+def drafted(source: Path, pixels: int) -> Iterator[Image.Image]:
+    """``source`` opened with the cheapest decode that still covers ``pixels`` on its long edge.
+
+    The draft asks for the size the result will have: JPEG then decodes at 1/8 scale where that
+    is still large enough, and a HEIC's embedded thumbnail qualifies when it covers it.
+    (``thumbnail`` alone asks for twice the size, which costs JPEG a 1/4-scale decode.)
+    """
+    enable_heif()
+    with Image.open(source) as image:
+        image.draft(None, _fitted(image.size, pixels))
+        yield image
 
 
 def _fitted(size: tuple[int, int], pixels: int) -> tuple[int, int]:

@@ -98,7 +98,8 @@ def rederive(session: Session, trip: Trip, camera: CameraTuple | None = None) ->
     return result
 
 
-def _sort_key(photo: Photo) -> tuple[bool, datetime, int]:
+def time_order(photo: Photo) -> tuple[bool, datetime, int]:
+    """Sort key: by local time, photos without one last, ties by id."""
     return (photo.local_time is None, photo.local_time or datetime.min, photo.id or 0)
 
 
@@ -125,7 +126,7 @@ def place_by_time(session: Session, trip_id: int, arrivals: Iterable[Photo]) -> 
             )
             if id(photo) not in new_ids
         ]
-        for photo in sorted(newcomers, key=_sort_key):
+        for photo in sorted(newcomers, key=time_order):
             index = len(residents)
             if photo.local_time is not None:
                 index = 0

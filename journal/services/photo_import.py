@@ -69,6 +69,7 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class _Scanned:
+    index: int
     path: Path
     metadata: PhotoMetadata
     derived: DerivedTime
@@ -161,7 +162,7 @@ class PhotoImport:
             else:
                 camera = (metadata.camera.make, metadata.camera.model, metadata.camera.serial)
                 derived = derive_time(_recorded(metadata), clock, offsets.get(camera, 0))
-                scanned.append(_Scanned(path, metadata, derived))
+                scanned.append(_Scanned(len(scanned), path, metadata, derived))
                 planned = PlannedPhoto(path, derived.local_time, derived.day)
             meter.done += 1
             rate, left = meter.estimate(time.monotonic())
@@ -252,7 +253,9 @@ class PhotoImport:
             self._claimed.add(digest)
         try:
             self._thumbnails.ensure(path, digest, ThumbSize.THUMB)
-        except (OSError, ValueError, SyntaxError) as error:
+        # Decoders meet arbitrary bytes here and fail in many ways besides OSError; one bad file
+        # must cost only itself, never the import.
+        except Exception as error:
             self._release(digest)
             return ImportFailure(path, f"the image data is damaged ({_reason(error)})")
         relative = library_path(digest, item.metadata.media_format)
@@ -283,7 +286,9 @@ class PhotoImport:
                 )
             )
             rows = []
-            for item in batch:
+            # Rows get their ids in the order the files were found, not the order threads
+            # finished them, so that ids follow names within a batch.
+            for item in sorted(batch, key=lambda prepared: prepared.scanned.index):
                 if item.digest in present:
                     duplicates.append(item.scanned.path)
                     continue
