@@ -29,6 +29,13 @@ class PlannedPhoto:
     day: date | None
 
 
+class ImportFailure(NamedTuple):
+    """A file that was not imported, and why, in words for the user."""
+
+    path: Path
+    reason: str
+
+
 @dataclass(frozen=True)
 class ImportProgress:
     phase: ImportPhase
@@ -43,6 +50,8 @@ class ImportProgress:
     planned: PlannedPhoto | None = None
     #: COPY: ids of the photos whose rows the last batch committed.
     committed_ids: tuple[int, ...] = ()
+    #: The file just finished could not be imported (it is also in the final report).
+    failure: ImportFailure | None = None
 
 
 class CancelToken:
@@ -57,13 +66,6 @@ class CancelToken:
     @property
     def cancelled(self) -> bool:
         return self._event.is_set()
-
-
-class ImportFailure(NamedTuple):
-    """A file that was not imported, and why, in words for the user."""
-
-    path: Path
-    reason: str
 
 
 @dataclass

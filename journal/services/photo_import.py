@@ -154,11 +154,12 @@ class PhotoImport:
         for path in files:
             if self._cancel.cancelled:
                 break
-            planned = None
+            planned = failure = None
             try:
                 metadata = read_metadata(path)
             except PhotoRejectedError as error:
-                failures.append(ImportFailure(path, str(error)))
+                failure = ImportFailure(path, str(error))
+                failures.append(failure)
             else:
                 camera = (metadata.camera.make, metadata.camera.model, metadata.camera.serial)
                 derived = derive_time(_recorded(metadata), clock, offsets.get(camera, 0))
@@ -168,7 +169,14 @@ class PhotoImport:
             rate, left = meter.estimate(time.monotonic())
             self._emit(
                 ImportProgress(
-                    ImportPhase.SCAN, meter.done, len(files), path, rate, left, planned=planned
+                    ImportPhase.SCAN,
+                    meter.done,
+                    len(files),
+                    path,
+                    rate,
+                    left,
+                    planned=planned,
+                    failure=failure,
                 )
             )
         return scanned
@@ -207,6 +215,7 @@ class PhotoImport:
                     rate,
                     left,
                     committed_ids=committed,
+                    failure=outcome if isinstance(outcome, ImportFailure) else None,
                 )
             )
         if batch:
