@@ -99,8 +99,12 @@ def rederive(session: Session, trip: Trip, camera: CameraTuple | None = None) ->
 
 
 def time_order(photo: Photo) -> tuple[bool, datetime, int]:
-    """Sort key: by local time, photos without one last, ties by id."""
-    return (photo.local_time is None, photo.local_time or datetime.min, photo.id or 0)
+    """Sort key: in the order they were taken, photos without a time last, ties by id.
+
+    The instant, not the local time: after a flight from Seoul, a Seoul photo at 08:00 was
+    taken before a Seattle one at 07:00 of the same date, and the story reads in that order.
+    """
+    return (photo.captured_utc is None, photo.captured_utc or datetime.min, photo.id or 0)
 
 
 def place_by_time(session: Session, trip_id: int, arrivals: Iterable[Photo]) -> None:
@@ -128,10 +132,11 @@ def place_by_time(session: Session, trip_id: int, arrivals: Iterable[Photo]) -> 
         ]
         for photo in sorted(newcomers, key=time_order):
             index = len(residents)
-            if photo.local_time is not None:
+            if photo.captured_utc is not None:
                 index = 0
                 for position, resident in enumerate(residents):
-                    if resident.local_time is not None and resident.local_time <= photo.local_time:
+                    taken = resident.captured_utc
+                    if taken is not None and taken <= photo.captured_utc:
                         index = position + 1
             residents.insert(index, photo)
         for position, photo in enumerate(residents):

@@ -47,7 +47,7 @@ def _ordered(session: Session, trip: Trip, day: date | None) -> list[Photo]:
     query = (
         select(Photo)
         .where(Photo.trip_id == trip.id, _day_filter(trip, day))
-        .order_by(Photo.position, Photo.local_time, Photo.id)
+        .order_by(Photo.position, Photo.captured_utc, Photo.id)
     )
     return list(session.scalars(query))
 

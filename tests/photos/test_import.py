@@ -127,3 +127,18 @@ def test_a_library_reopened_after_import_has_everything(
         [photo] = JournalService(reopened).all_photos(seattle.id)
         assert photo.day_date == date(2023, 9, 18)
         assert (library_root / photo.library_path).is_file()
+
+
+def test_a_day_reads_in_the_order_photos_were_taken_across_time_zones(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    """Seoul 08:00 (+09:00) came ten hours before Seattle 07:00 (-07:00) of the same date."""
+    write_photo(camera_roll / "a-seattle.jpg", exif_for(original="2023:09:16 07:00:00"))
+    write_photo(
+        camera_roll / "b-seoul.jpg", exif_for(original="2023:09:16 08:00:00", offset="+09:00")
+    )
+
+    service.import_photos(seattle.id, [camera_roll])
+
+    day0 = service.photos(seattle.id, date(2023, 9, 16))
+    assert [photo.original_name for photo in day0] == ["b-seoul.jpg", "a-seattle.jpg"]
