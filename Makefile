@@ -32,6 +32,10 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 
+# Import speed against exiftool + vipsthumbnail and a bare Pillow loop; ARGS="--count 1000".
+bench: $(STAMP)
+	$(BIN)/python bench/import_bench.py $(ARGS)
+
 $(PACKAGE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,package]'
 	@touch $(PACKAGE_STAMP)

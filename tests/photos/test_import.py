@@ -92,6 +92,7 @@ def test_progress_reports_every_planned_day_before_any_copy(
 ) -> None:
     for hour in range(5):
         write_photo(camera_roll / f"p{hour}.jpg", exif_for(original=f"2023:09:19 1{hour}:00:00"))
+    (camera_roll / "zzz.jpg").write_text("not a photo")
     events: list[ImportProgress] = []
 
     report = service.import_photos(seattle.id, [camera_roll], progress=events.append)
@@ -105,6 +106,14 @@ def test_progress_reports_every_planned_day_before_any_copy(
     assert phases[-1] is ImportPhase.DONE
     committed = [photo_id for event in events for photo_id in event.committed_ids]
     assert sorted(committed) == sorted(report.imported)
+    [failed] = [event for event in events if event.failure is not None]
+    assert failed.phase is ImportPhase.SCAN
+    assert failed.failure == (camera_roll / "zzz.jpg", report.failures[0].reason)
+    last_scan = events[first_copy - 1]
+    assert (last_scan.done, last_scan.total) == (6, 6)
+    assert last_scan.rate is not None
+    assert last_scan.rate > 0
+    assert last_scan.seconds_left == 0
 
 
 def test_a_library_reopened_after_import_has_everything(
@@ -118,3 +127,18 @@ def test_a_library_reopened_after_import_has_everything(
         [photo] = JournalService(reopened).all_photos(seattle.id)
         assert photo.day_date == date(2023, 9, 18)
         assert (library_root / photo.library_path).is_file()
+
+
+def test_a_day_reads_in_the_order_photos_were_taken_across_time_zones(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    """Seoul 08:00 (+09:00) came ten hours before Seattle 07:00 (-07:00) of the same date."""
+    write_photo(camera_roll / "a-seattle.jpg", exif_for(original="2023:09:16 07:00:00"))
+    write_photo(
+        camera_roll / "b-seoul.jpg", exif_for(original="2023:09:16 08:00:00", offset="+09:00")
+    )
+
+    service.import_photos(seattle.id, [camera_roll])
+
+    day0 = service.photos(seattle.id, date(2023, 9, 16))
+    assert [photo.original_name for photo in day0] == ["b-seoul.jpg", "a-seattle.jpg"]
