@@ -1,7 +1,8 @@
 """``trip-journal``: start the app on a library.
 
 Nothing happens at import time; ``main`` builds the services on the library the command line or
-environment names, so tests can build the same window on a temporary library.
+environment names, so tests can build the same window on a temporary library. A second instance
+finds the library locked and says which process has it, then exits.
 """
 
 import argparse
@@ -9,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.errors import JournalError
@@ -48,8 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
     from journal.gui.main_window import MainWindow
+    from journal.gui.preferences import Preferences
 
-    window = MainWindow(JournalService(library))
+    window = MainWindow(JournalService(library), Preferences(QSettings()))
     window.show()
     try:
         return app.exec()

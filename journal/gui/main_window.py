@@ -1,35 +1,311 @@
-"""The main window."""
+"""The main window: the day timeline, the day's gallery and its editor, side by side.
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+The window wires panes together and routes data one way: a user action becomes a service call on
+the database thread, the call returns a ``Changes`` value, and ``apply_changes`` refreshes what it
+names. Panes, dialogs, actions and workers live in their own modules.
+"""
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from journal.errors import JournalError
+from journal.gui import preferences as prefs
+from journal.gui.autosave import TextTarget
+from journal.gui.background import TaskRunner
+from journal.gui.editor_pane import EditorPane
+from journal.gui.empty_state import EmptyState
+from journal.gui.preferences import Preferences
+from journal.gui.timeline_entries import EntryKind, TimelineEntry, timeline_entries
+from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
+from journal.gui.trip_dialog import TripDialog, TripProperties
+from journal.gui.window_actions import WindowActions
 from journal.identity import APP_NAME, app_version
-from journal.services import JournalService
+from journal.services import Changes, DaysOverview, JournalService, NewTrip, TripInfo
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, service: JournalService) -> None:
+    def __init__(self, service: JournalService, preferences: Preferences) -> None:
         super().__init__()
         self.service = service
+        self.preferences = preferences
+        self.runner = TaskRunner(self.show_error, self)
+        self.trip: TripInfo | None = None
+        self._trips: list[TripInfo] = []
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 800)
-        self._build_menus()
-        placeholder = QLabel(
-            "<h2>Welcome to Trip Journal</h2><p>Create a trip with <b>File ▸ New Trip</b>.</p>"
-        )
-        self.setCentralWidget(placeholder)
-        self.statusBar().showMessage(f"Library: {service.library.root}")
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction(f"&About {APP_NAME}", self)
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
+        self.actions_ = WindowActions(self)
+        self.timeline_model = TimelineModel(self)
+        self.timeline = TimelineView(self.timeline_model)
+        self.timeline.setItemDelegate(TimelineDelegate(lambda _photo_id: None, self.timeline))
+        self.editor = EditorPane(service, self.runner, lambda _photo_id: None)
+        self.panes = QSplitter(Qt.Orientation.Horizontal)
+        self.panes.setObjectName("panes")
+        self.panes.addWidget(self.timeline)
+        self.panes.addWidget(self.editor)
+        self.panes.setStretchFactor(0, 0)
+        self.panes.setStretchFactor(1, 1)
+        self.panes.setSizes([260, 1020])
+        self.empty_state = EmptyState()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.panes)
+        self.setCentralWidget(self.stack)
+
+        self._connect()
+        self._restore_window_state()
+        self._set_trip_actions_enabled(False)
+        self.reload_trips(open_trip_id=self.preferences.get(prefs.LAST_TRIP))
+
+    # Wiring
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.new_trip.triggered.connect(self.new_trip)
+        a.trip_properties.triggered.connect(self.edit_trip_properties)
+        a.delete_trip.triggered.connect(self.delete_trip)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._show_about)
+        a.find.triggered.connect(self.editor.find_bar.open)
+        a.undo.triggered.connect(self.editor.editor.undo)
+        a.redo.triggered.connect(self.editor.editor.redo)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        self.editor.editor.undoAvailable.connect(a.undo.setEnabled)
+        self.editor.editor.redoAvailable.connect(a.redo.setEnabled)
+        a.preview.toggled.connect(self._set_preview_visible)
+        a.previous_day.triggered.connect(lambda: self._step_section(-1))
+        a.next_day.triggered.connect(lambda: self._step_section(1))
+        a.focus_timeline.triggered.connect(lambda: self.timeline.setFocus())
+        a.focus_editor.triggered.connect(lambda: self.editor.editor.setFocus())
+        a.focus_gallery.setEnabled(False)
+        a.delete_photos.setEnabled(False)
+        a.import_photos.setEnabled(False)
+        a.camera_clocks.setEnabled(False)
+        a.demo_trip.setEnabled(False)
+        self.empty_state.new_trip_requested.connect(self.new_trip)
+        self.timeline.selectionModel().currentChanged.connect(self._on_section_changed)
+        self.editor.saved.connect(self.apply_changes)
+        self.editor.problem.connect(self.show_message)
+
+    def _set_trip_actions_enabled(self, enabled: bool) -> None:
+        for action in self.actions_.trip_actions:
+            action.setEnabled(enabled)
+
+    # Trips
+
+    def reload_trips(self, open_trip_id: int | None = None) -> None:
+        """Re-read the list of trips, then open ``open_trip_id`` (else keep or pick one)."""
+        self.runner.database_call(
+            self.service.list_trips, lambda trips: self._on_trips(trips, open_trip_id)
+        )
+
+    def _on_trips(self, trips: list[TripInfo], open_trip_id: int | None) -> None:
+        self._trips = trips
+        menu = self.actions_.trips_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        for trip in trips:
+            action = QAction(f"{trip.title}  ({trip.start_date:%Y-%m-%d})", menu)
+            action.setCheckable(True)
+            action.setData(trip.id)
+            action.setChecked(self.trip is not None and trip.id == self.trip.id)
+            action.triggered.connect(lambda _checked=False, tid=trip.id: self.open_trip(tid))
+            group.addAction(action)
+            menu.addAction(action)
+        menu.setEnabled(bool(trips))
+        ids = [trip.id for trip in trips]
+        wanted = open_trip_id if open_trip_id in ids else None
+        if wanted is None and self.trip is not None and self.trip.id in ids:
+            wanted = self.trip.id
+        if wanted is None and trips:
+            wanted = trips[0].id
+        if wanted is None:
+            self._show_no_trip()
+        elif self.trip is None or wanted != self.trip.id or open_trip_id == wanted:
+            self.open_trip(wanted)
+
+    def _show_no_trip(self) -> None:
+        self.editor.show_target(None, "")
+        self.trip = None
+        self.timeline_model.set_entries([])
+        self.stack.setCurrentWidget(self.empty_state)
+        self._set_trip_actions_enabled(False)
+        self.setWindowTitle(APP_NAME)
+
+    def open_trip(self, trip_id: int) -> None:
+        """Show a trip; the text being written is saved first."""
+        self.editor.flush()
+        self.runner.database_call(
+            lambda: self.service.days(trip_id), lambda overview: self._on_trip_opened(overview)
+        )
+
+    def _on_trip_opened(self, overview: DaysOverview) -> None:
+        switching = self.trip is None or self.trip.id != overview.trip.id
+        self.trip = overview.trip
+        self.preferences.set(prefs.LAST_TRIP, overview.trip.id)
+        self.setWindowTitle(f"{overview.trip.title} — {APP_NAME}")
+        self.stack.setCurrentWidget(self.panes)
+        self._set_trip_actions_enabled(True)
+        for action in self.actions_.trips_menu.actions():
+            action.setChecked(action.data() == overview.trip.id)
+        current = self._current_entry()
+        self.timeline_model.set_entries(timeline_entries(overview))
+        if switching or current is None:
+            row = self.timeline_model.row_of(EntryKind.DAY, overview.trip.start_date) or 0
+        else:
+            row = self.timeline_model.row_of(*current.key) or 0
+        index = self.timeline_model.index(row)
+        if self.timeline.currentIndex() != index:
+            self.timeline.setCurrentIndex(index)
+        elif switching:
+            self._on_section_changed()
+        self.timeline.scrollTo(index)
+
+    def refresh_timeline(self) -> None:
+        if self.trip is None:
+            return
+        trip_id = self.trip.id
+        self.runner.database_call(lambda: self.service.days(trip_id), self._on_overview_refreshed)
+
+    def _on_overview_refreshed(self, overview: DaysOverview) -> None:
+        if self.trip is None or overview.trip.id != self.trip.id:
+            return
+        self.trip = overview.trip
+        current = self._current_entry()
+        self.timeline_model.set_entries(timeline_entries(overview))
+        if current is not None:
+            row = self.timeline_model.row_of(*current.key)
+            if row is not None and self.timeline.currentIndex().row() != row:
+                self.timeline.setCurrentIndex(self.timeline_model.index(row))
+
+    def new_trip(self) -> None:
+        dialog = TripDialog(self)
+        if dialog.exec() != TripDialog.DialogCode.Accepted:
+            return
+        new = dialog.new_trip()
+        self.editor.flush()
+        self.runner.database_call(lambda: self._create_trip(new), self.apply_changes)
+
+    def _create_trip(self, new: NewTrip) -> Changes:
+        return self.service.create_trip(new)
+
+    def edit_trip_properties(self) -> None:
+        if self.trip is None:
+            return
+        dialog = TripDialog(self, self.trip)
+        if dialog.exec() != TripDialog.DialogCode.Accepted:
+            return
+        trip_id, properties = self.trip.id, dialog.properties()
+        self.editor.flush()
+        self.runner.database_call(
+            lambda: self._save_properties(trip_id, properties), self._on_properties_saved
+        )
+
+    def _save_properties(self, trip_id: int, properties: TripProperties) -> list[Changes]:
+        changes = [self.service.edit_trip(trip_id, properties.edit)]
+        trip = changes[0].trip
+        if trip is not None and (trip.start_date, trip.end_date) != (
+            properties.start_date,
+            properties.end_date,
+        ):
+            changes.append(
+                self.service.set_trip_dates(trip_id, properties.start_date, properties.end_date)
+            )
+        return changes
+
+    def _on_properties_saved(self, all_changes: list[Changes]) -> None:
+        for changes in all_changes:
+            self.apply_changes(changes)
+            if changes.notes_outside_range:
+                kept = ", ".join(str(day) for day in changes.notes_outside_range)
+                QMessageBox.information(
+                    self,
+                    "Text kept",
+                    f"The text of {kept} is outside the new dates. It was kept and is listed at "
+                    "the end of the timeline.",
+                )
+
+    def delete_trip(self) -> None:
+        if self.trip is None:
+            return
+        trip = self.trip
+        answer = QMessageBox.warning(
+            self,
+            "Delete Trip",
+            f"Delete “{trip.title}” with all its text and photos? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.editor.show_target(None, "")
+        self.trip = None
+        self.runner.database_call(lambda: self.service.delete_trip(trip.id), self.apply_changes)
+
+    # Changes flow back here
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what a mutation changed, and only that."""
+        if changes.trip_list:
+            opened = changes.trip.id if changes.trip is not None else None
+            if self.trip is not None and opened == self.trip.id:
+                opened = None  # a rename: keep the trip, refresh the menu
+            self.reload_trips(open_trip_id=opened)
+        if changes.trip is None or self.trip is None or changes.trip.id != self.trip.id:
+            return
+        self.trip = changes.trip
+        self.setWindowTitle(f"{changes.trip.title} — {APP_NAME}")
+        if changes.day_range or changes.trip_details or changes.days or changes.photos:
+            self.refresh_timeline()
+
+    # Sections
+
+    def _current_entry(self) -> TimelineEntry | None:
+        index = self.timeline.currentIndex()
+        return index.data(ENTRY_ROLE) if index.isValid() else None
+
+    def _on_section_changed(self) -> None:
+        entry = self._current_entry()
+        if self.trip is None or entry is None:
+            self.editor.show_target(None, "")
+            return
+        target = TextTarget(self.trip.id, entry.kind, entry.day) if entry.has_text else None
+        heading = entry.label if entry.has_text else "Unassigned photos have no text"
+        self.editor.show_target(target, heading)
+
+    def _step_section(self, step: int) -> None:
+        row = self.timeline.currentIndex().row() + step
+        if 0 <= row < self.timeline_model.rowCount():
+            self.timeline.setCurrentIndex(self.timeline_model.index(row))
+
+    def _set_preview_visible(self, visible: bool) -> None:
+        self.editor.set_preview_visible(visible)
+        self.preferences.set(prefs.PREVIEW_VISIBLE, visible)
+
+    # Messages
+
+    def show_error(self, error: Exception) -> None:
+        """A failure from the core: a ``JournalError`` is explained; anything else is a bug."""
+        if isinstance(error, JournalError):
+            QMessageBox.warning(self, APP_NAME, str(error))
+            return
+        QMessageBox.critical(
+            self,
+            APP_NAME,
+            f"Something went wrong that should not have: {type(error).__name__}: {error}",
+        )
+        raise error
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -37,3 +313,32 @@ class MainWindow(QMainWindow):
             f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {app_version()}<br>Library: {self.service.library.root}",
         )
+
+    # Window state
+
+    def _restore_window_state(self) -> None:
+        geometry = self.preferences.get(prefs.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        panes = self.preferences.get(prefs.PANE_SPLITTER)
+        if not panes.isEmpty():
+            self.panes.restoreState(panes)
+        editor = self.preferences.get(prefs.EDITOR_SPLITTER)
+        if not editor.isEmpty():
+            self.editor.splitter.restoreState(editor)
+        preview = self.preferences.get(prefs.PREVIEW_VISIBLE)
+        self.actions_.preview.setChecked(preview)
+        self.editor.set_preview_visible(preview)
+
+    def _save_window_state(self) -> None:
+        self.preferences.set(prefs.WINDOW_GEOMETRY, self.saveGeometry())
+        self.preferences.set(prefs.PANE_SPLITTER, self.panes.saveState())
+        self.preferences.set(prefs.EDITOR_SPLITTER, self.editor.splitter.saveState())
+        self.preferences.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the text and wait for every queued write before the window goes."""
+        self.editor.flush()
+        self._save_window_state()
+        self.runner.shut_down()
+        super().closeEvent(event)

@@ -1,15 +1,47 @@
+from datetime import date
+
 from pytestqt.qtbot import QtBot
 
 from journal.gui.main_window import MainWindow
-from journal.services import JournalService
+from journal.gui.timeline_entries import EntryKind
+from journal.services import JournalService, TripInfo
 
 
-def test_main_window_shows_the_app_name_and_menus(qtbot: QtBot, service: JournalService) -> None:
-    window = MainWindow(service)
-    qtbot.addWidget(window)
-    window.show()
+def test_main_window_shows_the_app_name_and_menus(make_window) -> None:
+    window: MainWindow = make_window()
 
     assert window.windowTitle() == "Trip Journal"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus[0] == "&File"
-    assert "&Help" in menus
+    assert menus == ["&File", "&Edit", "&View", "&Trip", "&Help"]
+    assert window.stack.currentWidget() is window.empty_state
+
+
+def test_the_last_trip_opens_with_every_section_in_the_timeline(
+    qtbot: QtBot, make_window, seattle: TripInfo
+) -> None:
+    window: MainWindow = make_window()
+
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
+    entries = [window.timeline_model.entry(row) for row in range(window.timeline_model.rowCount())]
+    assert [entry.kind for entry in entries] == [
+        EntryKind.INTRO,
+        *[EntryKind.DAY] * 6,
+        EntryKind.CLOSING,
+        EntryKind.UNASSIGNED,
+    ]
+    assert entries[1].label == "Day 0 · Sat 16 Sep"
+    assert window.windowTitle() == "Seattle 2023 — Trip Journal"
+    qtbot.waitUntil(lambda: window.editor.heading.text() == "Day 0 · Sat 16 Sep")
+
+
+def test_text_kept_outside_the_trip_dates_is_listed_last(
+    qtbot: QtBot, make_window, service: JournalService, seattle: TripInfo
+) -> None:
+    service.set_day_text(seattle.id, date(2023, 9, 21), "마지막 날")
+    service.set_trip_dates(seattle.id, date(2023, 9, 16), date(2023, 9, 20))
+    window: MainWindow = make_window()
+
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
+    last = window.timeline_model.entry(window.timeline_model.rowCount() - 1)
+    assert (last.day, last.in_trip, last.word_count) == (date(2023, 9, 21), False, 2)
+    assert not last.accepts_photos
