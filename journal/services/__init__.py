@@ -2,15 +2,29 @@
 
 from journal.services.changes import Changes
 from journal.services.facade import JournalService
-from journal.services.snapshots import DayInfo, DaysOverview, TripInfo
+from journal.services.photo_import import ImportReport
+from journal.services.snapshots import (
+    CameraInfo,
+    CameraKey,
+    DayInfo,
+    DayMove,
+    DaysOverview,
+    PhotoInfo,
+    TripInfo,
+)
 from journal.services.trip_ops import NewTrip, TripEdit
 
 __all__ = [
+    "CameraInfo",
+    "CameraKey",
     "Changes",
     "DayInfo",
+    "DayMove",
     "DaysOverview",
+    "ImportReport",
     "JournalService",
     "NewTrip",
+    "PhotoInfo",
     "TripEdit",
     "TripInfo",
 ]

@@ -5,17 +5,30 @@ returns plain snapshots or a ``Changes`` value; callers never hold ORM objects o
 calls these methods from its database worker thread, never from the UI thread.
 """
 
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
-from journal.services import day_ops, trip_ops
+from journal.photos.import_progress import CancelToken, ImportProgress
+from journal.photos.thumbnails import ThumbnailCache
+from journal.services import day_ops, photo_ops, trip_ops
 from journal.services.changes import Changes
-from journal.services.snapshots import DayInfo, DaysOverview, TripInfo
+from journal.services.photo_import import ImportReport, PhotoImport
+from journal.services.snapshots import (
+    CameraInfo,
+    CameraKey,
+    DayInfo,
+    DayMove,
+    DaysOverview,
+    PhotoInfo,
+    TripInfo,
+)
 from journal.services.trip_ops import NewTrip, TripEdit
 from journal.store.library import Library
 
 
 class JournalService:
-    """Trips and their days in one library."""
+    """Trips, their days and their photos in one library."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
@@ -46,7 +59,36 @@ class JournalService:
                 return info
         return DayInfo.empty(day, overview.trip.day_index(day))
 
-    # Mutations: one transaction each
+    def photos(self, trip_id: int, day: date | None) -> list[PhotoInfo]:
+        """One day's photos in their order; ``None`` is the Unassigned tray."""
+        with self.library.session() as session:
+            return photo_ops.photos(session, trip_id, day)
+
+    def all_photos(self, trip_id: int) -> list[PhotoInfo]:
+        with self.library.session() as session:
+            return photo_ops.all_photos(session, trip_id)
+
+    def photo(self, photo_id: int) -> PhotoInfo:
+        with self.library.session() as session:
+            return photo_ops.photo(session, photo_id)
+
+    def photo_path(self, photo: PhotoInfo) -> Path:
+        """The absolute path of the library's copy of ``photo``."""
+        return self.library.root / photo.library_path
+
+    def cameras(self, trip_id: int) -> list[CameraInfo]:
+        """The cameras the trip's photos came from, most photos first, with their corrections."""
+        with self.library.session() as session:
+            return photo_ops.cameras(session, trip_id)
+
+    def preview_camera_offset(
+        self, trip_id: int, camera: CameraKey, offset_seconds: int
+    ) -> list[DayMove]:
+        """The photos whose day a camera correction would change; nothing is written."""
+        with self.library.session() as session:
+            return photo_ops.preview_camera_offset(session, trip_id, camera, offset_seconds)
+
+    # Mutations: one transaction each (an import commits in short batches of them)
 
     def create_trip(self, new: NewTrip) -> Changes:
         with self.library.session() as session:
@@ -70,3 +112,48 @@ class JournalService:
     def set_day_text(self, trip_id: int, day: date, body: str, title: str | None = None) -> Changes:
         with self.library.session() as session:
             return day_ops.set_day_text(session, trip_id, day, body, title)
+
+    def import_photos(
+        self,
+        trip_id: int,
+        paths: Sequence[Path],
+        *,
+        progress: Callable[[ImportProgress], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ImportReport:
+        """Import files and folders (recursively) into the trip; see ``photo_import``.
+
+        ``progress`` is called on this thread. Bad files are reported in the result, not raised.
+        """
+        run = PhotoImport(self.library, trip_id, progress=progress, cancel=cancel)
+        return run.run(paths)
+
+    def move_photos(
+        self, trip_id: int, photo_ids: Sequence[int], day: date | None, index: int | None = None
+    ) -> Changes:
+        """Place photos on a day (None: Unassigned) by hand; they stay there (pinned)."""
+        with self.library.session() as session:
+            return photo_ops.move_photos(session, trip_id, photo_ids, day, index)
+
+    def reorder_photos(self, trip_id: int, day: date | None, ordered_ids: Sequence[int]) -> Changes:
+        with self.library.session() as session:
+            return photo_ops.reorder_photos(session, trip_id, day, ordered_ids)
+
+    def set_caption(self, photo_id: int, caption: str) -> Changes:
+        with self.library.session() as session:
+            return photo_ops.set_caption(session, photo_id, caption)
+
+    def delete_photos(self, trip_id: int, photo_ids: Sequence[int]) -> Changes:
+        """Delete photos; their library copies and thumbnails go once no trip uses the bytes."""
+        with self.library.session() as session:
+            changes, unused = photo_ops.delete_photos(session, trip_id, photo_ids)
+        thumbnails = ThumbnailCache(self.library.root)
+        for digest, relative in unused.items():
+            (self.library.root / relative).unlink(missing_ok=True)
+            thumbnails.remove(digest)
+        return changes
+
+    def set_camera_offset(self, trip_id: int, camera: CameraKey, offset_seconds: int) -> Changes:
+        """Correct a camera's clock for this trip; its photos move to their corrected days."""
+        with self.library.session() as session:
+            return photo_ops.set_camera_offset(session, trip_id, camera, offset_seconds)

@@ -7,7 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from journal.store.models import Day, Trip
+from journal.photos.capture_time import TimeSource
+from journal.photos.day_assignment import ZoneSource
+from journal.store.models import Day, Photo, Trip
 from journal.text_stats import count_words
 
 
@@ -103,3 +105,131 @@ class DaysOverview:
     days: tuple[DayInfo, ...]
     notes_outside_range: tuple[DayInfo, ...]
     unassigned_photo_count: int
+
+
+@dataclass(frozen=True)
+class CameraKey:
+    """Identifies a camera, so that its clock can be corrected; "" where the file did not say."""
+
+    make: str
+    model: str
+    serial: str
+
+    @property
+    def label(self) -> str:
+        """ "Canon EOS R6 (#0123)": the model already names its maker more often than not."""
+        make, model = self.make.strip(), self.model.strip()
+        name = model if make and model.lower().startswith(make.lower()) else f"{make} {model}"
+        name = name.strip()
+        if not name:
+            return "Unknown camera"
+        return f"{name} (#{self.serial})" if self.serial else name
+
+    @classmethod
+    def of(cls, photo: Photo) -> "CameraKey":
+        return cls(photo.camera_make, photo.camera_model, photo.camera_serial)
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    """One photo of a trip, with the time it was taken and where it sits in the journal."""
+
+    id: int
+    trip_id: int
+    content_hash: str
+    original_name: str
+    original_path: str
+    #: Relative to the library folder, with forward slashes.
+    library_path: str
+    #: JPEG, HEIF, PNG, WEBP or TIFF.
+    media_format: str
+    #: As displayed, i.e. after ``orientation`` is applied.
+    width: int
+    height: int
+    #: The EXIF orientation still to apply to the decoded pixels (1 when the decoder did it).
+    orientation: int
+    local_time: dt.datetime | None
+    utc_offset_minutes: int | None
+    captured_utc: dt.datetime | None
+    #: exif-original, exif-digitized, exif-datetime, gps, xmp, png-text, file-name, file-mtime.
+    time_source: str | None
+    time_trusted: bool
+    #: recorded (the photo's own offset), gps-position or trip: where the offset came from.
+    zone_source: str | None
+    camera: CameraKey
+    gps_latitude: float | None
+    gps_longitude: float | None
+    caption: str
+    #: The trip day it is shown on; None for the Unassigned tray (also when outside the trip).
+    day_date: dt.date | None
+    #: Placed by hand: changes of camera offset or trip dates leave it where it is.
+    pinned: bool
+    position: int
+
+    @property
+    def time_description(self) -> str:
+        """ "EXIF, +09:00", "file name", "file date — untrusted": where the time came from."""
+        if self.time_source is None:
+            return "no capture time"
+        text = TimeSource(self.time_source).label
+        if self.zone_source == ZoneSource.RECORDED and self.utc_offset_minutes is not None:
+            text += f", {format_offset(self.utc_offset_minutes)}"
+        elif self.zone_source == ZoneSource.GPS_POSITION and self.utc_offset_minutes is not None:
+            text += f", {format_offset(self.utc_offset_minutes)} from GPS"
+        if not self.time_trusted:
+            text += " — untrusted"
+        return text
+
+    @classmethod
+    def of(cls, photo: Photo, trip: TripInfo) -> "PhotoInfo":
+        day = photo.day_date
+        return cls(
+            id=photo.id,
+            trip_id=photo.trip_id,
+            content_hash=photo.content_hash,
+            original_name=photo.original_name,
+            original_path=photo.original_path,
+            library_path=photo.library_path,
+            media_format=photo.media_format,
+            width=photo.width,
+            height=photo.height,
+            orientation=photo.orientation,
+            local_time=photo.local_time,
+            utc_offset_minutes=photo.utc_offset_minutes,
+            captured_utc=photo.captured_utc,
+            time_source=photo.time_source,
+            time_trusted=photo.time_trusted,
+            zone_source=photo.zone_source,
+            camera=CameraKey.of(photo),
+            gps_latitude=photo.gps_latitude,
+            gps_longitude=photo.gps_longitude,
+            caption=photo.caption,
+            day_date=day if day is not None and trip.day_index(day) is not None else None,
+            pinned=photo.pinned,
+            position=photo.position,
+        )
+
+
+@dataclass(frozen=True)
+class CameraInfo:
+    camera: CameraKey
+    photo_count: int
+    #: The correction added to this camera's clock, in seconds (+32400 for "9 h behind").
+    offset_seconds: int
+
+
+@dataclass(frozen=True)
+class DayMove:
+    """A photo whose day a camera correction would change (None is the Unassigned tray)."""
+
+    photo_id: int
+    original_name: str
+    old_day: dt.date | None
+    new_day: dt.date | None
+
+
+def format_offset(minutes: int) -> str:
+    """ "+09:00", "-07:00", "+05:45": UTC offsets as people write them."""
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{rest:02d}"

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError, NotFoundError
-from journal.services import validation
+from journal.services import photo_days, validation
 from journal.services.changes import Changes
 from journal.services.slugs import check_slug, slug_from_title, unique_slug
 from journal.services.snapshots import TripInfo
@@ -116,8 +116,6 @@ def edit_trip(session: Session, trip_id: int, edit: TripEdit) -> Changes:
             raise InvalidInputError(f"Another trip already has the slug {slug!r}.")
         trip.slug = slug
         renamed = True
-    if edit.timezone is not None:
-        trip.timezone = validation.check_timezone(edit.timezone)
     if edit.categories is not None:
         trip.categories = validation.clean_labels(edit.categories)
     if edit.tags is not None:
@@ -126,12 +124,25 @@ def edit_trip(session: Session, trip_id: int, edit: TripEdit) -> Changes:
         trip.intro = edit.intro
     if edit.closing is not None:
         trip.closing = edit.closing
+    clock_before = (trip.timezone, trip.day_start_minutes)
+    if edit.timezone is not None:
+        trip.timezone = validation.check_timezone(edit.timezone)
     if edit.day_start_minutes is not None:
         if not 0 <= edit.day_start_minutes < 12 * 60:
             raise InvalidInputError("A trip day can start between 00:00 and 11:59.")
         trip.day_start_minutes = edit.day_start_minutes
     session.flush()
-    return Changes(trip=TripInfo.of(trip), trip_list=renamed, trip_details=True)
+    moved = photo_days.Rederived()
+    if (trip.timezone, trip.day_start_minutes) != clock_before:
+        moved = photo_days.rederive(session, trip)
+        session.flush()
+    return Changes(
+        trip=TripInfo.of(trip),
+        trip_list=renamed,
+        trip_details=True,
+        days=frozenset(moved.days),
+        photos=frozenset(moved.photos),
+    )
 
 
 def set_trip_dates(session: Session, trip_id: int, start: date, end: date) -> Changes:
@@ -139,6 +150,8 @@ def set_trip_dates(session: Session, trip_id: int, start: date, end: date) -> Ch
     validation.check_date_range(start, end)
     trip = get_trip(session, trip_id)
     trip.start_date, trip.end_date = start, end
+    session.flush()
+    moved = photo_days.rederive(session, trip)
     session.flush()
     outside = session.scalars(
         select(Day.date)
@@ -150,6 +163,8 @@ def set_trip_dates(session: Session, trip_id: int, start: date, end: date) -> Ch
         trip=TripInfo.of(trip),
         trip_details=True,
         day_range=True,
+        days=frozenset(moved.days),
+        photos=frozenset(moved.photos),
         notes_outside_range=tuple(outside),
     )
 

@@ -1,0 +1,102 @@
+"""Thumbnails for the gallery and previews for the viewer, cached on disk by content hash.
+
+Making one is a decode, so the cheap path matters: ``Image.thumbnail`` first asks the decoder for a
+draft - JPEG's DCT scaling decodes a 12-megapixel photo at 1/8 size, pillow-heif picks a HEIC's
+embedded thumbnail - and only then resamples. ``exif_transpose`` comes after the resize, where it
+turns 256 pixels instead of 12 million. The cache file is named by the photo's content hash, so
+it never goes stale, and a second request for it makes nothing.
+"""
+
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from PIL import Image, ImageOps
+
+from journal.atomic_files import atomic_writer
+from journal.photos.formats import enable_heif
+from journal.store.library import THUMBS_DIR
+
+JPEG_QUALITY = 85
+
+
+class ThumbSize(Enum):
+    """The two sizes the app shows: gallery cells and the single-photo viewer."""
+
+    THUMB = 256
+    PREVIEW = 1600
+
+    @property
+    def pixels(self) -> int:
+        return self.value
+
+
+class ThumbnailSubject(Protocol):
+    """What the cache needs of a photo (``PhotoInfo`` has it)."""
+
+    @property
+    def content_hash(self) -> str: ...
+
+    @property
+    def library_path(self) -> str: ...
+
+
+class ThumbnailCache:
+    """Thumbnails of a library's photos; safe to use from several threads at once.
+
+    Two threads asking for the same missing thumbnail both make it and the second rename wins
+    with identical bytes, which is cheaper than any lock around decoding.
+    """
+
+    def __init__(self, library_root: Path) -> None:
+        self._library_root = library_root
+        self._root = library_root / THUMBS_DIR
+
+    def cached_path(self, content_hash: str, size: ThumbSize) -> Path:
+        """Where the thumbnail of these bytes lives (whether or not it exists yet)."""
+        return self._root / size.name.lower() / content_hash[:2] / f"{content_hash}.jpg"
+
+    def thumbnail_path(self, photo: ThumbnailSubject, size: ThumbSize) -> Path:
+        """The cached JPEG of ``photo`` at ``size``, made first if missing."""
+        destination = self.cached_path(photo.content_hash, size)
+        if not destination.exists():
+            make_thumbnail(self._library_root / photo.library_path, destination, size.pixels)
+        return destination
+
+    def ensure(self, source: Path, content_hash: str, size: ThumbSize) -> Path:
+        """Make the thumbnail of ``source`` (whose hash is known) before it has a library row."""
+        destination = self.cached_path(content_hash, size)
+        if not destination.exists():
+            make_thumbnail(source, destination, size.pixels)
+        return destination
+
+    def remove(self, content_hash: str) -> None:
+        for size in ThumbSize:
+            self.cached_path(content_hash, size).unlink(missing_ok=True)
+
+
+def make_thumbnail(source: Path, destination: Path, pixels: int) -> None:
+    """Write ``source`` scaled to fit ``pixels`` square, upright, as a JPEG at ``destination``.
+
+    Raises ``OSError`` (truncated or corrupt data) like Pillow's decoders do.
+    """
+    enable_heif()
+    with Image.open(source) as image:
+        image.thumbnail((pixels, pixels))
+        upright = ImageOps.exif_transpose(image)
+        rgb = _flattened(upright)
+    with atomic_writer(destination) as handle:
+        rgb.save(handle, "JPEG", quality=JPEG_QUALITY)
+
+
+def _flattened(image: Image.Image) -> Image.Image:
+    """RGB for JPEG; transparency goes onto white, as a viewer shows a transparent PNG."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "white")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        # Pillow has no direct 16-bit to RGB conversion; scale to 8 bits first.
+        return image.point(lambda value: value / 256).convert("L").convert("RGB")
+    return image.convert("RGB") if image.mode != "RGB" else image
