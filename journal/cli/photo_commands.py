@@ -1,6 +1,7 @@
 """Commands on a trip's photos: import, photos, cameras, camera-offset."""
 
 import argparse
+import re
 import signal
 import sys
 from collections.abc import Iterator
@@ -240,6 +241,9 @@ def _run_cameras(args: argparse.Namespace, service: JournalService) -> int:
 
 
 def _configure_camera_offset(parser: argparse.ArgumentParser) -> None:
+    # argparse takes "-16h" for an option unless it looks like a negative number; teach it that
+    # clock corrections are numbers too (the parser has no options that look like them).
+    parser._negative_number_matcher = re.compile(r"^-\d[\dhms:]*$")
     _trip_argument(parser)
     parser.add_argument(
         "camera", metavar="CAMERA", help="its number in `journal cameras`, or its name"

@@ -17,7 +17,7 @@ def parse_clock_offset(text: str) -> int:
     """Seconds to add to a camera's clock, from ``+9h``, ``-1h30m``, ``+09:00`` or ``0``."""
     cleaned = text.strip().lower().replace(" ", "")
     sign = -1 if cleaned.startswith("-") else 1
-    body = cleaned.lstrip("+-")
+    body = cleaned[1:] if cleaned[:1] in ("+", "-") else cleaned
     if body in ("0", ""):
         if body == "":
             raise _invalid(text)

@@ -80,7 +80,8 @@ def test_gps_position_west_and_south_is_negative(camera_roll: Path) -> None:
     )
     gps = read_metadata(path).gps
     assert gps is not None
-    assert (gps.latitude, gps.longitude) == (pytest.approx(-33.86), pytest.approx(-70.65))
+    assert gps.latitude == pytest.approx(-33.86)
+    assert gps.longitude == pytest.approx(-70.65)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,229 @@
+"""Photos after import: moving, ordering, captions, deletion, camera clocks and trip edits."""
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from journal.errors import InvalidInputError, NotFoundError
+from journal.photos.thumbnails import ThumbnailCache, ThumbSize
+from journal.services import CameraKey, JournalService, NewTrip, TripEdit, TripInfo
+from tests.photos.photo_files import exif_for, write_photo
+
+DAY1, DAY2, DAY3 = date(2023, 9, 17), date(2023, 9, 18), date(2023, 9, 19)
+CANON = CameraKey("Canon", "Canon EOS R6", "0123")
+
+
+def _import(service: JournalService, trip: TripInfo, folder: Path) -> dict[str, int]:
+    report = service.import_photos(trip.id, [folder])
+    assert report.failures == ()
+    return {photo.original_name: photo.id for photo in service.all_photos(trip.id)}
+
+
+@pytest.fixture
+def day_photos(service: JournalService, seattle: TripInfo, camera_roll: Path) -> dict[str, int]:
+    for name, when in [("a", "08:00"), ("b", "12:00"), ("c", "18:00")]:
+        write_photo(camera_roll / f"{name}.jpg", exif_for(original=f"2023:09:17 {when}:00"))
+    write_photo(camera_roll / "d.jpg", exif_for(original="2023:09:18 09:00:00"))
+    return _import(service, seattle, camera_roll)
+
+
+def _names(service: JournalService, trip: TripInfo, day: date | None) -> list[str]:
+    return [photo.original_name for photo in service.photos(trip.id, day)]
+
+
+def test_move_pins_photos_where_they_were_put(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
+) -> None:
+    changes = service.move_photos(seattle.id, [day_photos["d.jpg"]], DAY1, index=1)
+
+    assert _names(service, seattle, DAY1) == ["a.jpg", "d.jpg", "b.jpg", "c.jpg"]
+    assert _names(service, seattle, DAY2) == []
+    assert changes.days == {DAY1, DAY2}
+    assert service.photo(day_photos["d.jpg"]).pinned
+    # A change of day start re-derives every photo but leaves the pinned one where it was put.
+    service.edit_trip(seattle.id, TripEdit(day_start_minutes=240))
+    assert service.photo(day_photos["d.jpg"]).day_date == DAY1
+
+
+def test_move_to_the_unassigned_tray_and_back(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
+) -> None:
+    service.move_photos(seattle.id, [day_photos["a.jpg"], day_photos["b.jpg"]], None)
+    assert _names(service, seattle, None) == ["a.jpg", "b.jpg"]
+    service.move_photos(seattle.id, [day_photos["b.jpg"]], DAY3, index=0)
+    assert _names(service, seattle, DAY3) == ["b.jpg"]
+    with pytest.raises(InvalidInputError, match="is not a day of Seattle 2023"):
+        service.move_photos(seattle.id, [day_photos["b.jpg"]], date(2024, 1, 1))
+    with pytest.raises(NotFoundError, match="no photo with id 999"):
+        service.move_photos(seattle.id, [999], DAY1)
+
+
+def test_reorder_a_day(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
+) -> None:
+    order = [day_photos["c.jpg"], day_photos["a.jpg"], day_photos["b.jpg"]]
+    service.reorder_photos(seattle.id, DAY1, order)
+    assert _names(service, seattle, DAY1) == ["c.jpg", "a.jpg", "b.jpg"]
+    with pytest.raises(InvalidInputError, match="exactly once"):
+        service.reorder_photos(seattle.id, DAY1, order[:2])
+    assert _names(service, seattle, DAY1) == ["c.jpg", "a.jpg", "b.jpg"]
+
+
+def test_a_new_photo_lands_among_its_neighbours_in_time_on_a_reordered_day(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int], tmp_path: Path
+) -> None:
+    service.reorder_photos(
+        seattle.id, DAY1, [day_photos["c.jpg"], day_photos["a.jpg"], day_photos["b.jpg"]]
+    )
+    more = tmp_path / "more"
+    write_photo(more / "lunch.jpg", exif_for(original="2023:09:17 12:30:00"))
+    service.import_photos(seattle.id, [more])
+    assert _names(service, seattle, DAY1) == ["c.jpg", "a.jpg", "b.jpg", "lunch.jpg"]
+
+
+def test_captions_are_kept_in_any_language(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
+) -> None:
+    service.set_caption(day_photos["a.jpg"], "  스페이스 니들에서   본 풍경 ")
+    assert service.photo(day_photos["a.jpg"]).caption == "스페이스 니들에서 본 풍경"
+
+
+def test_delete_removes_rows_files_and_thumbnails(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
+) -> None:
+    photo = service.photo(day_photos["a.jpg"])
+    original = service.photo_path(photo)
+    thumbnail = ThumbnailCache(service.library.root).thumbnail_path(photo, ThumbSize.THUMB)
+    assert original.exists()
+    assert thumbnail.exists()
+
+    changes = service.delete_photos(seattle.id, [photo.id])
+
+    assert changes.photos == {photo.id}
+    assert _names(service, seattle, DAY1) == ["b.jpg", "c.jpg"]
+    assert not original.exists()
+    assert not thumbnail.exists()
+
+
+def test_delete_keeps_a_file_another_trip_still_uses(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    write_photo(camera_roll / "a.jpg", exif_for(original="2023:09:17 08:00:00"))
+    other = service.create_trip(
+        NewTrip("Seattle again", date(2023, 9, 16), date(2023, 9, 21), "America/Los_Angeles")
+    ).trip
+    assert other is not None
+    [first] = service.import_photos(seattle.id, [camera_roll]).imported
+    [second] = service.import_photos(other.id, [camera_roll]).imported
+
+    service.delete_photos(seattle.id, [first])
+
+    assert service.photo_path(service.photo(second)).exists()
+
+
+def test_cameras_and_their_clock_correction(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    # A camera left on Seoul time: 9 a.m. in Seattle on the 17th shows 01:00 on the 18th.
+    for hour in (1, 5, 17):
+        write_photo(
+            camera_roll / f"canon{hour}.jpg",
+            exif_for(
+                original=f"2023:09:18 {hour:02d}:00:00",
+                make="Canon",
+                model="Canon EOS R6",
+                serial="0123",
+            ),
+        )
+    write_photo(
+        camera_roll / "phone.jpg",
+        exif_for(original="2023:09:18 01:00:00", offset="-07:00", make="Apple", model="iPhone"),
+    )
+    ids = _import(service, seattle, camera_roll)
+
+    cameras = service.cameras(seattle.id)
+    assert [(info.camera.label, info.photo_count, info.offset_seconds) for info in cameras] == [
+        ("Canon EOS R6 (#0123)", 3, 0),
+        ("Apple iPhone", 1, 0),
+    ]
+
+    preview = service.preview_camera_offset(seattle.id, CANON, -16 * 3600)
+    assert [(move.original_name, move.old_day, move.new_day) for move in preview] == [
+        ("canon1.jpg", DAY2, DAY1),
+        ("canon5.jpg", DAY2, DAY1),
+    ]
+    assert service.photo(ids["canon1.jpg"]).day_date == DAY2  # a preview writes nothing
+
+    changes = service.set_camera_offset(seattle.id, CANON, -16 * 3600)
+
+    assert changes.days == {DAY1, DAY2}
+    assert changes.photos == {ids["canon1.jpg"], ids["canon5.jpg"], ids["canon17.jpg"]}
+    assert _names(service, seattle, DAY1) == ["canon1.jpg", "canon5.jpg"]
+    assert service.photo(ids["canon1.jpg"]).local_time == datetime(2023, 9, 17, 9, 0)
+    assert service.photo(ids["phone.jpg"]).day_date == DAY2
+    assert service.cameras(seattle.id)[0].offset_seconds == -16 * 3600
+    # Photos imported later from the same camera get the correction too.
+    later = camera_roll / "later"
+    write_photo(
+        later / "canon23.jpg",
+        exif_for(original="2023:09:19 23:00:00", make="Canon", model="Canon EOS R6", serial="0123"),
+    )
+    [late_id] = service.import_photos(seattle.id, [later]).imported
+    assert service.photo(late_id).local_time == datetime(2023, 9, 19, 7, 0)
+    # Undo.
+    service.set_camera_offset(seattle.id, CANON, 0)
+    assert service.photo(ids["canon1.jpg"]).day_date == DAY2
+
+
+def test_camera_offset_errors(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
+) -> None:
+    with pytest.raises(NotFoundError, match="no photos from Nikon Z6"):
+        service.set_camera_offset(seattle.id, CameraKey("Nikon", "Z6", ""), 3600)
+    with pytest.raises(InvalidInputError, match="at most 48 hours"):
+        service.set_camera_offset(seattle.id, CameraKey("", "", ""), 3 * 86400)
+
+
+def test_changing_the_trip_dates_rederives_every_day(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    write_photo(camera_roll / "before.jpg", exif_for(original="2023:09:15 10:00:00"))
+    write_photo(camera_roll / "last.jpg", exif_for(original="2023:09:21 10:00:00"))
+    ids = _import(service, seattle, camera_roll)
+    assert _names(service, seattle, None) == ["before.jpg"]
+
+    changes = service.set_trip_dates(seattle.id, date(2023, 9, 15), date(2023, 9, 20))
+
+    assert service.photo(ids["before.jpg"]).day_date == date(2023, 9, 15)
+    assert _names(service, seattle, None) == ["last.jpg"]
+    assert changes.photos == {ids["before.jpg"], ids["last.jpg"]}
+    assert service.days(seattle.id).unassigned_photo_count == 1
+
+
+def test_changing_the_trip_zone_rederives_photos_without_their_own_offset(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    write_photo(camera_roll / "plain.jpg", exif_for(original="2023:09:17 10:00:00"))
+    write_photo(
+        camera_roll / "zoned.jpg", exif_for(original="2023:09:17 10:00:00", offset="-07:00")
+    )
+    ids = _import(service, seattle, camera_roll)
+
+    service.edit_trip(seattle.id, TripEdit(timezone="Asia/Seoul"))
+
+    assert service.photo(ids["plain.jpg"]).utc_offset_minutes == 540
+    assert service.photo(ids["zoned.jpg"]).utc_offset_minutes == -420
+
+
+def test_the_day_start_hour_moves_small_hours_to_the_evening_before(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    write_photo(camera_roll / "night.jpg", exif_for(original="2023:09:18 01:00:00"))
+    ids = _import(service, seattle, camera_roll)
+    assert service.photo(ids["night.jpg"]).day_date == DAY2
+
+    changes = service.edit_trip(seattle.id, TripEdit(day_start_minutes=240))
+
+    assert service.photo(ids["night.jpg"]).day_date == DAY1
+    assert changes.days == {DAY1, DAY2}

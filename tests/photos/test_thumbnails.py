@@ -1,0 +1,131 @@
+"""Thumbnails and previews: the right size, upright, cached by content, made once."""
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from journal.photos.thumbnails import ThumbnailCache, ThumbSize
+from journal.services import JournalService, PhotoInfo, TripInfo
+from tests.photos.photo_files import exif_for, write_photo
+
+
+def _import_one(service: JournalService, trip: TripInfo, path: Path) -> PhotoInfo:
+    [photo_id] = service.import_photos(trip.id, [path]).imported
+    return service.photo(photo_id)
+
+
+def _blue_corner(image: Image.Image) -> tuple[int, int]:
+    """Which corner holds the blue marker pixel ``write_photo`` puts top-left (before rotation)."""
+    width, height = image.size
+    corners = {(0, 0): (0, 0), (1, 0): (width - 1, 0), (0, 1): (0, height - 1)}
+    corners[(1, 1)] = (width - 1, height - 1)
+    rgb = image.convert("RGB")
+
+    def blueness(xy: tuple[int, int]) -> int:
+        red, green, blue = rgb.getpixel(xy)  # type: ignore[misc]
+        return int(blue) - int(red) - int(green)
+
+    return max(corners, key=lambda corner: blueness(corners[corner]))
+
+
+def test_import_makes_the_gallery_thumbnail_and_a_second_request_makes_none(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    photo = _import_one(
+        service,
+        seattle,
+        write_photo(camera_roll / "a.jpg", exif_for(original="2023:09:18 10:00"), size=(800, 600)),
+    )
+    cache = ThumbnailCache(service.library.root)
+    expected = cache.cached_path(photo.content_hash, ThumbSize.THUMB)
+    assert expected.exists()  # made during the import
+    made = expected.stat().st_mtime_ns
+
+    path = cache.thumbnail_path(photo, ThumbSize.THUMB)
+
+    assert path == expected
+    assert path.stat().st_mtime_ns == made
+    with Image.open(path) as thumb:
+        assert thumb.format == "JPEG"
+        assert thumb.size == (256, 192)
+
+
+def test_preview_is_made_on_demand_at_1600_pixels(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    photo = _import_one(
+        service, seattle, write_photo(camera_roll / "a.jpg", exif_for(), size=(2400, 1200))
+    )
+    cache = ThumbnailCache(service.library.root)
+    assert not cache.cached_path(photo.content_hash, ThumbSize.PREVIEW).exists()
+
+    with Image.open(cache.thumbnail_path(photo, ThumbSize.PREVIEW)) as preview:
+        assert preview.size == (1600, 800)
+
+
+@pytest.mark.parametrize(
+    ("orientation", "corner"),
+    [
+        (1, (0, 0)),
+        (2, (1, 0)),
+        (3, (1, 1)),
+        (4, (0, 1)),
+        (5, (0, 0)),
+        (6, (1, 0)),
+        (7, (1, 1)),
+        (8, (0, 1)),
+    ],
+)
+def test_thumbnails_are_upright_for_every_orientation(
+    service: JournalService,
+    seattle: TripInfo,
+    camera_roll: Path,
+    orientation: int,
+    corner: tuple[int, int],
+) -> None:
+    source = write_photo(
+        camera_roll / f"o{orientation}.png",
+        exif_for(orientation=orientation, make="Test"),
+        size=(40, 20),
+    )
+    photo = _import_one(service, seattle, source)
+
+    with Image.open(
+        ThumbnailCache(service.library.root).thumbnail_path(photo, ThumbSize.THUMB)
+    ) as thumb:
+        expected_size = (20, 40) if orientation >= 5 else (40, 20)
+        assert thumb.size == expected_size
+        assert (photo.width, photo.height) == expected_size
+        assert _blue_corner(thumb) == corner
+
+
+def test_heic_is_not_turned_twice(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    source = write_photo(
+        camera_roll / "a.heic", exif_for(original="2023:09:18 10:00", orientation=6), size=(64, 32)
+    )
+    photo = _import_one(service, seattle, source)
+    with Image.open(source) as decoded:
+        decoded_size = decoded.size
+
+    with Image.open(
+        ThumbnailCache(service.library.root).thumbnail_path(photo, ThumbSize.THUMB)
+    ) as thumb:
+        assert thumb.size == decoded_size
+    assert photo.orientation == 1
+
+
+def test_transparent_png_thumbnails_on_white(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    source = camera_roll / "logo.png"
+    Image.new("RGBA", (32, 32), (0, 0, 0, 0)).save(source)
+    photo = _import_one(service, seattle, source)
+
+    with Image.open(
+        ThumbnailCache(service.library.root).thumbnail_path(photo, ThumbSize.THUMB)
+    ) as thumb:
+        assert thumb.mode == "RGB"
+        assert thumb.getpixel((5, 5)) == (255, 255, 255)
