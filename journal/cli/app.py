@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from journal.cli import photo_commands, trip_commands
+from journal.cli import demo_commands, photo_commands, trip_commands
 from journal.cli.command import Command
 from journal.errors import JournalError
 from journal.identity import app_version
@@ -18,7 +18,11 @@ from journal.library_location import ENVIRONMENT_VARIABLE, library_path
 from journal.services import JournalService
 from journal.store.library import Library
 
-COMMANDS: tuple[Command, ...] = (*trip_commands.COMMANDS, *photo_commands.COMMANDS)
+COMMANDS: tuple[Command, ...] = (
+    *trip_commands.COMMANDS,
+    *photo_commands.COMMANDS,
+    *demo_commands.COMMANDS,
+)
 
 EXIT_USER_ERROR = 2
 

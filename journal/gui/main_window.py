@@ -5,9 +5,13 @@ the database thread, the call returns a ``Changes`` value, and ``apply_changes``
 names. Panes, dialogs, actions and workers live in their own modules.
 """
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -18,15 +22,28 @@ from journal.errors import JournalError
 from journal.gui import preferences as prefs
 from journal.gui.autosave import TextTarget
 from journal.gui.background import TaskRunner
+from journal.gui.camera_dialog import CameraDialog
 from journal.gui.editor_pane import EditorPane
 from journal.gui.empty_state import EmptyState
+from journal.gui.file_drops import FileDropFilter
+from journal.gui.gallery_pane import GalleryModel, GalleryPane
+from journal.gui.import_summary_dialog import ImportSummaryDialog
+from journal.gui.photo_drag import dropped_paths
+from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner, summary_line
+from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.preferences import Preferences
+from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import EntryKind, TimelineEntry, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
 from journal.gui.trip_dialog import TripDialog, TripProperties
 from journal.gui.window_actions import WindowActions
 from journal.identity import APP_NAME, app_version
-from journal.services import Changes, DaysOverview, JournalService, NewTrip, TripInfo
+from journal.photos.thumbnails import ThumbnailCache
+from journal.services import Changes, DaysOverview, JournalService, NewTrip, PhotoInfo, TripInfo
+from journal.services.photo_import import ImportReport
+
+#: While an import commits batches, the timeline and gallery refresh at most this often.
+IMPORT_REFRESH_MS = 400
 
 
 class MainWindow(QMainWindow):
@@ -42,23 +59,54 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.actions_ = WindowActions(self)
+        self.thumbnails = ThumbnailLoader(
+            service, ThumbnailCache(service.library.root), self.runner, self.devicePixelRatioF, self
+        )
         self.timeline_model = TimelineModel(self)
         self.timeline = TimelineView(self.timeline_model)
-        self.timeline.setItemDelegate(TimelineDelegate(lambda _photo_id: None, self.timeline))
-        self.editor = EditorPane(service, self.runner, lambda _photo_id: None)
+        self.timeline.setItemDelegate(TimelineDelegate(self.thumbnails.pixmap_by_id, self.timeline))
+        self.gallery_model = GalleryModel(self.thumbnails, self)
+        self.gallery_pane = GalleryPane(self.gallery_model)
+        self.gallery = self.gallery_pane.view
+        self.editor = EditorPane(service, self.runner, self.thumbnails.preview_image)
+        self.importer = PhotoImportRunner(service, self.runner, self)
+        self.import_status = ImportStatus(self.importer)
+        self.statusBar().addPermanentWidget(self.import_status)
+
+        self.day_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.day_splitter.setObjectName("day-splitter")
+        self.day_splitter.addWidget(self.gallery_pane)
+        self.day_splitter.addWidget(self.editor)
+        self.day_splitter.setStretchFactor(0, 2)
+        self.day_splitter.setStretchFactor(1, 3)
+        self.day_splitter.setSizes([300, 480])
         self.panes = QSplitter(Qt.Orientation.Horizontal)
         self.panes.setObjectName("panes")
         self.panes.addWidget(self.timeline)
-        self.panes.addWidget(self.editor)
+        self.panes.addWidget(self.day_splitter)
         self.panes.setStretchFactor(0, 0)
         self.panes.setStretchFactor(1, 1)
-        self.panes.setSizes([260, 1020])
+        self.panes.setSizes([280, 1000])
         self.empty_state = EmptyState()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.panes)
         self.setCentralWidget(self.stack)
 
+        self._import_refresh = QTimer(self)
+        self._import_refresh.setSingleShot(True)
+        self._import_refresh.setInterval(IMPORT_REFRESH_MS)
+        self._import_refresh.timeout.connect(self._refresh_during_import)
+        self.file_drops = FileDropFilter(self)
+        for widget in (
+            self.editor.editor.viewport(),
+            self.editor.preview.viewport(),
+            self.editor.title,
+            self.timeline.viewport(),
+            self.empty_state,
+        ):
+            widget.setAcceptDrops(True)
+            self.file_drops.watch(widget)
         self._connect()
         self._restore_window_state()
         self._set_trip_actions_enabled(False)
@@ -85,15 +133,32 @@ class MainWindow(QMainWindow):
         a.next_day.triggered.connect(lambda: self._step_section(1))
         a.focus_timeline.triggered.connect(lambda: self.timeline.setFocus())
         a.focus_editor.triggered.connect(lambda: self.editor.editor.setFocus())
-        a.focus_gallery.setEnabled(False)
+        a.focus_gallery.triggered.connect(lambda: self.gallery.setFocus())
+        a.import_photos.triggered.connect(self.choose_photos_to_import)
+        a.import_summary.triggered.connect(self.show_import_summary)
+        a.camera_clocks.triggered.connect(self.show_camera_clocks)
+        a.delete_photos.triggered.connect(self.delete_selected_photos)
         a.delete_photos.setEnabled(False)
-        a.import_photos.setEnabled(False)
-        a.camera_clocks.setEnabled(False)
-        a.demo_trip.setEnabled(False)
+        self.gallery.addAction(a.delete_photos)
         self.empty_state.new_trip_requested.connect(self.new_trip)
         self.timeline.selectionModel().currentChanged.connect(self._on_section_changed)
+        self.timeline.photos_dropped.connect(self.move_photos)
         self.editor.saved.connect(self.apply_changes)
         self.editor.problem.connect(self.show_message)
+        self.gallery.reordered.connect(self.reorder_photos)
+        self.gallery.photos_dropped.connect(self._on_photos_dropped_in_gallery)
+        self.gallery.files_dropped.connect(self.import_paths)
+        self.gallery.open_photo.connect(self.open_viewer)
+        self.gallery.selectionModel().selectionChanged.connect(
+            lambda: a.delete_photos.setEnabled(bool(self.gallery.selected_ids()))
+        )
+        self.file_drops.files_dropped.connect(self.import_paths)
+        self.thumbnails.ready.connect(self._on_thumbnail_ready)
+        self.thumbnails.preview_ready.connect(self.editor.image_arrived)
+        self.importer.planned.connect(self.timeline_model.set_incoming)
+        self.importer.committed.connect(lambda _ids: self._import_refresh.start())
+        self.importer.finished.connect(self._on_import_finished)
+        self.importer.failed.connect(self.show_message)
 
     def _set_trip_actions_enabled(self, enabled: bool) -> None:
         for action in self.actions_.trip_actions:
@@ -136,6 +201,7 @@ class MainWindow(QMainWindow):
         self.editor.show_target(None, "")
         self.trip = None
         self.timeline_model.set_entries([])
+        self.gallery_model.clear()
         self.stack.setCurrentWidget(self.empty_state)
         self._set_trip_actions_enabled(False)
         self.setWindowTitle(APP_NAME)
@@ -265,6 +331,140 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{changes.trip.title} — {APP_NAME}")
         if changes.day_range or changes.trip_details or changes.days or changes.photos:
             self.refresh_timeline()
+        has_photos, day = self._gallery_day()
+        if has_photos and (changes.photos or changes.day_range or (day in changes.days)):
+            self.load_gallery()
+
+    # Photos
+
+    def choose_photos_to_import(self) -> None:
+        if self.trip is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import Photos",
+            str(Path.home()),
+            "Photos (*.jpg *.jpeg *.heic *.heif *.png *.webp *.tif *.tiff);;All files (*)",
+        )
+        if files:
+            self.import_paths([Path(name) for name in files])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import dropped or chosen files and folders into the open trip, in the background."""
+        if self.trip is None:
+            self.show_message("Create a trip first (File ▸ New Trip), then drop its photos.")
+            QMessageBox.information(
+                self, APP_NAME, "Create a trip first, then drop its photos on the window."
+            )
+            return
+        self.show_message(f"Importing {len(paths)} item{'' if len(paths) == 1 else 's'}…")
+        self.importer.start(self.trip.id, paths)
+
+    def _refresh_during_import(self) -> None:
+        self.refresh_timeline()
+        self.load_gallery()
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self._import_refresh.stop()
+        self.actions_.import_summary.setEnabled(True)
+        self.apply_changes(report.changes)
+        self.refresh_timeline()
+        self.load_gallery()
+        line = summary_line(report)
+        if report.failures:
+            first = report.failures[0]
+            line += f" — {first.path.name}: {first.reason} (File ▸ Last Import Summary)"
+        self.show_message(line)
+        if report.failures and not report.imported and not report.duplicates:
+            reasons = "\n".join(
+                f"{failure.path.name}: {failure.reason}" for failure in report.failures[:8]
+            )
+            QMessageBox.warning(self, "Nothing Imported", f"No photo was imported.\n\n{reasons}")
+
+    def show_import_summary(self) -> None:
+        if self.importer.last_report is not None:
+            ImportSummaryDialog(self.importer.last_report, self).exec()
+
+    def move_photos(
+        self, photo_ids: list[int], day: dt.date | None, index: int | None = None
+    ) -> None:
+        if self.trip is None:
+            return
+        trip_id = self.trip.id
+        self.runner.database_call(
+            lambda: self.service.move_photos(trip_id, photo_ids, day, index), self.apply_changes
+        )
+
+    def _on_photos_dropped_in_gallery(self, photo_ids: list[int], row: int) -> None:
+        has_photos, day = self._gallery_day()
+        if has_photos:
+            self.move_photos(photo_ids, day, row)
+
+    def reorder_photos(self, ordered_ids: list[int]) -> None:
+        has_photos, day = self._gallery_day()
+        if self.trip is None or not has_photos:
+            return
+        trip_id = self.trip.id
+        self.runner.database_call(
+            lambda: self.service.reorder_photos(trip_id, day, ordered_ids), self.apply_changes
+        )
+
+    def delete_selected_photos(self) -> None:
+        ids = self.gallery.selected_ids()
+        if self.trip is None or not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Remove Photos",
+            f"Remove {len(ids)} photo{'' if len(ids) == 1 else 's'} from the trip? The library's "
+            "copies are deleted; your original files are not touched.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        trip_id = self.trip.id
+        self.thumbnails.forget(set(ids))
+        self.runner.database_call(
+            lambda: self.service.delete_photos(trip_id, ids), self.apply_changes
+        )
+
+    def open_viewer(self, photo_id: int) -> None:
+        row = self.gallery_model.row_of(photo_id)
+        if row is None:
+            return
+        photos = [self.gallery_model.photo(i) for i in range(self.gallery_model.rowCount())]
+        viewer = PhotoViewer(photos, row, self.thumbnails, self)
+        viewer.caption_edited.connect(self.set_caption)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+
+    def set_caption(self, photo_id: int, caption: str) -> None:
+        self.runner.database_call(
+            lambda: self.service.set_caption(photo_id, caption), self.apply_changes
+        )
+
+    def show_camera_clocks(self) -> None:
+        if self.trip is None:
+            return
+        dialog = CameraDialog(self.service, self.runner, self.trip, self)
+        dialog.applied.connect(self.apply_changes)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def _on_thumbnail_ready(self, photo_id: int) -> None:
+        row = self.timeline_model.row_of_cover(photo_id)
+        if row is not None:
+            index = self.timeline_model.index(row)
+            self.timeline_model.dataChanged.emit(index, index)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
 
     # Sections
 
@@ -280,6 +480,36 @@ class MainWindow(QMainWindow):
         target = TextTarget(self.trip.id, entry.kind, entry.day) if entry.has_text else None
         heading = entry.label if entry.has_text else "Unassigned photos have no text"
         self.editor.show_target(target, heading)
+        self.load_gallery()
+
+    def _gallery_day(self) -> tuple[bool, dt.date | None]:
+        """(whether the section has photos, its day): intro and closing have none."""
+        entry = self._current_entry()
+        if entry is None or entry.kind in (EntryKind.INTRO, EntryKind.CLOSING):
+            return False, None
+        if entry.kind is EntryKind.DAY and not entry.in_trip:
+            return False, None
+        return True, entry.day
+
+    def load_gallery(self) -> None:
+        has_photos, day = self._gallery_day()
+        if self.trip is None or not has_photos:
+            self.gallery_model.clear()
+            return
+        trip_id = self.trip.id
+        self.runner.database_call(
+            lambda: self.service.photos(trip_id, day),
+            lambda photos: self._on_gallery_loaded(trip_id, day, photos),
+        )
+
+    def _on_gallery_loaded(
+        self, trip_id: int, day: dt.date | None, photos: list[PhotoInfo]
+    ) -> None:
+        if self.trip is None or self.trip.id != trip_id or self._gallery_day() != (True, day):
+            return
+        selected = self.gallery.selected_ids()
+        self.gallery_model.set_photos(trip_id, day, photos)
+        self.gallery.select_ids(selected)
 
     def _step_section(self, step: int) -> None:
         row = self.timeline.currentIndex().row() + step
@@ -323,6 +553,9 @@ class MainWindow(QMainWindow):
         panes = self.preferences.get(prefs.PANE_SPLITTER)
         if not panes.isEmpty():
             self.panes.restoreState(panes)
+        day = self.preferences.get(prefs.DAY_SPLITTER)
+        if not day.isEmpty():
+            self.day_splitter.restoreState(day)
         editor = self.preferences.get(prefs.EDITOR_SPLITTER)
         if not editor.isEmpty():
             self.editor.splitter.restoreState(editor)
@@ -333,12 +566,14 @@ class MainWindow(QMainWindow):
     def _save_window_state(self) -> None:
         self.preferences.set(prefs.WINDOW_GEOMETRY, self.saveGeometry())
         self.preferences.set(prefs.PANE_SPLITTER, self.panes.saveState())
+        self.preferences.set(prefs.DAY_SPLITTER, self.day_splitter.saveState())
         self.preferences.set(prefs.EDITOR_SPLITTER, self.editor.splitter.saveState())
         self.preferences.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the text and wait for every queued write before the window goes."""
         self.editor.flush()
+        self.importer.cancel()
         self._save_window_state()
         self.runner.shut_down()
         super().closeEvent(event)

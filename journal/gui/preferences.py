@@ -39,6 +39,8 @@ WINDOW_GEOMETRY = Preference("window/geometry", QByteArray(), _to_bytes)
 WINDOW_STATE = Preference("window/state", QByteArray(), _to_bytes)
 #: The three panes: timeline | gallery | editor.
 PANE_SPLITTER = Preference("window/panes", QByteArray(), _to_bytes)
+#: The gallery above the editor.
+DAY_SPLITTER = Preference("window/day", QByteArray(), _to_bytes)
 #: The editor and its preview, side by side.
 EDITOR_SPLITTER = Preference("window/editor", QByteArray(), _to_bytes)
 #: The trip shown when the app last closed (0: none).

@@ -40,15 +40,19 @@ from journal.gui.photo_drag import read_photo_drag
 from journal.gui.timeline_entries import EntryKind, TimelineEntry
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Photos on their way to the entry during an import.
+INCOMING_ROLE = Qt.ItemDataRole.UserRole + 2
 COVER_SIZE = 44
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _counts(entry: TimelineEntry) -> str:
+def _counts(entry: TimelineEntry, incoming: int = 0) -> str:
     parts = []
     if entry.kind in (EntryKind.DAY, EntryKind.UNASSIGNED):
-        parts.append(f"{entry.photo_count} photo{'' if entry.photo_count == 1 else 's'}")
+        count = entry.photo_count
+        coming = f" +{incoming}" if incoming else ""
+        parts.append(f"{count}{coming} photo{'' if count + incoming == 1 else 's'}")
     if entry.has_text:
         parts.append(f"{entry.word_count} word{'' if entry.word_count == 1 else 's'}")
     return " · ".join(parts)
@@ -58,6 +62,8 @@ class TimelineModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[TimelineEntry] = []
+        #: Photos an import has planned for each day (None: Unassigned) but not yet copied.
+        self._incoming: dict[dt.date | None, int] = {}
 
     def set_entries(self, entries: list[TimelineEntry]) -> None:
         """Replace the rows; when only counts or titles changed, update them in place so the
@@ -70,6 +76,17 @@ class TimelineModel(QAbstractListModel):
         self.beginResetModel()
         self._entries = entries
         self.endResetModel()
+
+    def set_incoming(self, incoming: dict[dt.date | None, int]) -> None:
+        """Show the photos an import is about to bring to each day, so days fill at once."""
+        self._incoming = incoming
+        if self._entries:
+            self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
+
+    def incoming(self, entry: TimelineEntry) -> int:
+        if not entry.accepts_photos:
+            return 0
+        return self._incoming.get(entry.day, 0)
 
     def entry(self, row: int) -> TimelineEntry:
         return self._entries[row]
@@ -97,6 +114,8 @@ class TimelineModel(QAbstractListModel):
             return entry.label
         if role == ENTRY_ROLE:
             return entry
+        if role == INCOMING_ROLE:
+            return self.incoming(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
             details = [entry.label, entry.title, _counts(entry)]
             if not entry.in_trip:
@@ -156,7 +175,7 @@ class TimelineDelegate(QStyledItemDelegate):
         font.setBold(False)
         painter.setFont(font)
         metrics = painter.fontMetrics()
-        counts = _counts(entry)
+        counts = _counts(entry, index.data(INCOMING_ROLE) or 0)
         counts_width = metrics.horizontalAdvance(counts)
         painter.setPen(muted_color)
         painter.drawText(
