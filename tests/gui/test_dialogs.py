@@ -30,13 +30,20 @@ def window(qtbot: QtBot, make_window, seattle: TripInfo) -> MainWindow:
 def photo_ids(service: JournalService, seattle: TripInfo, tmp_path: Path) -> dict[str, int]:
     roll = tmp_path / "roll"
     # A Canon left on Seoul time: 03:00 on the 18th there is 11:00 on the 17th in Seattle.
-    canon = {"make": "Canon", "model": "Canon EOS R6", "serial": "0123"}
-    write_photo(roll / "canon.jpg", exif_for(original="2023:09:18 03:00:00", **canon))
-    write_photo(roll / "canon-noon.jpg", exif_for(original="2023:09:18 22:00:00", **canon))
+    for name, when in (("canon.jpg", "03:00"), ("canon-late.jpg", "22:00")):
+        exif = exif_for(
+            original=f"2023:09:18 {when}:00", make="Canon", model="Canon EOS R6", serial="0123"
+        )
+        write_photo(roll / name, exif)
     write_photo(roll / "phone.jpg", exif_for(original="2023:09:18 10:00:00", make="Apple"))
     report = service.import_photos(seattle.id, [roll])
     assert report.failures == ()
     return {photo.original_name: photo.id for photo in service.all_photos(seattle.id)}
+
+
+def _cell(dialog: CameraDialog, row: int, column: int) -> str:
+    item = dialog.table.item(row, column)
+    return item.text() if item is not None else ""
 
 
 def test_camera_offset_previews_day_changes_before_applying(
@@ -49,7 +56,7 @@ def test_camera_offset_previews_day_changes_before_applying(
     dialog = CameraDialog(service, window.runner, seattle, window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
-    labels = [dialog.table.item(row, 0).text() for row in range(2)]
+    labels = [_cell(dialog, row, 0) for row in range(2)]
     assert labels == ["Canon EOS R6 (#0123)", "Apple"]
     dialog.table.selectRow(0)
 
@@ -61,14 +68,15 @@ def test_camera_offset_previews_day_changes_before_applying(
         ("canon.jpg", DAY2, DAY1)
     ]
     item = dialog.moves_view.topLevelItem(0)
+    assert item is not None
     assert (item.text(1), item.text(2)) == ("Day 2 · Mon 18 Sep", "Day 1 · Sun 17 Sep")
     assert service.photo(photo_ids["canon.jpg"]).day_date == DAY2  # nothing written yet
 
     with qtbot.waitSignal(dialog.applied):
         dialog.apply_button.click()
     assert service.photo(photo_ids["canon.jpg"]).day_date == DAY1
-    assert service.photo(photo_ids["canon-noon.jpg"]).day_date == DAY2
-    qtbot.waitUntil(lambda: dialog.table.item(0, 2).text() == "−16 h")
+    assert service.photo(photo_ids["canon-late.jpg"]).day_date == DAY2
+    qtbot.waitUntil(lambda: _cell(dialog, 0, 2) == "−16 h")
 
 
 def test_offsets_read_as_people_write_them() -> None:
@@ -98,7 +106,7 @@ def test_the_viewer_steps_through_the_day_and_saves_captions(
 
     assert viewer.photo.id == photos[1].id
     qtbot.waitUntil(lambda: service.photo(photos[0].id).caption == "해질녘")
-    qtbot.waitUntil(lambda: viewer.image.pixmap() is not None and not viewer.image.pixmap().isNull())
+    qtbot.waitUntil(lambda: not viewer.image.pixmap().isNull())
     viewer.step(-1)
     assert viewer.caption.text() == "해질녘"
 

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from journal.gui.gallery_pane import GalleryModel
 from journal.gui.main_window import MainWindow
-from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.timeline_entries import EntryKind
 from journal.services import JournalService, TripInfo
 from tests.gui.drag_events import drag_and_drop, file_mime
@@ -84,7 +83,8 @@ def test_dropped_files_import_onto_their_days(
         lambda: window.thumbnails.pixmap(window.gallery_model.photo(0)) is not None, timeout=10_000
     )
     pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-    assert isinstance(pixmap, QPixmap) and pixmap.width() > 0
+    assert isinstance(pixmap, QPixmap)
+    assert (pixmap.width(), pixmap.height()) == (48, 32)  # the photo's, not the placeholder's
     assert index.data(Qt.ItemDataRole.ToolTipRole).splitlines()[1].endswith("(EXIF)")
 
 
@@ -120,7 +120,8 @@ def test_a_dropped_non_image_is_refused_with_its_reason(
         )
 
     assert service.all_photos(seattle.id) == []
-    assert len(shown) == 1 and "notes.txt: " in shown[0]
+    assert len(shown) == 1
+    assert "notes.txt: " in shown[0]
     assert "notes.txt" in window.statusBar().currentMessage()
 
 
