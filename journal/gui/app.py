@@ -32,7 +32,9 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
-    app = QApplication(list(argv))
+    """The application object (the existing one when a test harness already made it)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(app_version())
     app.setOrganizationName(APP_NAME)

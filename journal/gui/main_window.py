@@ -6,12 +6,10 @@ names. Panes, dialogs, actions and workers live in their own modules.
 """
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -22,25 +20,22 @@ from journal.errors import JournalError
 from journal.gui import preferences as prefs
 from journal.gui.autosave import TextTarget
 from journal.gui.background import TaskRunner
-from journal.gui.camera_dialog import CameraDialog
 from journal.gui.editor_pane import EditorPane
 from journal.gui.empty_state import EmptyState
 from journal.gui.file_drops import FileDropFilter
 from journal.gui.gallery_pane import GalleryModel, GalleryPane
-from journal.gui.import_summary_dialog import ImportSummaryDialog
 from journal.gui.photo_drag import dropped_paths
-from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner, summary_line
-from journal.gui.photo_viewer import PhotoViewer
+from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner
+from journal.gui.photo_operations import PhotoOperations
 from journal.gui.preferences import Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import EntryKind, TimelineEntry, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
-from journal.gui.trip_dialog import TripDialog, TripProperties
+from journal.gui.trip_operations import TripOperations
 from journal.gui.window_actions import WindowActions
 from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
-from journal.services import Changes, DaysOverview, JournalService, NewTrip, PhotoInfo, TripInfo
-from journal.services.photo_import import ImportReport
+from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TripInfo
 
 #: While an import commits batches, the timeline and gallery refresh at most this often.
 IMPORT_REFRESH_MS = 400
@@ -93,6 +88,19 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.panes)
         self.setCentralWidget(self.stack)
 
+        self.trip_ops = TripOperations(
+            self, service, self.runner, lambda: self.trip, self.editor.flush
+        )
+        self.photo_ops = PhotoOperations(
+            self,
+            service,
+            self.runner,
+            self.importer,
+            self.thumbnails,
+            self.gallery,
+            lambda: self.trip,
+            self._gallery_day,
+        )
         self._import_refresh = QTimer(self)
         self._import_refresh.setSingleShot(True)
         self._import_refresh.setInterval(IMPORT_REFRESH_MS)
@@ -116,9 +124,16 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.actions_
-        a.new_trip.triggered.connect(self.new_trip)
-        a.trip_properties.triggered.connect(self.edit_trip_properties)
-        a.delete_trip.triggered.connect(self.delete_trip)
+        t, p = self.trip_ops, self.photo_ops
+        a.new_trip.triggered.connect(t.new_trip)
+        a.trip_properties.triggered.connect(t.edit_properties)
+        a.delete_trip.triggered.connect(t.delete_trip)
+        a.demo_trip.triggered.connect(t.create_demo)
+        t.changed.connect(self.apply_changes)
+        t.leaving_trip.connect(self._leave_trip)
+        t.message.connect(self.show_message)
+        p.changed.connect(self.apply_changes)
+        p.message.connect(self.show_message)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._show_about)
         a.find.triggered.connect(self.editor.find_bar.open)
@@ -134,31 +149,31 @@ class MainWindow(QMainWindow):
         a.focus_timeline.triggered.connect(lambda: self.timeline.setFocus())
         a.focus_editor.triggered.connect(lambda: self.editor.editor.setFocus())
         a.focus_gallery.triggered.connect(lambda: self.gallery.setFocus())
-        a.import_photos.triggered.connect(self.choose_photos_to_import)
-        a.import_summary.triggered.connect(self.show_import_summary)
-        a.camera_clocks.triggered.connect(self.show_camera_clocks)
-        a.delete_photos.triggered.connect(self.delete_selected_photos)
+        a.import_photos.triggered.connect(p.choose_files)
+        a.import_summary.triggered.connect(p.show_import_summary)
+        a.camera_clocks.triggered.connect(p.show_camera_clocks)
+        a.delete_photos.triggered.connect(p.remove_selected)
         a.delete_photos.setEnabled(False)
         self.gallery.addAction(a.delete_photos)
-        self.empty_state.new_trip_requested.connect(self.new_trip)
+        self.empty_state.new_trip_requested.connect(t.new_trip)
+        self.empty_state.demo_requested.connect(t.create_demo)
         self.timeline.selectionModel().currentChanged.connect(self._on_section_changed)
-        self.timeline.photos_dropped.connect(self.move_photos)
+        self.timeline.photos_dropped.connect(p.move_photos)
         self.editor.saved.connect(self.apply_changes)
         self.editor.problem.connect(self.show_message)
-        self.gallery.reordered.connect(self.reorder_photos)
-        self.gallery.photos_dropped.connect(self._on_photos_dropped_in_gallery)
-        self.gallery.files_dropped.connect(self.import_paths)
-        self.gallery.open_photo.connect(self.open_viewer)
+        self.gallery.reordered.connect(p.reorder)
+        self.gallery.photos_dropped.connect(p.move_into_gallery)
+        self.gallery.files_dropped.connect(p.import_paths)
+        self.gallery.open_photo.connect(p.open_viewer)
         self.gallery.selectionModel().selectionChanged.connect(
             lambda: a.delete_photos.setEnabled(bool(self.gallery.selected_ids()))
         )
-        self.file_drops.files_dropped.connect(self.import_paths)
+        self.file_drops.files_dropped.connect(p.import_paths)
         self.thumbnails.ready.connect(self._on_thumbnail_ready)
         self.thumbnails.preview_ready.connect(self.editor.image_arrived)
         self.importer.planned.connect(self.timeline_model.set_incoming)
         self.importer.committed.connect(lambda _ids: self._import_refresh.start())
         self.importer.finished.connect(self._on_import_finished)
-        self.importer.failed.connect(self.show_message)
 
     def _set_trip_actions_enabled(self, enabled: bool) -> None:
         for action in self.actions_.trip_actions:
@@ -196,6 +211,10 @@ class MainWindow(QMainWindow):
             self._show_no_trip()
         elif self.trip is None or wanted != self.trip.id or open_trip_id == wanted:
             self.open_trip(wanted)
+
+    def _leave_trip(self) -> None:
+        self.editor.show_target(None, "")
+        self.trip = None
 
     def _show_no_trip(self) -> None:
         self.editor.show_target(None, "")
@@ -252,70 +271,6 @@ class MainWindow(QMainWindow):
             if row is not None and self.timeline.currentIndex().row() != row:
                 self.timeline.setCurrentIndex(self.timeline_model.index(row))
 
-    def new_trip(self) -> None:
-        dialog = TripDialog(self)
-        if dialog.exec() != TripDialog.DialogCode.Accepted:
-            return
-        new = dialog.new_trip()
-        self.editor.flush()
-        self.runner.database_call(lambda: self._create_trip(new), self.apply_changes)
-
-    def _create_trip(self, new: NewTrip) -> Changes:
-        return self.service.create_trip(new)
-
-    def edit_trip_properties(self) -> None:
-        if self.trip is None:
-            return
-        dialog = TripDialog(self, self.trip)
-        if dialog.exec() != TripDialog.DialogCode.Accepted:
-            return
-        trip_id, properties = self.trip.id, dialog.properties()
-        self.editor.flush()
-        self.runner.database_call(
-            lambda: self._save_properties(trip_id, properties), self._on_properties_saved
-        )
-
-    def _save_properties(self, trip_id: int, properties: TripProperties) -> list[Changes]:
-        changes = [self.service.edit_trip(trip_id, properties.edit)]
-        trip = changes[0].trip
-        if trip is not None and (trip.start_date, trip.end_date) != (
-            properties.start_date,
-            properties.end_date,
-        ):
-            changes.append(
-                self.service.set_trip_dates(trip_id, properties.start_date, properties.end_date)
-            )
-        return changes
-
-    def _on_properties_saved(self, all_changes: list[Changes]) -> None:
-        for changes in all_changes:
-            self.apply_changes(changes)
-            if changes.notes_outside_range:
-                kept = ", ".join(str(day) for day in changes.notes_outside_range)
-                QMessageBox.information(
-                    self,
-                    "Text kept",
-                    f"The text of {kept} is outside the new dates. It was kept and is listed at "
-                    "the end of the timeline.",
-                )
-
-    def delete_trip(self) -> None:
-        if self.trip is None:
-            return
-        trip = self.trip
-        answer = QMessageBox.warning(
-            self,
-            "Delete Trip",
-            f"Delete “{trip.title}” with all its text and photos? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.editor.show_target(None, "")
-        self.trip = None
-        self.runner.database_call(lambda: self.service.delete_trip(trip.id), self.apply_changes)
-
     # Changes flow back here
 
     def apply_changes(self, changes: Changes) -> None:
@@ -337,118 +292,13 @@ class MainWindow(QMainWindow):
 
     # Photos
 
-    def choose_photos_to_import(self) -> None:
-        if self.trip is None:
-            return
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import Photos",
-            str(Path.home()),
-            "Photos (*.jpg *.jpeg *.heic *.heif *.png *.webp *.tif *.tiff);;All files (*)",
-        )
-        if files:
-            self.import_paths([Path(name) for name in files])
-
-    def import_paths(self, paths: list[Path]) -> None:
-        """Import dropped or chosen files and folders into the open trip, in the background."""
-        if self.trip is None:
-            self.show_message("Create a trip first (File ▸ New Trip), then drop its photos.")
-            QMessageBox.information(
-                self, APP_NAME, "Create a trip first, then drop its photos on the window."
-            )
-            return
-        self.show_message(f"Importing {len(paths)} item{'' if len(paths) == 1 else 's'}…")
-        self.importer.start(self.trip.id, paths)
-
     def _refresh_during_import(self) -> None:
         self.refresh_timeline()
         self.load_gallery()
 
-    def _on_import_finished(self, report: ImportReport) -> None:
+    def _on_import_finished(self) -> None:
         self._import_refresh.stop()
         self.actions_.import_summary.setEnabled(True)
-        self.apply_changes(report.changes)
-        self.refresh_timeline()
-        self.load_gallery()
-        line = summary_line(report)
-        if report.failures:
-            first = report.failures[0]
-            line += f" — {first.path.name}: {first.reason} (File ▸ Last Import Summary)"
-        self.show_message(line)
-        if report.failures and not report.imported and not report.duplicates:
-            reasons = "\n".join(
-                f"{failure.path.name}: {failure.reason}" for failure in report.failures[:8]
-            )
-            QMessageBox.warning(self, "Nothing Imported", f"No photo was imported.\n\n{reasons}")
-
-    def show_import_summary(self) -> None:
-        if self.importer.last_report is not None:
-            ImportSummaryDialog(self.importer.last_report, self).exec()
-
-    def move_photos(
-        self, photo_ids: list[int], day: dt.date | None, index: int | None = None
-    ) -> None:
-        if self.trip is None:
-            return
-        trip_id = self.trip.id
-        self.runner.database_call(
-            lambda: self.service.move_photos(trip_id, photo_ids, day, index), self.apply_changes
-        )
-
-    def _on_photos_dropped_in_gallery(self, photo_ids: list[int], row: int) -> None:
-        has_photos, day = self._gallery_day()
-        if has_photos:
-            self.move_photos(photo_ids, day, row)
-
-    def reorder_photos(self, ordered_ids: list[int]) -> None:
-        has_photos, day = self._gallery_day()
-        if self.trip is None or not has_photos:
-            return
-        trip_id = self.trip.id
-        self.runner.database_call(
-            lambda: self.service.reorder_photos(trip_id, day, ordered_ids), self.apply_changes
-        )
-
-    def delete_selected_photos(self) -> None:
-        ids = self.gallery.selected_ids()
-        if self.trip is None or not ids:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Remove Photos",
-            f"Remove {len(ids)} photo{'' if len(ids) == 1 else 's'} from the trip? The library's "
-            "copies are deleted; your original files are not touched.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        trip_id = self.trip.id
-        self.thumbnails.forget(set(ids))
-        self.runner.database_call(
-            lambda: self.service.delete_photos(trip_id, ids), self.apply_changes
-        )
-
-    def open_viewer(self, photo_id: int) -> None:
-        row = self.gallery_model.row_of(photo_id)
-        if row is None:
-            return
-        photos = [self.gallery_model.photo(i) for i in range(self.gallery_model.rowCount())]
-        viewer = PhotoViewer(photos, row, self.thumbnails, self)
-        viewer.caption_edited.connect(self.set_caption)
-        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        viewer.show()
-
-    def set_caption(self, photo_id: int, caption: str) -> None:
-        self.runner.database_call(
-            lambda: self.service.set_caption(photo_id, caption), self.apply_changes
-        )
-
-    def show_camera_clocks(self) -> None:
-        if self.trip is None:
-            return
-        dialog = CameraDialog(self.service, self.runner, self.trip, self)
-        dialog.applied.connect(self.apply_changes)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
 
     def _on_thumbnail_ready(self, photo_id: int) -> None:
         row = self.timeline_model.row_of_cover(photo_id)
@@ -464,7 +314,7 @@ class MainWindow(QMainWindow):
         paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            self.photo_ops.import_paths(paths)
 
     # Sections
 

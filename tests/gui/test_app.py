@@ -45,3 +45,19 @@ def test_text_kept_outside_the_trip_dates_is_listed_last(
     last = window.timeline_model.entry(window.timeline_model.rowCount() - 1)
     assert (last.day, last.in_trip, last.word_count) == (date(2023, 9, 21), False, 2)
     assert not last.accepts_photos
+
+
+def test_the_demo_trip_opens_with_photos_on_several_days(
+    qtbot: QtBot, make_window, service: JournalService
+) -> None:
+    window: MainWindow = make_window()
+    window.actions_.demo_trip.trigger()
+
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("Seattle 2023 (demo)"), timeout=20_000)
+    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 5)
+    entries = [window.timeline_model.entry(row) for row in range(window.timeline_model.rowCount())]
+    days_with_photos = [e for e in entries if e.kind is EntryKind.DAY and e.photo_count]
+    assert len(days_with_photos) == 5
+    assert entries[-1].kind is EntryKind.UNASSIGNED
+    assert entries[-1].photo_count == 1
+    assert "photo:" in window.editor.editor.toPlainText()
