@@ -29,8 +29,12 @@ PHOTO_SIZE = (960, 640)
 _DAYS = (
     (
         "Spheres 방문",
-        "시애틀에 도착하자마자 짐만 맡기고 Amazon Spheres 로 향했습니다. "
-        "Arrived at SeaTac and went straight to the Spheres before checking in.",
+        "## 시애틀 도착\n\n"
+        "본 행사 하루 전에 시애틀에 도착해서, 호텔 체크인도 하기 전에 짐부터 맡기고 "
+        "부랴부랴 **Amazon Spheres** 로 향했습니다. 일주일에 한 번, 토요일에만 일반인에게 "
+        "개방하는 곳이라 꼭 보고 싶었습니다.\n\n"
+        "Arrived at SeaTac and went straight to the Spheres before checking in: the taxi "
+        "dropped me off thirty minutes before my slot.",
     ),
     (
         "Pike Place Market",

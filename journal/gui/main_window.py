@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.day_splitter.addWidget(self.editor)
         self.day_splitter.setStretchFactor(0, 2)
         self.day_splitter.setStretchFactor(1, 3)
-        self.day_splitter.setSizes([300, 480])
+        self.day_splitter.setSizes([240, 560])
         self.panes = QSplitter(Qt.Orientation.Horizontal)
         self.panes.setObjectName("panes")
         self.panes.addWidget(self.timeline)

@@ -17,6 +17,8 @@ from journal.gui.preview_html import PreviewRenderer
 from journal.photo_refs import photo_id_of
 
 DEBOUNCE_MS = 300
+#: Photos in the preview are shown at most this wide (logical pixels), like a blog's column.
+PHOTO_WIDTH = 560
 
 
 class PreviewPane(QTextBrowser):
@@ -50,7 +52,7 @@ class PreviewPane(QTextBrowser):
         if not self.isVisible():
             self._rendered = None
             return
-        self._renderer.image_width = max(160, min(900, self.viewport().width() - 24))
+        self._renderer.image_width = max(160, min(PHOTO_WIDTH, self.viewport().width() - 24))
         html = self._renderer.render(self._markdown)
         if html == self._rendered:
             return

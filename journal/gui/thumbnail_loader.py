@@ -24,8 +24,8 @@ V = TypeVar("V")
 
 #: Logical pixels of a gallery cell's image; the timeline's covers use the same images.
 THUMB_BOX = 150
-#: Widest a photo is shown in the editor's preview, in logical pixels.
-PREVIEW_BOX = 900
+#: Largest a photo is shown in the editor's preview or the viewer, in logical pixels.
+PREVIEW_BOX = 1000
 
 
 class _Lru(Generic[K, V]):
