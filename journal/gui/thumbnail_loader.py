@@ -7,6 +7,7 @@ they paint: the first ask starts the work and returns None (the view shows a pla
 asks return the image. Memory stays bounded: least recently used images are dropped.
 """
 
+import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,8 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 from journal.gui.background import TaskRunner
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.services import JournalService, PhotoInfo
+
+log = logging.getLogger(__name__)
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -127,7 +130,7 @@ class ThumbnailLoader(QObject):
         self._runner.database_call(
             lambda: self._service.photo(photo_id),
             lambda photo: self._start_decode(photo, size),
-            lambda _error: self._give_up(key),
+            lambda error: self._give_up(key, error),
         )
 
     def _load(self, photo: PhotoInfo, size: ThumbSize) -> None:
@@ -149,7 +152,7 @@ class ThumbnailLoader(QObject):
             self._runner.images,
             decode,
             lambda image: self._deliver(photo.id, size, image),
-            lambda _error: self._give_up((photo.id, size)),
+            lambda error: self._give_up((photo.id, size), error),
         )
 
     def _deliver(self, photo_id: int, size: ThumbSize, image: QImage) -> None:
@@ -161,8 +164,9 @@ class ThumbnailLoader(QObject):
             self._previews.put(photo_id, image)
             self.preview_ready.emit(photo_id)
 
-    def _give_up(self, key: tuple[int, ThumbSize]) -> None:
+    def _give_up(self, key: tuple[int, ThumbSize], error: Exception) -> None:
         """A photo whose file is damaged or gone keeps its placeholder instead of retrying on
-        every paint; the gallery's tooltip still names the file."""
+        every paint; the gallery's tooltip still names the file, and the log says why."""
         self._pending.discard(key)
         self._broken.add(key)
+        log.warning("No %s image for photo %d: %s", key[1].name.lower(), key[0], error)

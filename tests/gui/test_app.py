@@ -2,9 +2,10 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
+from journal.gui import preferences as prefs
 from journal.gui.main_window import MainWindow
 from journal.gui.timeline_entries import EntryKind
-from journal.services import JournalService, TripInfo
+from journal.services import JournalService, NewTrip, TripInfo
 
 
 def test_main_window_shows_the_app_name_and_menus(make_window) -> None:
@@ -61,3 +62,23 @@ def test_the_demo_trip_opens_with_photos_on_several_days(
     assert entries[-1].kind is EntryKind.UNASSIGNED
     assert entries[-1].photo_count == 1
     assert "photo:" in window.editor.editor.toPlainText()
+
+
+def test_last_trip_splitters_and_geometry_are_restored(
+    qtbot: QtBot, make_window, service: JournalService, seattle: TripInfo, preferences
+) -> None:
+    jeju = service.create_trip(NewTrip("제주 2024", date(2024, 5, 1), date(2024, 5, 3), "Asia/Seoul"))
+    assert jeju.trip is not None
+    first: MainWindow = make_window()
+    qtbot.waitUntil(lambda: first.trip is not None)
+    first.open_trip(seattle.id)
+    qtbot.waitUntil(lambda: first.windowTitle() == "Seattle 2023 — Trip Journal")
+    first.panes.setSizes([333, 900])
+    first.resize(1111, 777)
+    first.close()
+
+    second: MainWindow = make_window()
+    qtbot.waitUntil(lambda: second.windowTitle() == "Seattle 2023 — Trip Journal")
+    assert second.panes.sizes()[0] == 333
+    assert (second.width(), second.height()) == (1111, 777)
+    assert preferences.get(prefs.LAST_TRIP) == seattle.id

@@ -66,7 +66,10 @@ def test_dropped_files_import_onto_their_days(
             window.gallery.viewport(), QPoint(20, 20), data, Qt.DropAction.CopyAction
         )
         assert drop.isAccepted()
+        assert window.import_status.isVisible()
+        assert window.import_status.cancel_button.isEnabled()
 
+    assert not window.import_status.isVisible()
     report = finished.args[0]
     assert (len(report.imported), report.unassigned, report.failures) == (4, 1, ())
     qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg", "noon.jpg"])
