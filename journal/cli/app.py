@@ -10,7 +10,13 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from journal.cli import demo_commands, photo_commands, trip_commands
+from journal.cli import (
+    demo_commands,
+    export_commands,
+    photo_commands,
+    post_commands,
+    trip_commands,
+)
 from journal.cli.command import Command
 from journal.errors import JournalError
 from journal.identity import app_version
@@ -21,6 +27,8 @@ from journal.store.library import Library
 COMMANDS: tuple[Command, ...] = (
     *trip_commands.COMMANDS,
     *photo_commands.COMMANDS,
+    *export_commands.COMMANDS,
+    *post_commands.COMMANDS,
     *demo_commands.COMMANDS,
 )
 

@@ -1,4 +1,5 @@
-"""What the user does to trips: create one, edit its properties, delete it, create the demo.
+"""What the user does to trips: create one, edit its properties, export or delete it, or create
+the demo.
 
 Each operation asks through a dialog on the UI thread, then makes its service calls on the
 database thread (the demo, which imports photos, on the import thread) and hands the resulting
@@ -7,11 +8,12 @@ database thread (the demo, which imports photos, on the import thread) and hands
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal.demo import create_demo_trip
 from journal.gui.background import TaskRunner
+from journal.gui.export_dialog import ExportDialog
 from journal.gui.trip_dialog import TripDialog, TripProperties
 from journal.services import Changes, JournalService, TripInfo
 
@@ -84,6 +86,21 @@ class TripOperations(QObject):
                     f"The text of {kept} is outside the new dates. It was kept and is listed at "
                     "the end of the timeline.",
                 )
+
+    def export(self) -> None:
+        """Open the export dialog once the text being written is in the library: the save is
+        queued first on the database thread, and the dialog opens when the queue reaches a
+        no-op behind it, so the post never misses the last sentence."""
+        trip = self._current_trip()
+        if trip is None:
+            return
+        self._save_text()
+        self._runner.database_call(lambda: None, lambda _: self._open_export(trip.id))
+
+    def _open_export(self, trip_id: int) -> None:
+        dialog = ExportDialog(self._service, trip_id, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def delete_trip(self) -> None:
         trip = self._current_trip()

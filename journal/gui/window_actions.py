@@ -43,6 +43,9 @@ class WindowActions:
             window, "Last Import &Summary…", tip="What the last import brought in or refused"
         )
         self.import_summary.setEnabled(False)
+        self.export = _action(
+            window, "&Export…", "Ctrl+E", "Write the trip as a Jekyll or Hugo blog post"
+        )
         self.trip_properties = _action(
             window, "Trip &Properties…", "Ctrl+Shift+P", "Title, dates, time zone, categories"
         )
@@ -81,6 +84,7 @@ class WindowActions:
 
         self.trip_actions = (
             self.import_photos,
+            self.export,
             self.trip_properties,
             self.camera_clocks,
             self.delete_trip,
@@ -98,7 +102,8 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addAction(self.import_photos)
         file_menu.addAction(self.import_summary)
-        self.export_anchor = file_menu.addSeparator()
+        file_menu.addAction(self.export)
+        file_menu.addSeparator()
         file_menu.addAction(self.demo_trip)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)

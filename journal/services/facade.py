@@ -5,13 +5,17 @@ returns plain snapshots or a ``Changes`` value; callers never hold ORM objects o
 calls these methods from its database worker thread, never from the UI thread.
 """
 
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from journal.export import ExportPlan, ExportProgress, ExportReport, ExportSettings
+from journal.export.exporter import plan_export, run_export
 from journal.photos.import_progress import CancelToken, ImportProgress
 from journal.photos.thumbnails import ThumbnailCache
-from journal.services import day_ops, photo_ops, trip_ops
+from journal.services import day_ops, export_ops, photo_ops, trip_ops
 from journal.services.changes import Changes
 from journal.services.photo_import import ImportReport, PhotoImport
 from journal.services.snapshots import (
@@ -157,3 +161,59 @@ class JournalService:
         """Correct a camera's clock for this trip; its photos move to their corrected days."""
         with self.library.session() as session:
             return photo_ops.set_camera_offset(session, trip_id, camera, offset_seconds)
+
+    # Export
+
+    def export_settings(self, trip_id: int) -> ExportSettings:
+        """The choices of the trip's last export from the app (defaults the first time)."""
+        with self.library.session() as session:
+            return export_ops.export_settings(session, trip_id)
+
+    def save_export_settings(self, trip_id: int, settings: ExportSettings) -> Changes:
+        with self.library.session() as session:
+            return export_ops.save_export_settings(session, trip_id, settings)
+
+    def front_matter_template(self, trip_id: int) -> dict[str, Any]:
+        """Extra front-matter keys written into the trip's post."""
+        with self.library.session() as session:
+            return export_ops.front_matter_template(session, trip_id)
+
+    def set_front_matter_template(self, trip_id: int, fields: Mapping[str, Any]) -> Changes:
+        with self.library.session() as session:
+            return export_ops.set_front_matter_template(session, trip_id, fields)
+
+    def plan_export(
+        self,
+        trip_id: int,
+        settings: ExportSettings,
+        *,
+        front_matter: Mapping[str, Any] | None = None,
+    ) -> ExportPlan:
+        """The posts an export would write (for a preview) and the files it would replace.
+
+        ``front_matter`` previews extra keys not saved yet; None uses the trip's template.
+        """
+        export_ops.check_export_slug(settings)
+        with self.library.session() as session:
+            source = export_ops.export_source(session, trip_id, self.library.root)
+        if front_matter is not None:
+            source = dataclasses.replace(
+                source, front_matter=export_ops.check_front_matter(front_matter)
+            )
+        return plan_export(source, settings)
+
+    def export_trip(
+        self,
+        trip_id: int,
+        settings: ExportSettings,
+        *,
+        overwrite: bool = False,
+        front_matter: Mapping[str, Any] | None = None,
+        progress: Callable[[ExportProgress], None] | None = None,
+    ) -> ExportReport:
+        """Write the trip's post(s) and images; replacing other content needs ``overwrite``.
+
+        Reads the library once, then works on files only; ``progress`` is called on this thread.
+        """
+        plan = self.plan_export(trip_id, settings, front_matter=front_matter)
+        return run_export(plan, overwrite=overwrite, progress=progress)

@@ -56,6 +56,12 @@ class Trip(Base):
     cover_photo_id: Mapped[int | None] = mapped_column(
         ForeignKey("photos.id", ondelete="SET NULL", use_alter=True)
     )
+    #: The Export dialog's choices for this trip (format, folder, image options), as JSON, so the
+    #: next export starts where the last one left off. Unknown keys are ignored when read.
+    export_settings: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
+    #: Extra front-matter keys for the exported post (e.g. ``author``, ``toc``), and those of an
+    #: imported post that Trip Journal does not model, so that a round trip keeps them.
+    front_matter: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
     created_utc: Mapped[datetime] = mapped_column(default=utc_now)
     updated_utc: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 

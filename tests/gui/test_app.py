@@ -67,18 +67,20 @@ def test_the_demo_trip_opens_with_photos_on_several_days(
 def test_last_trip_splitters_and_geometry_are_restored(
     qtbot: QtBot, make_window, service: JournalService, seattle: TripInfo, preferences
 ) -> None:
-    jeju = service.create_trip(NewTrip("제주 2024", date(2024, 5, 1), date(2024, 5, 3), "Asia/Seoul"))
+    jeju = service.create_trip(
+        NewTrip("제주 2024", date(2024, 5, 1), date(2024, 5, 3), "Asia/Seoul")
+    )
     assert jeju.trip is not None
     first: MainWindow = make_window()
     qtbot.waitUntil(lambda: first.trip is not None)
     first.open_trip(seattle.id)
     qtbot.waitUntil(lambda: first.windowTitle() == "Seattle 2023 — Trip Journal")
     first.panes.setSizes([333, 900])
-    first.resize(1111, 777)
+    first.resize(640, 480)
     first.close()
 
     second: MainWindow = make_window()
     qtbot.waitUntil(lambda: second.windowTitle() == "Seattle 2023 — Trip Journal")
     assert second.panes.sizes()[0] == 333
-    assert (second.width(), second.height()) == (1111, 777)
+    assert (second.width(), second.height()) == (640, 480)
     assert preferences.get(prefs.LAST_TRIP) == seattle.id

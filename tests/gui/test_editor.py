@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from journal.gui import preferences as prefs
 from journal.gui.autosave import SAVE_DELAY_MS
+from journal.gui.export_dialog import ExportDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.preferences import Preferences
 from journal.services import JournalService, TripInfo
@@ -111,3 +112,16 @@ def test_preview_renders_markdown_and_its_toggle_is_remembered(
     window.actions_.preview.trigger()
     assert not window.editor.preview.isVisible()
     assert preferences.get(prefs.PREVIEW_VISIBLE) is False
+
+
+def test_export_opens_after_the_last_keystrokes_are_saved(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
+) -> None:
+    type_with_input_method(window.editor.editor, "내보내기 전에")
+    window.actions_.export.trigger()
+
+    qtbot.waitUntil(lambda: bool(window.findChildren(ExportDialog)))
+    assert service.day(seattle.id, DAY0).body == "내보내기 전에"
+    dialog = window.findChildren(ExportDialog)[0]
+    assert dialog.trip_id == seattle.id
+    dialog.close()

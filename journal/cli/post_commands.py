@@ -1,0 +1,70 @@
+"""``journal import-post``: bring a Markdown post (Jekyll, Hugo, plain) in as a trip."""
+
+import argparse
+from pathlib import Path
+
+from journal.cli.command import Command, argument_type
+from journal.cli.output import print_json
+from journal.post_import.post_importer import guess_site_root, import_post
+from journal.post_import.post_plan import plan_post, read_post_text
+from journal.services import JournalService
+from journal.services.validation import check_timezone
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE.md", type=Path, help="the post to import")
+    parser.add_argument(
+        "--site-root",
+        type=Path,
+        metavar="DIR",
+        help="where /site-absolute image links start (default: the folder above the post that "
+        "holds _config.yml or hugo.toml)",
+    )
+    parser.add_argument("--trip", metavar="TRIP", help="fill this trip (id or slug) instead")
+    parser.add_argument(
+        "--tz",
+        type=argument_type(check_timezone),
+        help="the trip's time zone (default: the offset of the post's date)",
+    )
+
+
+def _check(args: argparse.Namespace) -> None:
+    """Read and plan the whole post before the library opens: a bad post writes nothing."""
+    root = args.site_root or guess_site_root(args.file)
+    plan_post(read_post_text(args.file), source=args.file, site_root=root, timezone=args.tz)
+
+
+def _run(args: argparse.Namespace, service: JournalService) -> int:
+    report = import_post(
+        service,
+        args.file,
+        site_root=args.site_root,
+        trip_reference=args.trip,
+        timezone=args.tz,
+    )
+    if args.json:
+        print_json(report)
+        return 0
+    verb = "Created" if report.created else "Filled"
+    print(
+        f"{verb} {report.trip.title!r} ({report.trip.slug}): {report.day_count} days, "
+        f"{report.photo_count} photos."
+    )
+    for image in report.missing_images:
+        print(f"  line {image.line}: {image.destination} — {image.reason}; the link is kept.")
+    for note in report.notes:
+        print(f"  note: {note}")
+    return 0
+
+
+COMMANDS = (
+    Command(
+        "import-post",
+        "create a trip from a Markdown post (front matter, ## Day N sections, images)",
+        _configure,
+        _run,
+        check=_check,
+        writes=True,
+        creates_library=True,
+    ),
+)

@@ -1,0 +1,162 @@
+"""Run an export: plan the posts, write the images (on a few threads), write the posts, check
+every link. Posts are written after their images so that no moment has a post showing a missing
+file; every file is written atomically and only when its bytes change, so exporting again over
+an unchanged trip touches nothing."""
+
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from journal.atomic_files import atomic_write_bytes
+from journal.export.errors import ExportError, ExportExistsError
+from journal.export.hugo import HugoProfile
+from journal.export.images import exported_image
+from journal.export.jekyll import JekyllProfile
+from journal.export.link_check import BrokenLink, check_links
+from journal.export.plain import PlainProfile
+from journal.export.post import PlannedImage, RenderedPost, render_posts
+from journal.export.profile import Profile
+from journal.export.safe_paths import inside
+from journal.export.settings import ExportFormat, ExportSettings
+from journal.export.source import ExportSource
+
+_PROFILES: dict[ExportFormat, type[Profile]] = {
+    ExportFormat.JEKYLL: JekyllProfile,
+    ExportFormat.HUGO: HugoProfile,
+    ExportFormat.MARKDOWN: PlainProfile,
+}
+
+
+@dataclass(frozen=True)
+class ExportProgress:
+    """Files written so far; reported on the thread that runs the export."""
+
+    done: int
+    total: int
+    #: The file just finished, relative to the export folder.
+    current: str
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """The posts an export would write, for the preview and the overwrite question."""
+
+    settings: ExportSettings
+    folder: Path
+    posts: tuple[RenderedPost, ...]
+    #: Existing files the export would replace with other content.
+    conflicts: tuple[Path, ...]
+
+    @property
+    def markdown(self) -> str:
+        """Every post's text, one after the other, as the preview shows it."""
+        return "\n".join(post.text for post in self.posts)
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    folder: Path
+    posts: tuple[Path, ...]
+    images: int
+    files_written: int
+    files_unchanged: int
+    broken_links: tuple[BrokenLink, ...]
+
+    @property
+    def post_folder(self) -> Path:
+        """The folder to open for the user: the one holding the (first) post."""
+        return self.posts[0].parent
+
+
+def profile_for(settings: ExportSettings) -> Profile:
+    return _PROFILES[settings.format](settings)
+
+
+def plan_export(source: ExportSource, settings: ExportSettings) -> ExportPlan:
+    settings = settings.checked()
+    assert settings.folder is not None
+    folder = settings.folder.expanduser().absolute()
+    posts = tuple(render_posts(source, settings, profile_for(settings)))
+    conflicts = []
+    for post in posts:
+        target = inside(folder, post.file)
+        if target.exists() and _read(target) != post.text.encode("utf-8"):
+            conflicts.append(target)
+    return ExportPlan(settings, folder, posts, tuple(conflicts))
+
+
+def run_export(
+    plan: ExportPlan,
+    *,
+    overwrite: bool = False,
+    progress: Callable[[ExportProgress], None] | None = None,
+) -> ExportReport:
+    """Write ``plan``; refuse to replace other content unless ``overwrite``."""
+    if plan.conflicts and not overwrite:
+        raise ExportExistsError(plan.conflicts)
+    try:
+        plan.folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"Cannot create the folder {plan.folder}: {error.strerror}.") from error
+    images = {image.file: image for post in plan.posts for image in post.images}
+    total = len(images) + len(plan.posts)
+    done = written = 0
+
+    def report(current: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(ExportProgress(done, total, current))
+
+    workers = min(4, os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="export-image") as pool:
+        futures: dict[Future[bool], PlannedImage] = {
+            pool.submit(_write_image, plan, image): image for image in images.values()
+        }
+        try:
+            for future in as_completed(futures):
+                written += future.result()
+                report(futures[future].file.as_posix())
+        except BaseException:
+            for pending in futures:
+                pending.cancel()
+            raise
+    for post in plan.posts:
+        written += _write_if_changed(inside(plan.folder, post.file), post.text.encode("utf-8"))
+        report(post.file.as_posix())
+    profile = profile_for(plan.settings)
+    broken = check_links(plan.folder, (post.file for post in plan.posts), profile)
+    return ExportReport(
+        folder=plan.folder,
+        posts=tuple(inside(plan.folder, post.file) for post in plan.posts),
+        images=len(images),
+        files_written=written,
+        files_unchanged=total - written,
+        broken_links=broken,
+    )
+
+
+def _write_image(plan: ExportPlan, image: PlannedImage) -> bool:
+    return _write_if_changed(
+        inside(plan.folder, image.file), exported_image(image.photo, plan.settings.images)
+    )
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _write_if_changed(target: Path, data: bytes) -> bool:
+    """Write ``data`` unless ``target`` already holds it; True if it was written."""
+    if _read(target) == data:
+        return False
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as error:
+        raise ExportError(f"Cannot write {target}: {error.strerror or error}.") from error
+    return True

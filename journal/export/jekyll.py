@@ -1,0 +1,43 @@
+"""Jekyll: ``_posts/YYYY-MM-DD-slug.md``, images in ``assets/images/<slug>/``, linked from the
+site root (with the site's ``baseurl``) because a post's URL comes from its permalink pattern,
+not from where its file lies."""
+
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from journal.export.front_matter import jekyll_date
+from journal.export.profile import PostPart, Profile
+from journal.export.safe_paths import url_path
+
+
+class JekyllProfile(Profile):
+    def post_file(self, part: PostPart) -> PurePosixPath:
+        return PurePosixPath("_posts", f"{part.date:%Y-%m-%d}-{part.slug}.md")
+
+    def image_folder(self, part: PostPart) -> PurePosixPath:
+        return PurePosixPath("assets", "images", part.trip_slug)
+
+    def image_url(self, post_file: PurePosixPath, image_file: PurePosixPath) -> str:
+        return f"{self.settings.baseurl}/{url_path(image_file)}"
+
+    def served_file(self, folder: Path, post_file: PurePosixPath, url_path: str) -> Path | str:
+        if not url_path.startswith("/"):
+            return "a relative link in a Jekyll post resolves against the post's URL; link from /"
+        baseurl = self.settings.baseurl
+        if baseurl:
+            if not url_path.startswith(f"{baseurl}/"):
+                return f"it is not under the site's baseurl {baseurl}"
+            url_path = url_path.removeprefix(baseurl)
+        parts = PurePosixPath(unquote(url_path)).parts[1:]
+        if ".." in parts:
+            return "it points outside the site"
+        return folder.joinpath(*parts)
+
+    def front_matter(self, part: PostPart) -> dict[str, Any]:
+        return {
+            "layout": "post",
+            "title": part.title,
+            "date": jekyll_date(part.date),
+            **self._labels(part),
+        }

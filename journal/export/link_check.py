@@ -1,0 +1,53 @@
+"""After writing, read each post back and resolve every image the way its generator will serve
+it: a post that shows a broken image must never be reported as a successful export."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from journal.export.image_refs import image_sources
+from journal.export.profile import Profile
+from journal.export.safe_paths import inside
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    post: Path
+    url: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.post.name}: {self.url} ({self.reason})"
+
+
+def check_links(
+    folder: Path, post_files: Iterable[PurePosixPath], profile: Profile
+) -> tuple[BrokenLink, ...]:
+    broken: list[BrokenLink] = []
+    for post_file in post_files:
+        post = inside(folder, post_file)
+        text = post.read_text(encoding="utf-8")
+        for url in image_sources(text):
+            reason = _problem(folder, post_file, profile, url)
+            if reason is not None:
+                broken.append(BrokenLink(post, url, reason))
+    return tuple(broken)
+
+
+def _problem(folder: Path, post_file: PurePosixPath, profile: Profile, url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https", "data") or parts.netloc:
+        return None  # Remote images cannot be checked offline; they are the author's to keep.
+    if parts.scheme == "photo":
+        return "a photo reference that was not exported"
+    if parts.scheme:
+        return f"a {parts.scheme}: link, which a web page cannot load"
+    if not parts.path:
+        return "an empty link"
+    served = profile.served_file(folder, post_file, parts.path)
+    if isinstance(served, str):
+        return served
+    if not served.is_file():
+        return f"no file {served}"
+    return None

@@ -1,0 +1,72 @@
+"""A target generator's conventions: where a post and its images go, and how links to them are
+written and later served. Each target is one small ``Profile`` (``jekyll.py``, ``hugo.py``,
+``plain.py``) because no single link style works everywhere: a Jekyll post is served at a URL
+unrelated to its file, while a Hugo page bundle serves its images beside the page."""
+
+import posixpath
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from journal.export.settings import ExportSettings
+
+
+@dataclass(frozen=True)
+class PostPart:
+    """One post file: the whole trip, or one day of it when exporting a post per day."""
+
+    #: The trip's export slug; shared image folders are named after it.
+    trip_slug: str
+    #: This post's own slug (``trip_slug``, or ``trip_slug-day-N``).
+    slug: str
+    title: str
+    date: datetime
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+class Profile(ABC):
+    def __init__(self, settings: ExportSettings) -> None:
+        self.settings = settings
+
+    @abstractmethod
+    def post_file(self, part: PostPart) -> PurePosixPath:
+        """The post's path relative to the chosen folder."""
+
+    @abstractmethod
+    def image_folder(self, part: PostPart) -> PurePosixPath:
+        """Where the post's images go, relative to the chosen folder."""
+
+    @abstractmethod
+    def image_url(self, post_file: PurePosixPath, image_file: PurePosixPath) -> str:
+        """The link the post writes for an image it exported."""
+
+    @abstractmethod
+    def served_file(self, folder: Path, post_file: PurePosixPath, url_path: str) -> Path | str:
+        """The file the generator serves for an image path in the post, or why none can be.
+
+        ``url_path`` is the path part of a local (scheme-less) link, still percent-encoded.
+        """
+
+    @abstractmethod
+    def front_matter(self, part: PostPart) -> dict[str, Any]:
+        """The generated front-matter keys, in the order they are written."""
+
+    def _labels(self, part: PostPart) -> dict[str, Any]:
+        labels: dict[str, Any] = {}
+        if part.categories:
+            labels["categories"] = list(part.categories)
+        if part.tags:
+            labels["tags"] = list(part.tags)
+        return labels
+
+
+def relative_file(folder: Path, base: PurePosixPath, url_path: str) -> Path | str:
+    """A relative link resolved against ``base`` (a folder inside ``folder``), kept inside it."""
+    joined = posixpath.normpath(posixpath.join(base.as_posix(), unquote(url_path)))
+    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+        return "it points outside the export folder"
+    return folder.joinpath(*PurePosixPath(joined).parts)

@@ -1,0 +1,239 @@
+"""Everything a post says, worked out before anything is written.
+
+``plan_post`` reads the front matter, cuts the body into intro, days and closing, places each day
+on a date, and resolves every image link to a local file (or records why it cannot). The plan is
+plain data; ``post_importer`` then applies it to the library in as few steps as it can undo.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from journal.errors import InvalidInputError
+from journal.post_import.front_matter import (
+    fixed_zone_name,
+    labels,
+    parse_post_date,
+    split_front_matter,
+)
+from journal.post_import.image_links import find_image_links, resolve_image
+from journal.post_import.post_structure import PostDay, split_post
+from journal.services.validation import MAX_TRIP_DAYS
+
+#: Front-matter keys that become trip fields; every other key is kept and written back on export.
+MAPPED_KEYS = frozenset({"title", "categories", "tags"})
+
+
+@dataclass(frozen=True)
+class PlannedImage:
+    """One image link of one section: the file it means, or None when it cannot be found."""
+
+    destination: str
+    file: Path | None
+    #: 1-based line in the post file, for messages.
+    line: int
+
+
+@dataclass(frozen=True)
+class PlannedSection:
+    """Text for the intro, a day or the closing, with the image links found in it."""
+
+    text: str
+    images: tuple[PlannedImage, ...]
+    day: date | None = None
+    title: str = ""
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class PostPlan:
+    title: str
+    start: date
+    end: date
+    timezone: str
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    #: Front-matter keys the trip has no field for (``layout``, ``date``, ...), kept as written.
+    extra_front_matter: dict[str, Any]
+    intro: PlannedSection
+    days: tuple[PlannedSection, ...]
+    closing: PlannedSection
+    #: The heading of the first closing section (``Conclusion``), without its ``##``.
+    closing_heading: str | None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def sections(self) -> tuple[PlannedSection, ...]:
+        return (self.intro, *self.days, self.closing)
+
+    @property
+    def missing_images(self) -> tuple[PlannedImage, ...]:
+        return tuple(
+            image for section in self.sections for image in section.images if not image.file
+        )
+
+
+def read_post_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InvalidInputError(f"Cannot read {path}: {error.strerror}.") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InvalidInputError(
+            f"{path} is not UTF-8 text (line {line}); save it as UTF-8 and try again."
+        ) from None
+
+
+def plan_post(
+    text: str,
+    *,
+    source: Path,
+    site_root: Path,
+    timezone: str | None = None,
+) -> PostPlan:
+    front_matter, body = split_front_matter(text.replace("\r\n", "\n"), str(source))
+    values = front_matter.values
+    structure = split_post(body)
+    notes: list[str] = []
+
+    title = str(values.get("title") or "").strip()
+    if not title:
+        title = source.stem
+        notes.append(f"The front matter has no title; the trip is named {title!r}.")
+    post_date = parse_post_date(values["date"]) if "date" in values else None
+    if "date" in values and post_date is None:
+        raise InvalidInputError(
+            f"{source}: the front matter's date {values['date']!r} is not a date; write it as "
+            "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ."
+        )
+    day_dates = _place_days(structure.days, post_date, source)
+    if not structure.days:
+        notes.append(
+            "The post has no '## Day N' or '## YYYY-MM-DD' headings; all of its text is in the "
+            "trip's intro."
+        )
+    start = min(day_dates, default=_as_date(post_date))
+    end = max(day_dates, default=start)
+    if start is None or end is None:
+        raise InvalidInputError(
+            f"{source} has no date in its front matter and no dated day headings, so its trip "
+            "cannot be placed on the calendar; add 'date: YYYY-MM-DD' to the front matter."
+        )
+    if (end - start).days + 1 > MAX_TRIP_DAYS:
+        raise InvalidInputError(f"{source}: its days span more than {MAX_TRIP_DAYS} days.")
+
+    post_folder = source.parent
+    closing_text, closing_heading = _split_closing_heading(structure.closing)
+    line_of_body = front_matter.body_first_line - 1
+
+    def section(
+        text: str, first_line: int, day: date | None = None, title: str = "", heading: str = ""
+    ) -> PlannedSection:
+        images = tuple(
+            PlannedImage(
+                link.destination,
+                _existing(
+                    resolve_image(link.destination, site_root=site_root, post_folder=post_folder)
+                ),
+                line_of_body + first_line + link.line - 1,
+            )
+            for link in find_image_links(text)
+        )
+        return PlannedSection(text, images, day, title, heading)
+
+    intro = section(structure.intro, 1)
+    days = _merged_days(
+        [
+            section(day.body, day.line + 1, when, day.title, day.heading)
+            for day, when in zip(structure.days, day_dates, strict=True)
+        ]
+    )
+    closing_line = _line_after(body, structure.closing) + (1 if closing_heading else 0)
+    closing = section(closing_text, closing_line)
+    zone = timezone or (
+        fixed_zone_name(post_date)
+        if isinstance(post_date, datetime) and post_date.tzinfo
+        else "UTC"
+    )
+    return PostPlan(
+        title=title,
+        start=start,
+        end=end,
+        timezone=zone,
+        categories=labels(values.get("categories", values.get("category"))),
+        tags=labels(values.get("tags")),
+        extra_front_matter={key: value for key, value in values.items() if key not in MAPPED_KEYS},
+        intro=intro,
+        days=tuple(days),
+        closing=closing,
+        closing_heading=closing_heading,
+        notes=tuple(notes),
+    )
+
+
+def _as_date(value: datetime | date | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _place_days(
+    days: tuple[PostDay, ...], post_date: datetime | date | None, source: Path
+) -> list[date]:
+    """Dates of the day sections: dated headings as written; ``Day N`` counted from Day 0, which
+    is the first dated heading's date when there is one, else the front matter's date."""
+    dated = [day.date for day in days if day.date is not None]
+    day_zero = min(dated, default=None) or _as_date(post_date)
+    placed = []
+    for day in days:
+        if day.date is not None:
+            placed.append(day.date)
+        elif day_zero is None:
+            raise InvalidInputError(
+                f"{source}: 'Day {day.index}' needs a date to count from; add 'date: YYYY-MM-DD' "
+                "to the front matter."
+            )
+        else:
+            assert day.index is not None
+            placed.append(day_zero + timedelta(days=day.index))
+    return placed
+
+
+def _merged_days(sections: list[PlannedSection]) -> list[PlannedSection]:
+    """Two sections on the same date become one day; the second keeps its heading as text."""
+    by_date: dict[date | None, PlannedSection] = {}
+    for planned in sections:
+        earlier = by_date.get(planned.day)
+        if earlier is None:
+            by_date[planned.day] = planned
+        else:
+            by_date[planned.day] = PlannedSection(
+                f"{earlier.text}## {planned.heading}\n{planned.text}",
+                (*earlier.images, *planned.images),
+                planned.day,
+                earlier.title,
+                earlier.heading,
+            )
+    return sorted(by_date.values(), key=lambda planned: planned.day or date.min)
+
+
+def _split_closing_heading(closing: str) -> tuple[str, str | None]:
+    """``## Conclusion\\n\\ntext`` → (``\\ntext``, ``Conclusion``): the heading becomes the
+    export's closing heading so that exporting again writes it once."""
+    if not closing.startswith("## "):
+        return closing, None
+    heading, _, rest = closing.partition("\n")
+    return rest, heading.removeprefix("## ").strip()
+
+
+def _line_after(body: str, tail: str) -> int:
+    """The 1-based line of the body at which ``tail`` (a suffix of it) starts."""
+    if not tail:
+        return body.count("\n") + 1
+    return body[: len(body) - len(tail)].count("\n") + 1
+
+
+def _existing(path: Path | None) -> Path | None:
+    return path if path is not None and path.is_file() else None

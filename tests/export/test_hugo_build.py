@@ -1,0 +1,105 @@
+"""The exported bundle built by real Hugo: every <img> of the site maps to a file it published."""
+
+import html
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from journal.export import ExportFormat, ExportSettings
+from journal.services import JournalService, TripInfo
+from tests.export.conftest import AddPhoto
+from tests.export.trip_content import write_summit
+
+HUGO = shutil.which("hugo")
+BASE_URL = "https://example.org/"
+
+CONFIG = f"""\
+baseURL = "{BASE_URL}"
+title = "Test site"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+SINGLE = """\
+<!doctype html><html><head><title>{{ .Title }}</title></head><body>
+<h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02T15:04:05-07:00" }}</time>
+{{ .Content }}
+</body></html>
+"""
+LIST = """\
+<!doctype html><html><body>
+{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+</body></html>
+"""
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.sources.extend(value for name, value in attrs if name == "src" and value)
+
+
+def make_site(root: Path) -> None:
+    (root / "layouts" / "_default").mkdir(parents=True)
+    (root / "hugo.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "layouts" / "_default" / "single.html").write_text(SINGLE, encoding="utf-8")
+    (root / "layouts" / "_default" / "list.html").write_text(LIST, encoding="utf-8")
+    (root / "layouts" / "index.html").write_text(LIST, encoding="utf-8")
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (Debian package hugo; .ci/run)")
+@pytest.mark.parametrize("per_day", [False, True])
+def test_hugo_builds_the_export_with_every_image_published(
+    service: JournalService,
+    summit: TripInfo,
+    add_photo: AddPhoto,
+    tmp_path: Path,
+    per_day: bool,
+) -> None:
+    assert HUGO is not None
+    write_summit(service, summit, add_photo)
+    site = tmp_path / "site"
+    make_site(site)
+    report = service.export_trip(
+        summit.id, ExportSettings(format=ExportFormat.HUGO, folder=site, per_day=per_day)
+    )
+    assert report.broken_links == ()
+
+    public = tmp_path / "public"
+    subprocess.run(
+        [HUGO, "--source", str(site), "--destination", str(public), "--quiet"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+    pages = sorted(public.glob("posts/*/index.html"))
+    assert len(pages) == len(report.posts)
+    checked = 0
+    for page in pages:
+        page_html = page.read_text(encoding="utf-8")
+        page_url = urljoin(BASE_URL, page.parent.relative_to(public).as_posix() + "/")
+        parser = _Images()
+        parser.feed(page_html)
+        for source in parser.sources:
+            url = urlsplit(urljoin(page_url, source))
+            if url.netloc != urlsplit(BASE_URL).netloc:
+                continue  # the remote logo the author linked
+            served = public / unquote(url.path).lstrip("/")
+            assert served.is_file(), f"{page}: <img src={source!r}> has no file {served}"
+            checked += 1
+    assert checked == 5
+    if not per_day:
+        # Go templates escape "+" as "&#43;"; compare the text a browser shows.
+        text = html.unescape(pages[0].read_text(encoding="utf-8"))
+        assert "<h1>AWS Ambassador Global Summit 2023 후기</h1>" in text
+        assert "<time>2023-09-16T00:00:00+09:00</time>" in text
+        assert "<br>" in text

@@ -1,0 +1,72 @@
+"""Finding image references the way a Markdown renderer does, and rewriting only those."""
+
+from journal.export.image_refs import find_images, image_markdown, image_sources, rewrite_images
+
+TEXT = """\
+Intro ![a](photo:1) and `![code](photo:2)` and <br>
+
+```
+![fenced](photo:3)
+```
+
+    ![indented code](photo:4)
+
+| col | pic |
+|-----|-----|
+| `![x](photo:5)` | ![x](photo:5) |
+
+> quoted ![two
+> lines](photo:6 "t")
+
+[![inside a link](photo:7)](https://example.com) ![ref][r]
+
+<p><img src="raw.png"></p>
+
+[r]: photo:8
+"""
+
+
+def test_only_real_images_are_found_with_their_exact_spans() -> None:
+    images = find_images(TEXT)
+
+    assert [image.url for image in images] == [
+        "photo:1",
+        "photo:5",
+        "photo:6",
+        "photo:7",
+        "photo:8",
+    ]
+    assert [TEXT[image.start : image.end] for image in images] == [
+        "![a](photo:1)",
+        "![x](photo:5)",
+        '![two\n> lines](photo:6 "t")',
+        "![inside a link](photo:7)",
+        "![ref][r]",
+    ]
+    assert images[2].title == "t"
+    assert images[2].alt == "two\nlines"
+
+
+def test_rewriting_changes_the_images_and_nothing_else() -> None:
+    rewritten = rewrite_images(
+        TEXT, lambda image: image_markdown(image.alt, f"/img/{image.url[6:]}.jpg", image.title)
+    )
+
+    expected = (
+        TEXT.replace("![a](photo:1)", "![a](/img/1.jpg)")
+        .replace("| ![x](photo:5) |", "| ![x](/img/5.jpg) |")
+        .replace('![two\n> lines](photo:6 "t")', '![two lines](/img/6.jpg "t")')
+        .replace("![inside a link](photo:7)", "![inside a link](/img/7.jpg)")
+        .replace("![ref][r]", "![ref](/img/8.jpg)")
+    )
+    assert rewritten == expected
+
+
+def test_alt_text_is_escaped_and_odd_urls_are_bracketed() -> None:
+    assert image_markdown("a [b]\nc", "x y.jpg") == "![a \\[b\\] c](<x y.jpg>)"
+    assert image_markdown("", "a.jpg", 'say "hi"') == '![](a.jpg "say \\"hi\\"")'
+
+
+def test_image_sources_include_raw_html_images() -> None:
+    text = 'x <img src="inline.png" alt=""> y\n\n<div><img src="block.png"></div>\n\n![m](md.png)\n'
+    assert sorted(image_sources(text)) == ["block.png", "inline.png", "md.png"]
