@@ -31,8 +31,15 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+#: How long a Python thread may hold the GIL while another waits (the default is 5 ms). Imports
+#: and thumbnails run Python on several threads; the UI thread, whose slots are short, then waits
+#: for the interpreter at most about this long per busy thread instead of 5 ms.
+GIL_SWITCH_INTERVAL = 0.001
+
+
 def create_application(argv: Sequence[str]) -> QApplication:
     """The application object (the existing one when a test harness already made it)."""
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName(APP_NAME)

@@ -15,6 +15,9 @@ that carries the outcome back, so the callbacks always run on the UI thread.
 """
 
 import itertools
+import os
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -22,6 +25,25 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
+
+
+#: Niceness added to background threads that chew through photos (imports, thumbnails).
+BACKGROUND_NICENESS = 10
+
+
+def yield_cpu_to_the_ui() -> None:
+    """Lower the calling thread's CPU priority, and that of the threads it starts.
+
+    An import keeps every core busy hashing, copying and decoding; at normal priority the UI
+    thread must queue for a core behind it and the window stutters. Linux schedules threads as
+    tasks with their own nice value (inherited by threads they start), so this touches only the
+    worker. Elsewhere thread priorities are left to Qt's defaults.
+    """
+    if sys.platform.startswith("linux"):
+        tid = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, tid)
+        if current < BACKGROUND_NICENESS:
+            os.setpriority(os.PRIO_PROCESS, tid, BACKGROUND_NICENESS)
 
 
 @dataclass(frozen=True)
@@ -33,13 +55,18 @@ class _Callbacks(Generic[T]):
 class _Task(QRunnable):
     """Calls ``work`` on a pool thread and hands the outcome to the runner's signal."""
 
-    def __init__(self, runner: "TaskRunner", task_id: int, work: Callable[[], Any]) -> None:
+    def __init__(
+        self, runner: "TaskRunner", task_id: int, work: Callable[[], Any], background: bool
+    ) -> None:
         super().__init__()
         self._runner = runner
         self._task_id = task_id
         self._work = work
+        self._background = background
 
     def run(self) -> None:
+        if self._background:
+            yield_cpu_to_the_ui()
         try:
             value = self._work()
         except Exception as error:  # delivered to the UI thread, where it is shown or logged
@@ -90,7 +117,8 @@ class TaskRunner(QObject):
         """
         task_id = next(self._ids)
         self._pending[task_id] = _Callbacks(on_result, on_error)
-        pool.start(_Task(self, task_id, work), priority)
+        background = pool is not self.database
+        pool.start(_Task(self, task_id, work, background), priority)
 
     def database_call(
         self,
