@@ -99,6 +99,7 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import resource
 
+    import shiboken6
     from PySide6.QtCore import QSettings, Qt, QTimer
 
     from journal.gui.app import create_application
@@ -157,10 +158,8 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
     QTimer.singleShot(0, wait_for_trip)
     app.exec()
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    heartbeat.stop()
-    window.deleteLater()
-    del window
-    app.processEvents()
+    # Destroy the window while Python still runs, not in the interpreter's final collection.
+    shiboken6.delete(window)
     service.library.close()
     return results
 
