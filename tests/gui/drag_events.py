@@ -18,9 +18,8 @@ def drag_and_drop(
 ) -> QDropEvent:
     """Send the events of a drag that ends over ``widget`` at ``position``; return the drop."""
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    point = QPointF(position)
-    QApplication.sendEvent(widget, QDragEnterEvent(point, action, data, buttons, modifiers))
-    QApplication.sendEvent(widget, QDragMoveEvent(point, action, data, buttons, modifiers))
-    drop = QDropEvent(point, action, data, buttons, modifiers)
+    QApplication.sendEvent(widget, QDragEnterEvent(position, action, data, buttons, modifiers))
+    QApplication.sendEvent(widget, QDragMoveEvent(position, action, data, buttons, modifiers))
+    drop = QDropEvent(QPointF(position), action, data, buttons, modifiers)
     QApplication.sendEvent(widget, drop)
     return drop
