@@ -11,13 +11,16 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from journal.gui.background import TaskRunner
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
 from journal.services import JournalService
 from journal.services.photo_import import ImportReport
+
+#: How often the timeline's counts of photos on their way are updated during the scan.
+PLANNED_INTERVAL_MS = 150
 
 
 class PhotoImportRunner(QObject):
@@ -47,6 +50,12 @@ class PhotoImportRunner(QObject):
         self._queued = 0
         self.last_report: ImportReport | None = None
         self._forward.connect(self._on_progress)
+        # The scan reports a day per file, hundreds a second; the timeline needs a few a second.
+        self._planned_timer = QTimer(self)
+        self._planned_timer.setSingleShot(True)
+        self._planned_timer.setInterval(PLANNED_INTERVAL_MS)
+        self._planned_timer.timeout.connect(self._emit_planned_if_changed)
+        self._planned_changed = False
 
     #: Carries progress from the import thread to this object's (the UI) thread.
     _forward = Signal(object)
@@ -81,13 +90,25 @@ class PhotoImportRunner(QObject):
                 self._planned.clear()
             if event.planned is not None:
                 self._planned[event.planned.day] += 1
-                self.planned.emit(dict(self._planned))
+                if self._planned_timer.isActive():
+                    self._planned_changed = True
+                else:
+                    self.planned.emit(dict(self._planned))
+                    self._planned_timer.start()
         if event.committed_ids:
             self.committed.emit(event.committed_ids)
         self.progressed.emit(event)
 
+    def _emit_planned_if_changed(self) -> None:
+        if self._planned_changed:
+            self._planned_changed = False
+            self.planned.emit(dict(self._planned))
+            self._planned_timer.start()
+
     def _done(self) -> None:
         self._queued -= 1
+        self._planned_timer.stop()
+        self._planned_changed = False
         self._planned.clear()
         self.planned.emit({})
         if self._queued == 0:

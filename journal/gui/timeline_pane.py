@@ -62,8 +62,10 @@ class TimelineModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[TimelineEntry] = []
-        #: Photos an import has planned for each day (None: Unassigned) but not yet copied.
+        #: Photos an import has planned for each day (None: Unassigned) during its scan, and
+        #: each day's count when the import began: what is still on its way is the difference.
         self._incoming: dict[dt.date | None, int] = {}
+        self._counts_before: dict[dt.date | None, int] = {}
 
     def set_entries(self, entries: list[TimelineEntry]) -> None:
         """Replace the rows; when only counts or titles changed, update them in place so the
@@ -79,14 +81,20 @@ class TimelineModel(QAbstractListModel):
 
     def set_incoming(self, incoming: dict[dt.date | None, int]) -> None:
         """Show the photos an import is about to bring to each day, so days fill at once."""
+        if incoming and not self._incoming:
+            self._counts_before = {
+                e.day: e.photo_count for e in self._entries if e.accepts_photos and e.in_trip
+            }
         self._incoming = incoming
         if self._entries:
             self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
 
     def incoming(self, entry: TimelineEntry) -> int:
-        if not entry.accepts_photos:
+        """Photos planned for the entry that have not been committed yet."""
+        if not entry.accepts_photos or entry.day not in self._incoming:
             return 0
-        return self._incoming.get(entry.day, 0)
+        arrived = entry.photo_count - self._counts_before.get(entry.day, entry.photo_count)
+        return max(0, self._incoming[entry.day] - arrived)
 
     def entry(self, row: int) -> TimelineEntry:
         return self._entries[row]

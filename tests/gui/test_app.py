@@ -1,10 +1,12 @@
+import dataclasses
 from datetime import date
 
 from pytestqt.qtbot import QtBot
 
 from journal.gui import preferences as prefs
 from journal.gui.main_window import MainWindow
-from journal.gui.timeline_entries import EntryKind
+from journal.gui.timeline_entries import EntryKind, TimelineEntry
+from journal.gui.timeline_pane import TimelineModel
 from journal.services import JournalService, NewTrip, TripInfo
 
 
@@ -84,3 +86,18 @@ def test_last_trip_splitters_and_geometry_are_restored(
     assert second.panes.sizes()[0] == 333
     assert (second.width(), second.height()) == (640, 480)
     assert preferences.get(prefs.LAST_TRIP) == seattle.id
+
+
+def test_photos_on_their_way_are_counted_until_they_arrive() -> None:
+    model = TimelineModel()
+    day = TimelineEntry(EntryKind.DAY, date(2023, 9, 16), "Day 0 · Sat 16 Sep", "", 0, 2, None)
+    tray = TimelineEntry(EntryKind.UNASSIGNED, None, "Unassigned", "", 0, 0, None)
+    model.set_entries([day, tray])
+
+    model.set_incoming({date(2023, 9, 16): 5, None: 1})
+    assert (model.incoming(day), model.incoming(tray)) == (5, 1)
+    arrived = dataclasses.replace(day, photo_count=5)
+    model.set_entries([arrived, tray])
+    assert model.incoming(arrived) == 2
+    model.set_incoming({})
+    assert model.incoming(arrived) == 0

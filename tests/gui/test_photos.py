@@ -61,6 +61,8 @@ def test_dropped_files_import_onto_their_days(
 ) -> None:
     _select_day(qtbot, window, DAY1)
     data = file_mime(camera_roll)
+    planned: list[dict[date | None, int]] = []
+    window.importer.planned.connect(planned.append)
     with qtbot.waitSignal(window.importer.finished, timeout=20_000) as finished:
         drop = drag_and_drop(
             window.gallery.viewport(), QPoint(20, 20), data, Qt.DropAction.CopyAction
@@ -70,6 +72,9 @@ def test_dropped_files_import_onto_their_days(
         assert window.import_status.cancel_button.isEnabled()
 
     assert not window.import_status.isVisible()
+    # The days filled as soon as the first file's date was read, before any copy.
+    assert sum(planned[0].values()) == 1
+    assert planned[-1] == {}
     report = finished.args[0]
     assert (len(report.imported), report.unassigned, report.failures) == (4, 1, ())
     qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg", "noon.jpg"])
