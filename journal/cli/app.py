@@ -10,7 +10,13 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from journal.cli import export_commands, photo_commands, post_commands, trip_commands
+from journal.cli import (
+    demo_commands,
+    export_commands,
+    photo_commands,
+    post_commands,
+    trip_commands,
+)
 from journal.cli.command import Command
 from journal.errors import JournalError
 from journal.identity import app_version
@@ -23,6 +29,7 @@ COMMANDS: tuple[Command, ...] = (
     *photo_commands.COMMANDS,
     *export_commands.COMMANDS,
     *post_commands.COMMANDS,
+    *demo_commands.COMMANDS,
 )
 
 EXIT_USER_ERROR = 2

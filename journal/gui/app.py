@@ -1,7 +1,8 @@
 """``trip-journal``: start the app on a library.
 
 Nothing happens at import time; ``main`` builds the services on the library the command line or
-environment names, so tests can build the same window on a temporary library.
+environment names, so tests can build the same window on a temporary library. A second instance
+finds the library locked and says which process has it, then exits.
 """
 
 import argparse
@@ -9,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.errors import JournalError
@@ -36,8 +38,17 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+#: How long a Python thread may hold the GIL while another waits (the default is 5 ms). Imports
+#: and thumbnails run Python on several threads; the UI thread, whose slots are short, then waits
+#: for the interpreter at most about this long per busy thread instead of 5 ms.
+GIL_SWITCH_INTERVAL = 0.001
+
+
 def create_application(argv: Sequence[str]) -> QApplication:
-    app = QApplication(list(argv))
+    """The application object (the existing one when a test harness already made it)."""
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(app_version())
     app.setOrganizationName(APP_NAME)
@@ -52,19 +63,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.self_check:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_application(arguments[:1])
+    from journal.gui.main_window import MainWindow
+    from journal.gui.preferences import Preferences
+
     if options.self_check:
-        from journal.gui.main_window import MainWindow
         from journal.gui.self_check import run_self_check
 
-        return run_self_check(app, MainWindow)
+        return run_self_check(app, lambda service: MainWindow(service, Preferences(QSettings())))
     try:
         library = Library.open(library_path(options.library, os.environ))
     except JournalError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
-    from journal.gui.main_window import MainWindow
-
-    window = MainWindow(JournalService(library))
+    window = MainWindow(JournalService(library), Preferences(QSettings()))
     window.show()
     try:
         return app.exec()

@@ -1,35 +1,392 @@
-"""The main window."""
+"""The main window: the day timeline, the day's gallery and its editor, side by side.
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+The window wires panes together and routes data one way: a user action becomes a service call on
+the database thread, the call returns a ``Changes`` value, and ``apply_changes`` refreshes what it
+names. Panes, dialogs, actions and workers live in their own modules.
+"""
 
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from journal.errors import JournalError
+from journal.gui import preferences as prefs
+from journal.gui.autosave import TextTarget
+from journal.gui.background import TaskRunner
+from journal.gui.editor_pane import EditorPane
+from journal.gui.empty_state import EmptyState
+from journal.gui.file_drops import FileDropFilter
+from journal.gui.gallery_pane import GalleryModel, GalleryPane
+from journal.gui.photo_drag import dropped_paths
+from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner
+from journal.gui.photo_operations import PhotoOperations
+from journal.gui.preferences import Preferences
+from journal.gui.thumbnail_loader import ThumbnailLoader
+from journal.gui.timeline_entries import EntryKind, TimelineEntry, timeline_entries
+from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
+from journal.gui.trip_operations import TripOperations
+from journal.gui.window_actions import WindowActions
 from journal.identity import APP_NAME, app_version
-from journal.services import JournalService
+from journal.photos.thumbnails import ThumbnailCache
+from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TripInfo
+
+#: While an import commits batches, the timeline and gallery refresh at most this often.
+IMPORT_REFRESH_MS = 400
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, service: JournalService) -> None:
+    def __init__(self, service: JournalService, preferences: Preferences) -> None:
         super().__init__()
         self.service = service
+        self.preferences = preferences
+        self.runner = TaskRunner(self.show_error, self)
+        self.trip: TripInfo | None = None
+        self._trips: list[TripInfo] = []
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 800)
-        self._build_menus()
-        placeholder = QLabel(
-            "<h2>Welcome to Trip Journal</h2><p>Create a trip with <b>File ▸ New Trip</b>.</p>"
-        )
-        self.setCentralWidget(placeholder)
-        self.statusBar().showMessage(f"Library: {service.library.root}")
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction(f"&About {APP_NAME}", self)
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
+        self.actions_ = WindowActions(self)
+        self.thumbnails = ThumbnailLoader(
+            service, ThumbnailCache(service.library.root), self.runner, self.devicePixelRatioF, self
+        )
+        self.timeline_model = TimelineModel(self)
+        self.timeline = TimelineView(self.timeline_model)
+        self.timeline.setItemDelegate(TimelineDelegate(self.thumbnails.pixmap_by_id, self.timeline))
+        self.gallery_model = GalleryModel(self.thumbnails, self)
+        self.gallery_pane = GalleryPane(self.gallery_model)
+        self.gallery = self.gallery_pane.view
+        self.editor = EditorPane(service, self.runner, self.thumbnails.preview_image)
+        self.importer = PhotoImportRunner(service, self.runner, self)
+        self.import_status = ImportStatus(self.importer)
+        self.statusBar().addPermanentWidget(self.import_status)
+
+        self.day_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.day_splitter.setObjectName("day-splitter")
+        self.day_splitter.addWidget(self.gallery_pane)
+        self.day_splitter.addWidget(self.editor)
+        self.day_splitter.setStretchFactor(0, 2)
+        self.day_splitter.setStretchFactor(1, 3)
+        self.day_splitter.setSizes([240, 560])
+        self.panes = QSplitter(Qt.Orientation.Horizontal)
+        self.panes.setObjectName("panes")
+        self.panes.addWidget(self.timeline)
+        self.panes.addWidget(self.day_splitter)
+        self.panes.setStretchFactor(0, 0)
+        self.panes.setStretchFactor(1, 1)
+        self.panes.setSizes([280, 1000])
+        self.empty_state = EmptyState()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.panes)
+        self.setCentralWidget(self.stack)
+
+        self.trip_ops = TripOperations(
+            self, service, self.runner, lambda: self.trip, self.editor.flush
+        )
+        self.photo_ops = PhotoOperations(
+            self,
+            service,
+            self.runner,
+            self.importer,
+            self.thumbnails,
+            self.gallery,
+            lambda: self.trip,
+            self._gallery_day,
+        )
+        self._import_refresh = QTimer(self)
+        self._import_refresh.setSingleShot(True)
+        self._import_refresh.setInterval(IMPORT_REFRESH_MS)
+        self._import_refresh.timeout.connect(self._refresh_during_import)
+        self.file_drops = FileDropFilter(self)
+        for widget in (
+            self.editor.editor.viewport(),
+            self.editor.preview.viewport(),
+            self.editor.title,
+            self.timeline.viewport(),
+            self.empty_state,
+        ):
+            widget.setAcceptDrops(True)
+            self.file_drops.watch(widget)
+        self._connect()
+        self._restore_window_state()
+        self._set_trip_actions_enabled(False)
+        self.reload_trips(open_trip_id=self.preferences.get(prefs.LAST_TRIP))
+
+    # Wiring
+
+    def _connect(self) -> None:
+        a = self.actions_
+        t, p = self.trip_ops, self.photo_ops
+        a.new_trip.triggered.connect(t.new_trip)
+        a.trip_properties.triggered.connect(t.edit_properties)
+        a.delete_trip.triggered.connect(t.delete_trip)
+        a.demo_trip.triggered.connect(t.create_demo)
+        a.export.triggered.connect(t.export)
+        t.changed.connect(self.apply_changes)
+        t.leaving_trip.connect(self._leave_trip)
+        t.message.connect(self.show_message)
+        p.changed.connect(self.apply_changes)
+        p.message.connect(self.show_message)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._show_about)
+        a.find.triggered.connect(self.editor.find_bar.open)
+        a.undo.triggered.connect(self.editor.editor.undo)
+        a.redo.triggered.connect(self.editor.editor.redo)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        self.editor.editor.undoAvailable.connect(a.undo.setEnabled)
+        self.editor.editor.redoAvailable.connect(a.redo.setEnabled)
+        a.preview.toggled.connect(self._set_preview_visible)
+        a.previous_day.triggered.connect(lambda: self._step_section(-1))
+        a.next_day.triggered.connect(lambda: self._step_section(1))
+        a.focus_timeline.triggered.connect(lambda: self.timeline.setFocus())
+        a.focus_editor.triggered.connect(lambda: self.editor.editor.setFocus())
+        a.focus_gallery.triggered.connect(lambda: self.gallery.setFocus())
+        a.import_photos.triggered.connect(p.choose_files)
+        a.import_summary.triggered.connect(p.show_import_summary)
+        a.camera_clocks.triggered.connect(p.show_camera_clocks)
+        a.delete_photos.triggered.connect(p.remove_selected)
+        a.delete_photos.setEnabled(False)
+        self.gallery.addAction(a.delete_photos)
+        self.empty_state.new_trip_requested.connect(t.new_trip)
+        self.empty_state.demo_requested.connect(t.create_demo)
+        self.timeline.selectionModel().currentChanged.connect(self._on_section_changed)
+        self.timeline.photos_dropped.connect(p.move_photos)
+        self.editor.saved.connect(self.apply_changes)
+        self.editor.problem.connect(self.show_message)
+        self.gallery.reordered.connect(p.reorder)
+        self.gallery.photos_dropped.connect(p.move_into_gallery)
+        self.gallery.files_dropped.connect(p.import_paths)
+        self.gallery.open_photo.connect(p.open_viewer)
+        self.gallery.selectionModel().selectionChanged.connect(
+            lambda: a.delete_photos.setEnabled(bool(self.gallery.selected_ids()))
+        )
+        self.file_drops.files_dropped.connect(p.import_paths)
+        self.thumbnails.ready.connect(self._on_thumbnail_ready)
+        self.thumbnails.preview_ready.connect(self.editor.image_arrived)
+        self.importer.planned.connect(self.timeline_model.set_incoming)
+        self.importer.committed.connect(lambda _ids: self._import_refresh.start())
+        self.importer.finished.connect(self._on_import_finished)
+
+    def _set_trip_actions_enabled(self, enabled: bool) -> None:
+        for action in self.actions_.trip_actions:
+            action.setEnabled(enabled)
+
+    # Trips
+
+    def reload_trips(self, open_trip_id: int | None = None) -> None:
+        """Re-read the list of trips, then open ``open_trip_id`` (else keep or pick one)."""
+        self.runner.database_call(
+            self.service.list_trips, lambda trips: self._on_trips(trips, open_trip_id)
+        )
+
+    def _on_trips(self, trips: list[TripInfo], open_trip_id: int | None) -> None:
+        self._trips = trips
+        menu = self.actions_.trips_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        for trip in trips:
+            action = QAction(f"{trip.title}  ({trip.start_date:%Y-%m-%d})", menu)
+            action.setCheckable(True)
+            action.setData(trip.id)
+            action.setChecked(self.trip is not None and trip.id == self.trip.id)
+            action.triggered.connect(lambda _checked=False, tid=trip.id: self.open_trip(tid))
+            group.addAction(action)
+            menu.addAction(action)
+        menu.setEnabled(bool(trips))
+        ids = [trip.id for trip in trips]
+        wanted = open_trip_id if open_trip_id in ids else None
+        if wanted is None and self.trip is not None and self.trip.id in ids:
+            wanted = self.trip.id
+        if wanted is None and trips:
+            wanted = trips[0].id
+        if wanted is None:
+            self._show_no_trip()
+        elif self.trip is None or wanted != self.trip.id or open_trip_id == wanted:
+            self.open_trip(wanted)
+
+    def _leave_trip(self) -> None:
+        self.editor.show_target(None, "")
+        self.trip = None
+
+    def _show_no_trip(self) -> None:
+        self.editor.show_target(None, "")
+        self.trip = None
+        self.timeline_model.set_entries([])
+        self.gallery_model.clear()
+        self.stack.setCurrentWidget(self.empty_state)
+        self._set_trip_actions_enabled(False)
+        self.setWindowTitle(APP_NAME)
+
+    def open_trip(self, trip_id: int) -> None:
+        """Show a trip; the text being written is saved first."""
+        self.editor.flush()
+        self.runner.database_call(
+            lambda: self.service.days(trip_id), lambda overview: self._on_trip_opened(overview)
+        )
+
+    def _on_trip_opened(self, overview: DaysOverview) -> None:
+        switching = self.trip is None or self.trip.id != overview.trip.id
+        self.trip = overview.trip
+        self.preferences.set(prefs.LAST_TRIP, overview.trip.id)
+        self.setWindowTitle(f"{overview.trip.title} — {APP_NAME}")
+        self.stack.setCurrentWidget(self.panes)
+        self._set_trip_actions_enabled(True)
+        for action in self.actions_.trips_menu.actions():
+            action.setChecked(action.data() == overview.trip.id)
+        current = self._current_entry()
+        self.timeline_model.set_entries(timeline_entries(overview))
+        if switching or current is None:
+            row = self.timeline_model.row_of(EntryKind.DAY, overview.trip.start_date) or 0
+        else:
+            row = self.timeline_model.row_of(*current.key) or 0
+        index = self.timeline_model.index(row)
+        if self.timeline.currentIndex() != index:
+            self.timeline.setCurrentIndex(index)
+        elif switching:
+            self._on_section_changed()
+        self.timeline.scrollTo(index)
+
+    def refresh_timeline(self) -> None:
+        if self.trip is None:
+            return
+        trip_id = self.trip.id
+        self.runner.database_call(lambda: self.service.days(trip_id), self._on_overview_refreshed)
+
+    def _on_overview_refreshed(self, overview: DaysOverview) -> None:
+        if self.trip is None or overview.trip.id != self.trip.id:
+            return
+        self.trip = overview.trip
+        current = self._current_entry()
+        self.timeline_model.set_entries(timeline_entries(overview))
+        if current is not None:
+            row = self.timeline_model.row_of(*current.key)
+            if row is not None and self.timeline.currentIndex().row() != row:
+                self.timeline.setCurrentIndex(self.timeline_model.index(row))
+
+    # Changes flow back here
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what a mutation changed, and only that."""
+        if changes.trip_list:
+            opened = changes.trip.id if changes.trip is not None else None
+            if self.trip is not None and opened == self.trip.id:
+                opened = None  # a rename: keep the trip, refresh the menu
+            self.reload_trips(open_trip_id=opened)
+        if changes.trip is None or self.trip is None or changes.trip.id != self.trip.id:
+            return
+        self.trip = changes.trip
+        self.setWindowTitle(f"{changes.trip.title} — {APP_NAME}")
+        if changes.day_range or changes.trip_details or changes.days or changes.photos:
+            self.refresh_timeline()
+        has_photos, day = self._gallery_day()
+        if has_photos and (changes.photos or changes.day_range or (day in changes.days)):
+            self.load_gallery()
+
+    # Photos
+
+    def _refresh_during_import(self) -> None:
+        self.refresh_timeline()
+        self.load_gallery()
+
+    def _on_import_finished(self) -> None:
+        self._import_refresh.stop()
+        self.actions_.import_summary.setEnabled(True)
+
+    def _on_thumbnail_ready(self, photo_id: int) -> None:
+        row = self.timeline_model.row_of_cover(photo_id)
+        if row is not None:
+            index = self.timeline_model.index(row)
+            self.timeline_model.dataChanged.emit(index, index)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.photo_ops.import_paths(paths)
+
+    # Sections
+
+    def _current_entry(self) -> TimelineEntry | None:
+        index = self.timeline.currentIndex()
+        return index.data(ENTRY_ROLE) if index.isValid() else None
+
+    def _on_section_changed(self) -> None:
+        entry = self._current_entry()
+        if self.trip is None or entry is None:
+            self.editor.show_target(None, "")
+            return
+        target = TextTarget(self.trip.id, entry.kind, entry.day) if entry.has_text else None
+        heading = entry.label if entry.has_text else "Unassigned photos have no text"
+        self.editor.show_target(target, heading)
+        self.load_gallery()
+
+    def _gallery_day(self) -> tuple[bool, dt.date | None]:
+        """(whether the section has photos, its day): intro and closing have none."""
+        entry = self._current_entry()
+        if entry is None or entry.kind in (EntryKind.INTRO, EntryKind.CLOSING):
+            return False, None
+        if entry.kind is EntryKind.DAY and not entry.in_trip:
+            return False, None
+        return True, entry.day
+
+    def load_gallery(self) -> None:
+        has_photos, day = self._gallery_day()
+        if self.trip is None or not has_photos:
+            self.gallery_model.clear()
+            return
+        trip_id = self.trip.id
+        self.runner.database_call(
+            lambda: self.service.photos(trip_id, day),
+            lambda photos: self._on_gallery_loaded(trip_id, day, photos),
+        )
+
+    def _on_gallery_loaded(
+        self, trip_id: int, day: dt.date | None, photos: list[PhotoInfo]
+    ) -> None:
+        if self.trip is None or self.trip.id != trip_id or self._gallery_day() != (True, day):
+            return
+        selected = self.gallery.selected_ids()
+        self.gallery_model.set_photos(trip_id, day, photos)
+        self.gallery.select_ids(selected)
+
+    def _step_section(self, step: int) -> None:
+        row = self.timeline.currentIndex().row() + step
+        if 0 <= row < self.timeline_model.rowCount():
+            self.timeline.setCurrentIndex(self.timeline_model.index(row))
+
+    def _set_preview_visible(self, visible: bool) -> None:
+        self.editor.set_preview_visible(visible)
+        self.preferences.set(prefs.PREVIEW_VISIBLE, visible)
+
+    # Messages
+
+    def show_error(self, error: Exception) -> None:
+        """A failure from the core: a ``JournalError`` is explained; anything else is a bug."""
+        if isinstance(error, JournalError):
+            QMessageBox.warning(self, APP_NAME, str(error))
+            return
+        QMessageBox.critical(
+            self,
+            APP_NAME,
+            f"Something went wrong that should not have: {type(error).__name__}: {error}",
+        )
+        raise error
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -37,3 +394,37 @@ class MainWindow(QMainWindow):
             f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {app_version()}<br>Library: {self.service.library.root}",
         )
+
+    # Window state
+
+    def _restore_window_state(self) -> None:
+        geometry = self.preferences.get(prefs.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        panes = self.preferences.get(prefs.PANE_SPLITTER)
+        if not panes.isEmpty():
+            self.panes.restoreState(panes)
+        day = self.preferences.get(prefs.DAY_SPLITTER)
+        if not day.isEmpty():
+            self.day_splitter.restoreState(day)
+        editor = self.preferences.get(prefs.EDITOR_SPLITTER)
+        if not editor.isEmpty():
+            self.editor.splitter.restoreState(editor)
+        preview = self.preferences.get(prefs.PREVIEW_VISIBLE)
+        self.actions_.preview.setChecked(preview)
+        self.editor.set_preview_visible(preview)
+
+    def _save_window_state(self) -> None:
+        self.preferences.set(prefs.WINDOW_GEOMETRY, self.saveGeometry())
+        self.preferences.set(prefs.PANE_SPLITTER, self.panes.saveState())
+        self.preferences.set(prefs.DAY_SPLITTER, self.day_splitter.saveState())
+        self.preferences.set(prefs.EDITOR_SPLITTER, self.editor.splitter.saveState())
+        self.preferences.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the text and wait for every queued write before the window goes."""
+        self.editor.flush()
+        self.importer.cancel()
+        self._save_window_state()
+        self.runner.shut_down()
+        super().closeEvent(event)

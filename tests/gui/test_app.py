@@ -1,15 +1,103 @@
+import dataclasses
+from datetime import date
+
 from pytestqt.qtbot import QtBot
 
+from journal.gui import preferences as prefs
 from journal.gui.main_window import MainWindow
-from journal.services import JournalService
+from journal.gui.timeline_entries import EntryKind, TimelineEntry
+from journal.gui.timeline_pane import TimelineModel
+from journal.services import JournalService, NewTrip, TripInfo
 
 
-def test_main_window_shows_the_app_name_and_menus(qtbot: QtBot, service: JournalService) -> None:
-    window = MainWindow(service)
-    qtbot.addWidget(window)
-    window.show()
+def test_main_window_shows_the_app_name_and_menus(make_window) -> None:
+    window: MainWindow = make_window()
 
     assert window.windowTitle() == "Trip Journal"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus[0] == "&File"
-    assert "&Help" in menus
+    assert menus == ["&File", "&Edit", "&View", "&Trip", "&Help"]
+    assert window.stack.currentWidget() is window.empty_state
+
+
+def test_the_last_trip_opens_with_every_section_in_the_timeline(
+    qtbot: QtBot, make_window, seattle: TripInfo
+) -> None:
+    window: MainWindow = make_window()
+
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
+    entries = [window.timeline_model.entry(row) for row in range(window.timeline_model.rowCount())]
+    assert [entry.kind for entry in entries] == [
+        EntryKind.INTRO,
+        *[EntryKind.DAY] * 6,
+        EntryKind.CLOSING,
+        EntryKind.UNASSIGNED,
+    ]
+    assert entries[1].label == "Day 0 · Sat 16 Sep"
+    assert window.windowTitle() == "Seattle 2023 — Trip Journal"
+    qtbot.waitUntil(lambda: window.editor.heading.text() == "Day 0 · Sat 16 Sep")
+
+
+def test_text_kept_outside_the_trip_dates_is_listed_last(
+    qtbot: QtBot, make_window, service: JournalService, seattle: TripInfo
+) -> None:
+    service.set_day_text(seattle.id, date(2023, 9, 21), "마지막 날")
+    service.set_trip_dates(seattle.id, date(2023, 9, 16), date(2023, 9, 20))
+    window: MainWindow = make_window()
+
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
+    last = window.timeline_model.entry(window.timeline_model.rowCount() - 1)
+    assert (last.day, last.in_trip, last.word_count) == (date(2023, 9, 21), False, 2)
+    assert not last.accepts_photos
+
+
+def test_the_demo_trip_opens_with_photos_on_several_days(
+    qtbot: QtBot, make_window, service: JournalService
+) -> None:
+    window: MainWindow = make_window()
+    window.actions_.demo_trip.trigger()
+
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("Seattle 2023 (demo)"), timeout=20_000)
+    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 5)
+    entries = [window.timeline_model.entry(row) for row in range(window.timeline_model.rowCount())]
+    days_with_photos = [e for e in entries if e.kind is EntryKind.DAY and e.photo_count]
+    assert len(days_with_photos) == 5
+    assert entries[-1].kind is EntryKind.UNASSIGNED
+    assert entries[-1].photo_count == 1
+    assert "photo:" in window.editor.editor.toPlainText()
+
+
+def test_last_trip_splitters_and_geometry_are_restored(
+    qtbot: QtBot, make_window, service: JournalService, seattle: TripInfo, preferences
+) -> None:
+    jeju = service.create_trip(
+        NewTrip("제주 2024", date(2024, 5, 1), date(2024, 5, 3), "Asia/Seoul")
+    )
+    assert jeju.trip is not None
+    first: MainWindow = make_window()
+    qtbot.waitUntil(lambda: first.trip is not None)
+    first.open_trip(seattle.id)
+    qtbot.waitUntil(lambda: first.windowTitle() == "Seattle 2023 — Trip Journal")
+    first.panes.setSizes([333, 900])
+    first.resize(640, 480)
+    first.close()
+
+    second: MainWindow = make_window()
+    qtbot.waitUntil(lambda: second.windowTitle() == "Seattle 2023 — Trip Journal")
+    assert second.panes.sizes()[0] == 333
+    assert (second.width(), second.height()) == (640, 480)
+    assert preferences.get(prefs.LAST_TRIP) == seattle.id
+
+
+def test_photos_on_their_way_are_counted_until_they_arrive() -> None:
+    model = TimelineModel()
+    day = TimelineEntry(EntryKind.DAY, date(2023, 9, 16), "Day 0 · Sat 16 Sep", "", 0, 2, None)
+    tray = TimelineEntry(EntryKind.UNASSIGNED, None, "Unassigned", "", 0, 0, None)
+    model.set_entries([day, tray])
+
+    model.set_incoming({date(2023, 9, 16): 5, None: 1})
+    assert (model.incoming(day), model.incoming(tray)) == (5, 1)
+    arrived = dataclasses.replace(day, photo_count=5)
+    model.set_entries([arrived, tray])
+    assert model.incoming(arrived) == 2
+    model.set_incoming({})
+    assert model.incoming(arrived) == 0

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from journal.gui import self_check
 from journal.gui.app_icon import app_icon
 from journal.gui.main_window import MainWindow
+from journal.gui.preferences import Preferences
 from journal.services import JournalService
 
 
 def main_window(service: JournalService) -> QWidget:
     """The window as ``trip-journal --self-check`` builds it (see journal/gui/app.py)."""
-    return MainWindow(service)
+    return MainWindow(service, Preferences(QSettings()))
 
 
 @pytest.fixture

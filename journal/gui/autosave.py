@@ -1,0 +1,118 @@
+"""Never lose a word: the text being edited is saved shortly after the last keystroke.
+
+``DraftSaver`` is told when the text changed; ``SAVE_DELAY_MS`` after the last change (well
+within the promised second) it reads the draft and queues one write on the database thread. A
+switch of day or trip, and closing the window, ``flush`` at once. Because the database pool has a
+single thread, writes land in the order they were made, so a flush followed by a load of another
+day can never read before the write. A failed save keeps the draft dirty and says why.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from journal.gui.background import TaskRunner
+from journal.gui.timeline_entries import EntryKind
+from journal.services import Changes, JournalService, TripEdit
+
+SAVE_DELAY_MS = 600
+
+
+@dataclass(frozen=True)
+class TextTarget:
+    """Where a draft goes: a day's text and title, or the trip's intro or closing."""
+
+    trip_id: int
+    kind: EntryKind
+    day: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    target: TextTarget
+    body: str
+    title: str
+
+
+def save_draft(service: JournalService, draft: Draft) -> Changes:
+    """Write a draft through the services (runs on the database thread)."""
+    target = draft.target
+    if target.kind is EntryKind.DAY and target.day is not None:
+        return service.set_day_text(target.trip_id, target.day, draft.body, draft.title)
+    if target.kind is EntryKind.INTRO:
+        return service.edit_trip(target.trip_id, TripEdit(intro=draft.body))
+    if target.kind is EntryKind.CLOSING:
+        return service.edit_trip(target.trip_id, TripEdit(closing=draft.body))
+    raise ValueError(f"{target} holds no text")
+
+
+class DraftSaver(QObject):
+    """Debounced saving of the draft that ``read_draft`` returns (None: nothing to save)."""
+
+    #: The ``Changes`` of a save, for the views to refresh (word counts, titles).
+    saved = Signal(object)
+    #: A save failed; the message is for the user.
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        service: JournalService,
+        runner: TaskRunner,
+        read_draft: Callable[[], Draft | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self._read_draft = read_draft
+        self._dirty = False
+        self._in_flight = 0
+        #: Drafts whose write failed, retried on the next flush (the text may be gone from view).
+        self._unsaved: list[Draft] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing waits to be written and no write is under way."""
+        return not self._dirty and self._in_flight == 0 and not self._unsaved
+
+    def changed(self) -> None:
+        """The text was edited: save it once typing pauses."""
+        self._dirty = True
+        self._timer.start()
+
+    def discard(self) -> None:
+        """Forget pending edits (the text was replaced by what the library holds)."""
+        self._timer.stop()
+        self._dirty = False
+
+    def flush(self) -> None:
+        """Queue the pending draft for writing now."""
+        self._timer.stop()
+        drafts, self._unsaved = self._unsaved, []
+        if self._dirty:
+            self._dirty = False
+            draft = self._read_draft()
+            if draft is not None:
+                drafts.append(draft)
+        for draft in drafts:
+            self._write(draft)
+
+    def _write(self, draft: Draft) -> None:
+        self._in_flight += 1
+
+        def failed(error: Exception) -> None:
+            self._in_flight -= 1
+            self._unsaved.append(draft)
+            self.failed.emit(f"Could not save the text: {error}")
+
+        self._runner.database_call(lambda: save_draft(self._service, draft), self._on_saved, failed)
+
+    def _on_saved(self, changes: Changes) -> None:
+        self._in_flight -= 1
+        self.saved.emit(changes)

@@ -1,0 +1,162 @@
+"""Run work off the UI thread and get its result, or its exception, back on the UI thread.
+
+The window must never freeze, so every call into the core goes through ``TaskRunner.submit``.
+Three pools exist, each for a reason:
+
+- ``database``: one thread, so the library sees one mutation at a time in the order the user made
+  them (an autosave queued before a day switch is written before the switch reads the new day);
+- ``imports``: one thread of its own, because an import runs for minutes and commits in batches,
+  and quick writes such as autosave must interleave with it instead of waiting behind it;
+- ``images``: several threads that decode thumbnails into ``QImage`` (never ``QPixmap``, which
+  belongs to the UI thread).
+
+A worker only computes; the ``TaskRunner`` (a ``QObject`` living on the UI thread) owns the signal
+that carries the outcome back, so the callbacks always run on the UI thread.
+"""
+
+import itertools
+import os
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+T = TypeVar("T")
+
+
+#: Niceness added to background threads that chew through photos (imports, thumbnails).
+BACKGROUND_NICENESS = 10
+
+
+def yield_cpu_to_the_ui() -> None:
+    """Lower the calling thread's CPU priority, and that of the threads it starts.
+
+    An import keeps every core busy hashing, copying and decoding; at normal priority the UI
+    thread must queue for a core behind it and the window stutters. Linux schedules threads as
+    tasks with their own nice value (inherited by threads they start), so this touches only the
+    worker. Elsewhere thread priorities are left to Qt's defaults.
+    """
+    if sys.platform.startswith("linux"):
+        tid = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, tid)
+        if current < BACKGROUND_NICENESS:
+            os.setpriority(os.PRIO_PROCESS, tid, BACKGROUND_NICENESS)
+
+
+@dataclass(frozen=True)
+class _Callbacks(Generic[T]):
+    on_result: Callable[[T], None] | None
+    on_error: Callable[[Exception], None] | None
+
+
+class _Task(QRunnable):
+    """Calls ``work`` on a pool thread and hands the outcome to the runner's signal."""
+
+    def __init__(
+        self, runner: "TaskRunner", task_id: int, work: Callable[[], Any], background: bool
+    ) -> None:
+        super().__init__()
+        self._runner = runner
+        self._task_id = task_id
+        self._work = work
+        self._background = background
+
+    def run(self) -> None:
+        if self._background:
+            yield_cpu_to_the_ui()
+        try:
+            value = self._work()
+        except Exception as error:  # delivered to the UI thread, where it is shown or logged
+            self._runner.finished.emit(self._task_id, None, error)
+        else:
+            self._runner.finished.emit(self._task_id, value, None)
+
+
+class TaskRunner(QObject):
+    """The one door to background work; create it on the UI thread."""
+
+    #: (task id, value, exception): emitted on a pool thread, delivered on the UI thread.
+    finished = Signal(int, object, object)
+
+    def __init__(
+        self,
+        on_unhandled_error: Callable[[Exception], None],
+        parent: QObject | None = None,
+        *,
+        image_threads: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_unhandled_error = on_unhandled_error
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Callbacks[Any]] = {}
+        self._shut_down = False
+        self.database = QThreadPool(self)
+        self.database.setMaxThreadCount(1)
+        self.imports = QThreadPool(self)
+        self.imports.setMaxThreadCount(1)
+        self.images = QThreadPool(self)
+        if image_threads is not None:
+            self.images.setMaxThreadCount(image_threads)
+        self.finished.connect(self._deliver)
+
+    def submit(
+        self,
+        pool: QThreadPool,
+        work: Callable[[], T],
+        on_result: Callable[[T], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        *,
+        priority: int = 0,
+    ) -> None:
+        """Run ``work`` on ``pool``; ``on_result`` or ``on_error`` is then called on the UI thread.
+
+        Without ``on_error`` an exception goes to the runner's unhandled-error handler (which the
+        window uses to show a ``JournalError``'s message), so no failure passes in silence.
+        """
+        if self._shut_down:
+            return
+        task_id = next(self._ids)
+        self._pending[task_id] = _Callbacks(on_result, on_error)
+        background = pool is not self.database
+        pool.start(_Task(self, task_id, work, background), priority)
+
+    def database_call(
+        self,
+        work: Callable[[], T],
+        on_result: Callable[[T], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """``submit`` on the database pool, the only place the GUI talks to the library."""
+        self.submit(self.database, work, on_result, on_error)
+
+    def wait_for_database(self, timeout_ms: int = 30_000) -> bool:
+        """Block until queued database work is done; used on close so no text is left unsaved."""
+        return self.database.waitForDone(timeout_ms)
+
+    def shut_down(self, timeout_ms: int = 30_000) -> None:
+        """Drop image work nobody will see, wait for writes to finish, then accept no more.
+
+        Outcomes still queued for delivery are dropped too: their window is closing, and the
+        library they would read next may already be closed.
+        """
+        self._shut_down = True
+        self.images.clear()
+        for pool in (self.database, self.imports, self.images):
+            pool.waitForDone(timeout_ms)
+        self._pending.clear()
+
+    @Slot(int, object, object)
+    def _deliver(self, task_id: int, value: object, error: object) -> None:
+        callbacks = self._pending.pop(task_id, None)
+        if callbacks is None:
+            return
+        if isinstance(error, Exception):
+            if callbacks.on_error is not None:
+                callbacks.on_error(error)
+            else:
+                self._on_unhandled_error(error)
+        elif callbacks.on_result is not None:
+            callbacks.on_result(value)

@@ -1,0 +1,240 @@
+"""Camera clock correction: pick a camera, set how wrong its clock was, see what moves, apply.
+
+A camera left on home time files every photo on the wrong day. The dialog lists the trip's
+cameras with their photo counts; as the offset is edited it asks the core (on the database
+thread, after a short pause) which photos would change day, and lists them before anything is
+written. Apply writes the correction in one transaction.
+"""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.gui.background import TaskRunner
+from journal.services import Changes, JournalService, TripInfo
+from journal.services.snapshots import CameraInfo, DayMove
+
+PREVIEW_DELAY_MS = 250
+
+
+def format_offset_seconds(seconds: int) -> str:
+    """ "+9 h", "−1 h 30 min", "0": how far a clock was corrected."""
+    if seconds == 0:
+        return "0"
+    sign = "+" if seconds > 0 else "−"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes = rest // 60
+    parts = ([f"{hours} h"] if hours else []) + ([f"{minutes} min"] if minutes else [])
+    return sign + " ".join(parts or [f"{abs(seconds)} s"])
+
+
+class CameraDialog(QDialog):
+    #: The correction was applied: its ``Changes``.
+    applied = Signal(object)
+
+    def __init__(
+        self,
+        service: JournalService,
+        runner: TaskRunner,
+        trip: TripInfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Camera Clocks")
+        self._service = service
+        self._runner = runner
+        self._trip = trip
+        self._cameras: list[CameraInfo] = []
+        self._preview_generation = 0
+        self.moves: list[DayMove] = []
+
+        intro = QLabel(
+            "If a camera's clock was wrong (often: still on home time), set how far to move its "
+            "photos' times. The photos that would change day are listed before you apply.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setAccessibleName("Cameras")
+        self.table.setHorizontalHeaderLabels(["Camera", "Photos", "Correction"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.sign = QComboBox(self)
+        self.sign.addItems(["+", "−"])
+        self.sign.setAccessibleName("Ahead or behind")
+        self.hours = QSpinBox(self)
+        self.hours.setRange(0, 23 * 7)
+        self.hours.setSuffix(" h")
+        self.hours.setAccessibleName("Hours")
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(0, 59)
+        self.minutes.setSuffix(" min")
+        self.minutes.setAccessibleName("Minutes")
+        self.moves_view = QTreeWidget(self)
+        self.moves_view.setAccessibleName("Photos that would change day")
+        self.moves_view.setHeaderLabels(["Photo", "Now on", "Would move to"])
+        self.moves_view.setRootIsDecorated(False)
+        self.moves_label = QLabel(self)
+        self.apply_button = QPushButton("Apply Correction", self)
+        self.apply_button.setEnabled(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        buttons.rejected.connect(self.reject)
+        self.apply_button.clicked.connect(self.apply)
+
+        offset_row = QHBoxLayout()
+        offset_row.addWidget(QLabel("Move this camera's times by", self))
+        offset_row.addWidget(self.sign)
+        offset_row.addWidget(self.hours)
+        offset_row.addWidget(self.minutes)
+        offset_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(offset_row)
+        layout.addWidget(self.moves_label)
+        layout.addWidget(self.moves_view, 2)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._request_preview)
+        for spin in (self.hours, self.minutes):
+            spin.valueChanged.connect(self._preview_timer.start)
+        self.sign.currentIndexChanged.connect(self._preview_timer.start)
+        self.table.itemSelectionChanged.connect(self._on_camera_selected)
+        self._set_offset_enabled(False)
+        self._load_cameras()
+
+    @property
+    def offset_seconds(self) -> int:
+        seconds = self.hours.value() * 3600 + self.minutes.value() * 60
+        return -seconds if self.sign.currentIndex() == 1 else seconds
+
+    def set_offset_seconds(self, seconds: int) -> None:
+        self.sign.setCurrentIndex(1 if seconds < 0 else 0)
+        hours, rest = divmod(abs(seconds), 3600)
+        self.hours.setValue(hours)
+        self.minutes.setValue(rest // 60)
+
+    def selected_camera(self) -> CameraInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._cameras[rows[0].row()] if rows else None
+
+    def _load_cameras(self) -> None:
+        trip_id = self._trip.id
+        self._runner.database_call(lambda: self._service.cameras(trip_id), self._show_cameras)
+
+    def _show_cameras(self, cameras: list[CameraInfo]) -> None:
+        selected = self.selected_camera()
+        self._cameras = cameras
+        self.table.setRowCount(len(cameras))
+        for row, info in enumerate(cameras):
+            count = QTableWidgetItem(str(info.photo_count))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 0, QTableWidgetItem(info.camera.label))
+            self.table.setItem(row, 1, count)
+            self.table.setItem(row, 2, QTableWidgetItem(format_offset_seconds(info.offset_seconds)))
+        if not cameras:
+            self.moves_label.setText("This trip has no photos yet.")
+            return
+        keep = next(
+            (
+                row
+                for row, info in enumerate(cameras)
+                if selected and info.camera == selected.camera
+            ),
+            0,
+        )
+        self.table.selectRow(keep)
+
+    def _set_offset_enabled(self, enabled: bool) -> None:
+        for widget in (self.sign, self.hours, self.minutes):
+            widget.setEnabled(enabled)
+
+    def _on_camera_selected(self) -> None:
+        camera = self.selected_camera()
+        self._set_offset_enabled(camera is not None)
+        if camera is None:
+            return
+        self.set_offset_seconds(camera.offset_seconds)
+        self._preview_timer.start()
+
+    def _request_preview(self) -> None:
+        camera = self.selected_camera()
+        if camera is None:
+            return
+        self._preview_generation += 1
+        generation, offset, trip_id = self._preview_generation, self.offset_seconds, self._trip.id
+        self._runner.database_call(
+            lambda: self._service.preview_camera_offset(trip_id, camera.camera, offset),
+            lambda moves: self._show_moves(generation, camera, offset, moves),
+        )
+
+    def _day_name(self, day: dt.date | None) -> str:
+        if day is None:
+            return "Unassigned"
+        index = self._trip.day_index(day)
+        return f"Day {index} · {day:%a} {day.day} {day:%b}" if index is not None else str(day)
+
+    def _show_moves(
+        self, generation: int, camera: CameraInfo, offset: int, moves: list[DayMove]
+    ) -> None:
+        if generation != self._preview_generation:
+            return
+        self.moves = moves
+        self.moves_view.clear()
+        for move in moves:
+            self.moves_view.addTopLevelItem(
+                QTreeWidgetItem(
+                    [move.original_name, self._day_name(move.old_day), self._day_name(move.new_day)]
+                )
+            )
+        changed = offset != camera.offset_seconds
+        if not changed:
+            self.moves_label.setText(f"{camera.camera.label}: no change.")
+        elif moves:
+            count = len(moves)
+            self.moves_label.setText(
+                f"{count} photo{'' if count == 1 else 's'} would change day "
+                f"(photos you placed by hand stay where they are):"
+            )
+        else:
+            self.moves_label.setText("No photo would change day (their times still shift).")
+        self.apply_button.setEnabled(changed)
+
+    def apply(self) -> None:
+        camera = self.selected_camera()
+        if camera is None:
+            return
+        offset, trip_id = self.offset_seconds, self._trip.id
+        self.apply_button.setEnabled(False)
+        self._runner.database_call(
+            lambda: self._service.set_camera_offset(trip_id, camera.camera, offset),
+            self._on_applied,
+        )
+
+    def _on_applied(self, changes: Changes) -> None:
+        self.applied.emit(changes)
+        self._load_cameras()

@@ -1,0 +1,197 @@
+"""The writing pane: a day's title and Markdown text, its word count, find, and live preview.
+
+``show_target`` saves what was being written, then loads the new section on the database thread;
+the editor stays read-only until the text arrives so no keystroke can land in the wrong day.
+A load that arrives after the user moved on again is dropped (each load has a generation).
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from journal.gui.autosave import Draft, DraftSaver, TextTarget
+from journal.gui.background import TaskRunner
+from journal.gui.find_bar import FindBar
+from journal.gui.markdown_editor import MarkdownEditor
+from journal.gui.preview_pane import PreviewPane
+from journal.gui.timeline_entries import EntryKind
+from journal.services import JournalService
+from journal.text_stats import count_words
+
+#: How long after typing the word count and preview catch up.
+STATS_DELAY_MS = 250
+
+
+def _load_text(service: JournalService, target: TextTarget) -> tuple[str, str]:
+    """(title, body) of a section, read on the database thread."""
+    if target.kind is EntryKind.DAY and target.day is not None:
+        day = service.day(target.trip_id, target.day)
+        return day.title, day.body
+    trip = service.trip(target.trip_id)
+    return "", trip.intro if target.kind is EntryKind.INTRO else trip.closing
+
+
+class EditorPane(QWidget):
+    #: A save went through: its ``Changes``.
+    saved = Signal(object)
+    #: Something the user must know (a failed save or load).
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        service: JournalService,
+        runner: TaskRunner,
+        image_for: Callable[[int], QImage | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self._target: TextTarget | None = None
+        self._generation = 0
+        self._loading = False
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("editor-heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText("Title of the day")
+        self.title.setAccessibleName("Day title")
+        self.editor = MarkdownEditor(self)
+        self.find_bar = FindBar(self.editor, self)
+        self.preview = PreviewPane(image_for, self)
+        self.word_count = QLabel(self)
+        self.word_count.setAccessibleName("Word count")
+        self.save_state = QLabel(self)
+        self.save_state.setAccessibleName("Save state")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("editor-splitter")
+        self.splitter.setChildrenCollapsible(False)
+        writing = QWidget(self.splitter)
+        writing_layout = QVBoxLayout(writing)
+        writing_layout.setContentsMargins(0, 0, 0, 0)
+        writing_layout.setSpacing(2)
+        writing_layout.addWidget(self.editor, 1)
+        writing_layout.addWidget(self.find_bar)
+        self.splitter.addWidget(writing)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.word_count)
+        footer.addStretch(1)
+        footer.addWidget(self.save_state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.title)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(footer)
+
+        self.saver = DraftSaver(service, runner, self._current_draft, self)
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self._on_save_failed)
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setSingleShot(True)
+        self._stats_timer.setInterval(STATS_DELAY_MS)
+        self._stats_timer.timeout.connect(self._update_stats)
+        self.editor.textChanged.connect(self._on_edited)
+        self.title.textEdited.connect(self._on_edited)
+        self._set_enabled(False)
+        self.heading.setText("Pick a day in the timeline to write")
+
+    @property
+    def target(self) -> TextTarget | None:
+        return self._target
+
+    def show_target(self, target: TextTarget | None, heading: str) -> None:
+        """Save the current section, then load ``target`` (None: nothing to write on)."""
+        self.saver.flush()
+        self._generation += 1
+        self._target = target
+        self.heading.setText(heading)
+        self.find_bar.hide()
+        if target is None:
+            self._replace_text("", "")
+            self._set_enabled(False)
+            return
+        self.title.setVisible(target.kind is EntryKind.DAY)
+        self._loading = True
+        self.editor.setReadOnly(True)
+        generation = self._generation
+        self._runner.database_call(
+            lambda: _load_text(self._service, target),
+            lambda loaded: self._on_loaded(generation, loaded),
+            lambda error: self._on_load_failed(generation, error),
+        )
+
+    def flush(self) -> None:
+        self.saver.flush()
+
+    def set_preview_visible(self, visible: bool) -> None:
+        self.preview.setVisible(visible)
+
+    def image_arrived(self, photo_id: int) -> None:
+        self.preview.image_arrived(photo_id)
+
+    def _on_loaded(self, generation: int, loaded: tuple[str, str]) -> None:
+        if generation != self._generation:
+            return
+        title, body = loaded
+        self._replace_text(title, body)
+        self._set_enabled(True)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_load_failed(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:
+            self._loading = False
+            self._set_enabled(False)
+            self.problem.emit(str(error))
+
+    def _replace_text(self, title: str, body: str) -> None:
+        self._loading = True
+        self.title.setText(title)
+        self.editor.setPlainText(body)  # also clears the undo history: undo stays in one day
+        self._loading = False
+        self.saver.discard()
+        self.save_state.setText("")
+        self._update_stats(immediately=True)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.editor.setReadOnly(not enabled)
+        self.editor.setEnabled(enabled)
+        self.title.setEnabled(enabled)
+
+    def _current_draft(self) -> Draft | None:
+        if self._target is None:
+            return None
+        return Draft(self._target, self.editor.toPlainText(), self.title.text())
+
+    def _on_edited(self) -> None:
+        if self._loading or self._target is None:
+            return
+        self.saver.changed()
+        self.save_state.setText("Editing…")
+        self._stats_timer.start()
+
+    def _update_stats(self, *, immediately: bool = False) -> None:
+        text = self.editor.toPlainText()
+        words = count_words(text)
+        self.word_count.setText(f"{words:,} word{'' if words == 1 else 's'}")
+        self.preview.set_markdown(text, immediately=immediately)
+
+    def _on_saved(self, changes: object) -> None:
+        if self.saver.idle:
+            self.save_state.setText("Saved")
+        self.saved.emit(changes)
+
+    def _on_save_failed(self, message: str) -> None:
+        self.save_state.setText("Not saved")
+        self.problem.emit(message)

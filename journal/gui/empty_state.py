@@ -1,0 +1,43 @@
+"""What a new user sees before there is a trip: what the app does and the two ways to start."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    new_trip_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("empty-state")
+        heading = QLabel("<h2>Welcome to Trip Journal</h2>", self)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            "<p>Create a trip with its dates, then drop your photos anywhere on this window:"
+            " each lands on the day it was taken. Pick a day and write about it; everything is"
+            " saved as you type, and the trip exports as a blog post.</p>",
+            self,
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(520)
+        new_trip = QPushButton("New Trip…", self)
+        new_trip.setDefault(True)
+        new_trip.setAccessibleName("Create a new trip")
+        demo = QPushButton("Try the Demo Trip", self)
+        demo.setAccessibleName("Create the demo trip")
+        new_trip.clicked.connect(self.new_trip_requested)
+        demo.clicked.connect(self.demo_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(new_trip)
+        buttons.addWidget(demo)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(heading)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addStretch(2)

@@ -1,0 +1,41 @@
+"""Files dropped anywhere on the window import, whatever widget happens to be under the pointer.
+
+Text widgets would otherwise take a dropped file as text to paste (or refuse it), so this filter
+is installed on the drop-accepting widgets of the window and claims drags that carry local files
+and no photos of ours; everything else goes on to the widget as usual.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QDropEvent
+
+from journal.gui.photo_drag import dropped_paths, read_photo_drag
+
+
+class FileDropFilter(QObject):
+    #: Local files and folders dropped on a watched widget.
+    files_dropped = Signal(list)
+
+    def watch(self, widget: QObject) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)
+            paths = self._files(event)
+            if paths:
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                if kind == QEvent.Type.Drop:
+                    self.files_dropped.emit(paths)
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _files(event: QDropEvent) -> list[Path]:
+        data = event.mimeData()
+        if read_photo_drag(data) is not None:
+            return []
+        return dropped_paths(data)

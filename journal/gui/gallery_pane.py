@@ -1,0 +1,333 @@
+"""The gallery of the selected day: thumbnails in order, dragged to days, the editor, or around.
+
+``GalleryModel`` holds the day's photo ids in order and their snapshots; it never holds an image.
+Thumbnails come from the ``ThumbnailLoader`` when a cell is painted, so a day of thousands of
+photos opens at once with placeholders that fill in as the images arrive.
+
+Dragging out carries the photos' ids (see ``photo_drag``); dropping them back inside the gallery
+reorders the day; dropping files from a file manager asks the window to import them.
+"""
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+
+from journal.gui.photo_drag import DraggedPhoto, dropped_paths, photo_mime_data, read_photo_drag
+from journal.gui.thumbnail_loader import THUMB_BOX, ThumbnailLoader
+from journal.services import PhotoInfo
+
+PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PHOTO_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tooltip(photo: PhotoInfo) -> str:
+    when = f"{photo.local_time:%a %d %b %Y %H:%M}" if photo.local_time else "unknown time"
+    lines = [photo.original_name, f"{when} ({photo.time_description})", photo.camera.label]
+    if photo.caption:
+        lines.insert(0, photo.caption)
+    return "\n".join(lines)
+
+
+class GalleryModel(QAbstractListModel):
+    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._ids: list[int] = []
+        self._photos: dict[int, PhotoInfo] = {}
+        self.trip_id = 0
+        #: The day shown; None is the Unassigned tray.
+        self.day: dt.date | None = None
+        self._placeholder: QPixmap | None = None
+        loader.ready.connect(self._on_thumbnail)
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def photo(self, row: int) -> PhotoInfo:
+        return self._photos[self._ids[row]]
+
+    def row_of(self, photo_id: int) -> int | None:
+        try:
+            return self._ids.index(photo_id)
+        except ValueError:
+            return None
+
+    def set_photos(self, trip_id: int, day: dt.date | None, photos: list[PhotoInfo]) -> None:
+        """Show a day's photos. Refreshing the same day keeps the view where it was: photos
+        appended by an import are inserted, changed captions updated in place."""
+        ids = [photo.id for photo in photos]
+        same_day = (trip_id, day) == (self.trip_id, self.day)
+        if same_day and ids[: len(self._ids)] == self._ids:
+            old = len(self._ids)
+            self._photos = {photo.id: photo for photo in photos}
+            if old:
+                self.dataChanged.emit(self.index(0), self.index(old - 1))
+            if len(ids) > old:
+                self.beginInsertRows(QModelIndex(), old, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+            return
+        self.beginResetModel()
+        self.trip_id, self.day = trip_id, day
+        self._ids = ids
+        self._photos = {photo.id: photo for photo in photos}
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.trip_id, self.day = 0, None
+        self._ids, self._photos = [], {}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid():
+            return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsDropEnabled
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        photo = self._photos[self._ids[index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return photo.caption or photo.original_name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._loader.pixmap(photo) or self._placeholder_pixmap()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(photo)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"Photo {photo.caption or photo.original_name}, {photo.time_description}"
+        if role == PHOTO_ID_ROLE:
+            return photo.id
+        if role == PHOTO_ROLE:
+            return photo
+        return None
+
+    def mimeTypes(self) -> list[str]:
+        return []
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        rows = sorted({index.row() for index in indexes})
+        photos = [self.photo(row) for row in rows]
+        return photo_mime_data(
+            self.trip_id, [DraggedPhoto(photo.id, photo.caption) for photo in photos]
+        )
+
+    def _placeholder_pixmap(self) -> QPixmap:
+        if self._placeholder is None:
+            self._placeholder = QPixmap(THUMB_BOX, THUMB_BOX * 3 // 4)
+            self._placeholder.fill(QColor(128, 128, 128, 60))
+        return self._placeholder
+
+    def _on_thumbnail(self, photo_id: int) -> None:
+        row = self.row_of(photo_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+class GalleryView(QListView):
+    """Icon view of a day's photos; drags move photos, drops reorder or import."""
+
+    #: The day's new order of photo ids after a drag inside the gallery.
+    reordered = Signal(list)
+    #: Photos from another view dropped here, to move onto this day at an index.
+    photos_dropped = Signal(list, int)
+    #: Files or folders dropped from outside, to import.
+    files_dropped = Signal(list)
+    #: A photo was double-clicked or Enter was pressed on it: (photo id).
+    open_photo = Signal(int)
+
+    def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setObjectName("gallery")
+        self.setAccessibleName("Photos of the day")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setIconSize(QSize(THUMB_BOX, THUMB_BOX))
+        self.setGridSize(QSize(THUMB_BOX + 16, THUMB_BOX + 40))
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.activated.connect(lambda index: self.open_photo.emit(index.data(PHOTO_ID_ROLE)))
+
+    def gallery_model(self) -> GalleryModel:
+        model = self.model()
+        assert isinstance(model, GalleryModel)
+        return model
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.selectionModel().selectedIndexes())
+        model = self.gallery_model()
+        return [model.photo(row).id for row in rows]
+
+    def select_ids(self, photo_ids: list[int]) -> None:
+        model = self.gallery_model()
+        selection = self.selectionModel()
+        selection.clearSelection()
+        for photo_id in photo_ids:
+            row = model.row_of(photo_id)
+            if row is not None:
+                selection.select(model.index(row), QItemSelectionModel.SelectionFlag.Select)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.gallery_model().mimeData(indexes))
+        icon = indexes[0].data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(icon, QPixmap) and not icon.isNull():
+            preview = icon.scaled(
+                QSize(96, 96) * icon.devicePixelRatio(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            preview.setDevicePixelRatio(icon.devicePixelRatio())
+            if len(indexes) > 1:
+                painter = QPainter(preview)
+                painter.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
+                painter.fillRect(0, 0, 28, 20, self.palette().color(QPalette.ColorRole.Highlight))
+                painter.drawText(4, 15, str(len(indexes)))
+                painter.end()
+            drag.setPixmap(preview)
+            drag.setHotSpot(QPoint(12, 12))
+        drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
+
+    def _drop_index(self, position: QPoint) -> int:
+        """The row a drop at ``position`` inserts before (after the cell's middle: after it)."""
+        index = self.indexAt(position)
+        if not index.isValid():
+            return self.gallery_model().rowCount()
+        rect = self.visualRect(index)
+        return index.row() + (1 if position.x() > rect.center().x() else 0)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        data = event.mimeData()
+        if read_photo_drag(data) is not None:
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        elif dropped_paths(data):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        data = event.mimeData()
+        if read_photo_drag(data) is not None:
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        elif dropped_paths(data):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        data = event.mimeData()
+        drag = read_photo_drag(data)
+        position = event.position().toPoint()
+        if drag is not None:
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+            self._drop_photos(drag.ids, self._drop_index(position))
+            return
+        paths = dropped_paths(data)
+        if paths:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.files_dropped.emit(paths)
+            return
+        event.ignore()
+
+    def _drop_photos(self, photo_ids: list[int], row: int) -> None:
+        model = self.gallery_model()
+        current = model.ids
+        if set(photo_ids) <= set(current):
+            moving = [pid for pid in current if pid in set(photo_ids)]
+            before = len([pid for pid in current[:row] if pid in set(moving)])
+            rest = [pid for pid in current if pid not in set(moving)]
+            insert_at = row - before
+            order = rest[:insert_at] + moving + rest[insert_at:]
+            if order != current:
+                self.reordered.emit(order)
+        else:
+            self.photos_dropped.emit(photo_ids, row)
+
+
+class GalleryPane(QWidget):
+    """The gallery with a line above it saying what it shows and what can be done."""
+
+    def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel(self)
+        self.header.setObjectName("gallery-header")
+        self.header.setWordWrap(True)
+        self.view = GalleryView(model, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        model.modelReset.connect(self._update_header)
+        model.rowsInserted.connect(self._update_header)
+        model.rowsRemoved.connect(self._update_header)
+        self._update_header()
+
+    def _update_header(self) -> None:
+        model = self.view.gallery_model()
+        count = model.rowCount()
+        if model.trip_id == 0:
+            self.header.setText("")
+        elif count == 0:
+            self.header.setText(
+                "No photos on this day. Drop photos or folders anywhere on the window to import "
+                "them (Ctrl+I); each lands on the day it was taken."
+            )
+        else:
+            where = "Unassigned" if model.day is None else "this day"
+            self.header.setText(
+                f"{count} photo{'' if count == 1 else 's'} on {where} · drag to reorder, onto a "
+                "day to move, into the text to show them; double-click to view"
+            )

@@ -1,0 +1,60 @@
+"""The drag payload for photos dragged out of the gallery, and reading dropped files.
+
+Photos travel as their ids and captions in a private MIME type, so a drop on a day can move them
+and a drop in the editor can write ``![caption](photo:ID)`` without asking the library.
+Files dragged in from a file manager arrive as local URLs.
+"""
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData
+
+PHOTOS_MIME = "application/x-trip-journal-photos"
+
+
+@dataclass(frozen=True)
+class DraggedPhoto:
+    id: int
+    caption: str
+
+
+@dataclass(frozen=True)
+class PhotoDrag:
+    trip_id: int
+    photos: tuple[DraggedPhoto, ...]
+
+    @property
+    def ids(self) -> list[int]:
+        return [photo.id for photo in self.photos]
+
+
+def photo_mime_data(trip_id: int, photos: Sequence[DraggedPhoto]) -> QMimeData:
+    data = QMimeData()
+    payload = {"trip": trip_id, "photos": [{"id": p.id, "caption": p.caption} for p in photos]}
+    data.setData(PHOTOS_MIME, json.dumps(payload).encode("utf-8"))
+    data.setText("\n".join(f"photo:{photo.id}" for photo in photos))
+    return data
+
+
+def read_photo_drag(data: QMimeData) -> PhotoDrag | None:
+    """The photos a drag carries, or None when it carries something else."""
+    if not data.hasFormat(PHOTOS_MIME):
+        return None
+    try:
+        payload = json.loads(bytes(data.data(PHOTOS_MIME).data()).decode("utf-8"))
+        photos = tuple(
+            DraggedPhoto(int(item["id"]), str(item["caption"])) for item in payload["photos"]
+        )
+        return PhotoDrag(int(payload["trip"]), photos)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def dropped_paths(data: QMimeData) -> list[Path]:
+    """Local files and folders a drop carries (remote URLs cannot be imported offline)."""
+    if not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]

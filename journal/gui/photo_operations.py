@@ -1,0 +1,168 @@
+"""What the user does to photos: import, move, reorder, remove, view and caption, correct clocks.
+
+Each operation runs its service call off the UI thread and hands the resulting ``Changes`` to
+``changed``; the window refreshes the timeline and gallery from those. An import's progress and
+outcome are told in the status bar; one that brought nothing in says why in a message box.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from journal.gui.background import TaskRunner
+from journal.gui.camera_dialog import CameraDialog
+from journal.gui.gallery_pane import GalleryView
+from journal.gui.import_summary_dialog import ImportSummaryDialog
+from journal.gui.photo_import_runner import PhotoImportRunner, summary_line
+from journal.gui.photo_viewer import PhotoViewer
+from journal.gui.thumbnail_loader import ThumbnailLoader
+from journal.identity import APP_NAME
+from journal.services import JournalService, TripInfo
+from journal.services.photo_import import ImportReport
+
+PHOTO_FILTER = "Photos (*.jpg *.jpeg *.heic *.heif *.png *.webp *.tif *.tiff);;All files (*)"
+
+
+class PhotoOperations(QObject):
+    #: The ``Changes`` of an operation that went through.
+    changed = Signal(object)
+    #: Something to tell the user in the status bar.
+    message = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        service: JournalService,
+        runner: TaskRunner,
+        importer: PhotoImportRunner,
+        thumbnails: ThumbnailLoader,
+        gallery: GalleryView,
+        current_trip: Callable[[], TripInfo | None],
+        gallery_day: Callable[[], tuple[bool, dt.date | None]],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._service = service
+        self._runner = runner
+        self._importer = importer
+        self._thumbnails = thumbnails
+        self._gallery = gallery
+        self._current_trip = current_trip
+        self._gallery_day = gallery_day
+        importer.finished.connect(self._on_import_finished)
+        importer.failed.connect(self.message)
+
+    # Import
+
+    def choose_files(self) -> None:
+        if self._current_trip() is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self._window, "Import Photos", str(Path.home()), PHOTO_FILTER
+        )
+        if files:
+            self.import_paths([Path(name) for name in files])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import dropped or chosen files and folders into the open trip, in the background."""
+        trip = self._current_trip()
+        if trip is None:
+            QMessageBox.information(
+                self._window, APP_NAME, "Create a trip first, then drop its photos on the window."
+            )
+            return
+        self.message.emit(f"Importing {len(paths)} item{'' if len(paths) == 1 else 's'}…")
+        self._importer.start(trip.id, paths)
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self.changed.emit(report.changes)
+        line = summary_line(report)
+        if report.failures:
+            first = report.failures[0]
+            line += f" — {first.path.name}: {first.reason} (File ▸ Last Import Summary)"
+        self.message.emit(line)
+        if report.failures and not report.imported and not report.duplicates:
+            reasons = "\n".join(
+                f"{failure.path.name}: {failure.reason}" for failure in report.failures[:8]
+            )
+            QMessageBox.warning(
+                self._window, "Nothing Imported", f"No photo was imported.\n\n{reasons}"
+            )
+
+    def show_import_summary(self) -> None:
+        if self._importer.last_report is not None:
+            ImportSummaryDialog(self._importer.last_report, self._window).exec()
+
+    # Arranging
+
+    def move_photos(
+        self, photo_ids: list[int], day: dt.date | None, index: int | None = None
+    ) -> None:
+        trip = self._current_trip()
+        if trip is None:
+            return
+        self._runner.database_call(
+            lambda: self._service.move_photos(trip.id, photo_ids, day, index), self.changed.emit
+        )
+
+    def move_into_gallery(self, photo_ids: list[int], row: int) -> None:
+        has_photos, day = self._gallery_day()
+        if has_photos:
+            self.move_photos(photo_ids, day, row)
+
+    def reorder(self, ordered_ids: list[int]) -> None:
+        has_photos, day = self._gallery_day()
+        trip = self._current_trip()
+        if trip is None or not has_photos:
+            return
+        self._runner.database_call(
+            lambda: self._service.reorder_photos(trip.id, day, ordered_ids), self.changed.emit
+        )
+
+    def remove_selected(self) -> None:
+        ids = self._gallery.selected_ids()
+        trip = self._current_trip()
+        if trip is None or not ids:
+            return
+        answer = QMessageBox.question(
+            self._window,
+            "Remove Photos",
+            f"Remove {len(ids)} photo{'' if len(ids) == 1 else 's'} from the trip? The library's "
+            "copies are deleted; your original files are not touched.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._thumbnails.forget(set(ids))
+        self._runner.database_call(
+            lambda: self._service.delete_photos(trip.id, ids), self.changed.emit
+        )
+
+    # Looking closer
+
+    def open_viewer(self, photo_id: int) -> None:
+        model = self._gallery.gallery_model()
+        row = model.row_of(photo_id)
+        if row is None:
+            return
+        photos = [model.photo(i) for i in range(model.rowCount())]
+        viewer = PhotoViewer(photos, row, self._thumbnails, self._window)
+        viewer.caption_edited.connect(self.set_caption)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+
+    def set_caption(self, photo_id: int, caption: str) -> None:
+        self._runner.database_call(
+            lambda: self._service.set_caption(photo_id, caption), self.changed.emit
+        )
+
+    def show_camera_clocks(self) -> None:
+        trip = self._current_trip()
+        if trip is None:
+            return
+        dialog = CameraDialog(self._service, self._runner, trip, self._window)
+        dialog.applied.connect(self.changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()

@@ -1,0 +1,70 @@
+"""What the app remembers between runs, each item declared once with its type and default.
+
+QSettings returns strings from INI files and native types from the registry, so every read goes
+through the declaration's converter; callers never see a raw ``QSettings`` value. Settings are
+window state and choices, never library data (that lives in the library so it travels with it).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+def _to_bool(raw: Any) -> bool:
+    if isinstance(raw, str):
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    return bool(raw)
+
+
+def _to_int(raw: Any) -> int:
+    return int(raw)
+
+
+def _to_bytes(raw: Any) -> QByteArray:
+    return raw if isinstance(raw, QByteArray) else QByteArray()
+
+
+@dataclass(frozen=True)
+class Preference(Generic[T]):
+    key: str
+    default: T
+    convert: Callable[[Any], T]
+
+
+WINDOW_GEOMETRY = Preference("window/geometry", QByteArray(), _to_bytes)
+WINDOW_STATE = Preference("window/state", QByteArray(), _to_bytes)
+#: The three panes: timeline | gallery | editor.
+PANE_SPLITTER = Preference("window/panes", QByteArray(), _to_bytes)
+#: The gallery above the editor.
+DAY_SPLITTER = Preference("window/day", QByteArray(), _to_bytes)
+#: The editor and its preview, side by side.
+EDITOR_SPLITTER = Preference("window/editor", QByteArray(), _to_bytes)
+#: The trip shown when the app last closed (0: none).
+LAST_TRIP = Preference("session/last_trip", 0, _to_int)
+PREVIEW_VISIBLE = Preference("editor/preview_visible", True, _to_bool)
+
+
+class Preferences:
+    """Typed access to a ``QSettings``; tests pass one backed by a file in a temporary folder."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def get(self, preference: Preference[T]) -> T:
+        raw = self._settings.value(preference.key)
+        if raw is None:
+            return preference.default
+        try:
+            return preference.convert(raw)
+        except (TypeError, ValueError):
+            return preference.default
+
+    def set(self, preference: Preference[T], value: T) -> None:
+        self._settings.setValue(preference.key, value)
+
+    def sync(self) -> None:
+        self._settings.sync()

@@ -1,0 +1,164 @@
+"""The new-trip and trip-properties dialog.
+
+The fields are checked with the core's own validators (pure functions, no database) before the
+dialog closes, so a mistake is explained next to the fields and nothing is lost by retyping.
+The time zone defaults to the system's, which is where most people start writing.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate, QTimeZone
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.errors import JournalError
+from journal.services import NewTrip, TripEdit, TripInfo
+from journal.services.validation import check_date_range, check_timezone, check_title
+
+
+def system_timezone() -> str:
+    """The system's IANA zone name, or UTC when the system does not say or says something odd."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    try:
+        return check_timezone(name)
+    except JournalError:
+        return "UTC"
+
+
+def _labels(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+@dataclass(frozen=True)
+class TripProperties:
+    """What the properties dialog changed: fields (one edit) and possibly the dates."""
+
+    edit: TripEdit
+    start_date: dt.date
+    end_date: dt.date
+
+
+class TripDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, trip: TripInfo | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Trip" if trip is None else "Trip Properties")
+        self.title = QLineEdit(self)
+        self.title.setAccessibleName("Trip title")
+        self.title.setPlaceholderText("e.g. Seattle 2023, 시애틀 출장")
+        today = dt.date.today()
+        self.start = QDateEdit(_qdate(today), self)
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setAccessibleName("First day")
+        self.end = QDateEdit(_qdate(today + dt.timedelta(days=6)), self)
+        self.end.setCalendarPopup(True)
+        self.end.setDisplayFormat("yyyy-MM-dd")
+        self.end.setAccessibleName("Last day")
+        self.start.dateChanged.connect(self._keep_end_after_start)
+        self.timezone = QComboBox(self)
+        self.timezone.setEditable(True)
+        self.timezone.setAccessibleName("Time zone")
+        zones = sorted(available_timezones())
+        self.timezone.addItems(zones)
+        completer = QCompleter(zones, self.timezone)
+        completer.setFilterMode(completer.filterMode().MatchContains)
+        self.timezone.setCompleter(completer)
+        self.timezone.setCurrentText(system_timezone())
+        self.categories = QLineEdit(self)
+        self.categories.setAccessibleName("Categories")
+        self.categories.setPlaceholderText("comma separated, e.g. AWS, Summit")
+        self.tags = QLineEdit(self)
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("comma separated")
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setObjectName("dialog-error")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("&Title:", self.title)
+        form.addRow("&First day:", self.start)
+        form.addRow("&Last day:", self.end)
+        form.addRow("Time &zone:", self.timezone)
+        form.addRow("&Categories:", self.categories)
+        form.addRow("Ta&gs:", self.tags)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if trip is None:
+            hint = QLabel(
+                "Photos are placed on their days by their capture time in this time zone.", self
+            )
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if trip is not None:
+            self.title.setText(trip.title)
+            self.start.setDate(_qdate(trip.start_date))
+            self.end.setDate(_qdate(trip.end_date))
+            self.timezone.setCurrentText(trip.timezone)
+            self.categories.setText(", ".join(trip.categories))
+            self.tags.setText(", ".join(trip.tags))
+        self.resize(440, self.sizeHint().height())
+
+    def _keep_end_after_start(self, start: QDate) -> None:
+        if self.end.date() < start:
+            self.end.setDate(start)
+
+    def accept(self) -> None:
+        try:
+            check_title(self.title.text())
+            check_date_range(_pydate(self.start.date()), _pydate(self.end.date()))
+            check_timezone(self.timezone.currentText())
+        except JournalError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        super().accept()
+
+    def new_trip(self) -> NewTrip:
+        return NewTrip(
+            title=self.title.text(),
+            start_date=_pydate(self.start.date()),
+            end_date=_pydate(self.end.date()),
+            timezone=self.timezone.currentText().strip(),
+            categories=_labels(self.categories.text()),
+            tags=_labels(self.tags.text()),
+        )
+
+    def properties(self) -> TripProperties:
+        return TripProperties(
+            TripEdit(
+                title=self.title.text(),
+                timezone=self.timezone.currentText().strip(),
+                categories=_labels(self.categories.text()),
+                tags=_labels(self.tags.text()),
+            ),
+            _pydate(self.start.date()),
+            _pydate(self.end.date()),
+        )

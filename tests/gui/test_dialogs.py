@@ -1,0 +1,157 @@
+"""The camera clock dialog previews before it writes; the viewer edits captions; trip dialogs."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from journal.gui.camera_dialog import CameraDialog, format_offset_seconds
+from journal.gui.main_window import MainWindow
+from journal.gui.photo_viewer import PhotoViewer
+from journal.gui.trip_dialog import TripDialog
+from journal.services import JournalService, TripInfo
+from tests.gui.typing import type_with_input_method
+from tests.photos.photo_files import exif_for, write_photo
+
+DAY1, DAY2 = date(2023, 9, 17), date(2023, 9, 18)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_window, seattle: TripInfo) -> MainWindow:
+    window: MainWindow = make_window()
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
+    return window
+
+
+@pytest.fixture
+def photo_ids(service: JournalService, seattle: TripInfo, tmp_path: Path) -> dict[str, int]:
+    roll = tmp_path / "roll"
+    # A Canon left on Seoul time: 03:00 on the 18th there is 11:00 on the 17th in Seattle.
+    for name, when in (("canon.jpg", "03:00"), ("canon-late.jpg", "22:00")):
+        exif = exif_for(
+            original=f"2023:09:18 {when}:00", make="Canon", model="Canon EOS R6", serial="0123"
+        )
+        write_photo(roll / name, exif)
+    write_photo(roll / "phone.jpg", exif_for(original="2023:09:18 10:00:00", make="Apple"))
+    report = service.import_photos(seattle.id, [roll])
+    assert report.failures == ()
+    return {photo.original_name: photo.id for photo in service.all_photos(seattle.id)}
+
+
+def _cell(dialog: CameraDialog, row: int, column: int) -> str:
+    item = dialog.table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def test_camera_offset_previews_day_changes_before_applying(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    photo_ids: dict[str, int],
+) -> None:
+    dialog = CameraDialog(service, window.runner, seattle, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+    labels = [_cell(dialog, row, 0) for row in range(2)]
+    assert labels == ["Canon EOS R6 (#0123)", "Apple"]
+    dialog.table.selectRow(0)
+
+    dialog.sign.setCurrentIndex(1)
+    dialog.hours.setValue(16)
+    qtbot.waitUntil(lambda: len(dialog.moves) == 1)
+
+    assert [(m.original_name, m.old_day, m.new_day) for m in dialog.moves] == [
+        ("canon.jpg", DAY2, DAY1)
+    ]
+    item = dialog.moves_view.topLevelItem(0)
+    assert item is not None
+    assert (item.text(1), item.text(2)) == ("Day 2 · Mon 18 Sep", "Day 1 · Sun 17 Sep")
+    assert service.photo(photo_ids["canon.jpg"]).day_date == DAY2  # nothing written yet
+
+    with qtbot.waitSignal(dialog.applied):
+        dialog.apply_button.click()
+    assert service.photo(photo_ids["canon.jpg"]).day_date == DAY1
+    assert service.photo(photo_ids["canon-late.jpg"]).day_date == DAY2
+    qtbot.waitUntil(lambda: _cell(dialog, 0, 2) == "−16 h")
+
+
+def test_offsets_read_as_people_write_them() -> None:
+    assert format_offset_seconds(9 * 3600) == "+9 h"
+    assert format_offset_seconds(-(3600 + 1800)) == "−1 h 30 min"
+    assert format_offset_seconds(0) == "0"
+
+
+def test_the_viewer_steps_through_the_day_and_saves_captions(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    photo_ids: dict[str, int],
+) -> None:
+    photos = service.photos(seattle.id, DAY2)
+    viewer = PhotoViewer(photos, 0, window.thumbnails, window)
+    qtbot.addWidget(viewer)
+    viewer.caption_edited.connect(window.photo_ops.set_caption)
+    viewer.show()
+    assert viewer.photo.id == photos[0].id
+    assert not viewer.previous_button.isEnabled()
+
+    viewer.caption.setFocus()
+    type_with_input_method(viewer.caption, "해질녘")
+    viewer.next_button.click()
+
+    assert viewer.photo.id == photos[1].id
+    qtbot.waitUntil(lambda: service.photo(photos[0].id).caption == "해질녘")
+    qtbot.waitUntil(lambda: not viewer.image.pixmap().isNull())
+    viewer.step(-1)
+    assert viewer.caption.text() == "해질녘"
+
+
+def test_new_trip_dialog_explains_bad_input_and_keeps_it(qtbot: QtBot) -> None:
+    dialog = TripDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.error.text() == "A trip needs a title."
+    assert dialog.isVisible()
+
+    type_with_input_method(dialog.title, "제주 여행")
+    dialog.start.setDate(QDate(2024, 5, 1))
+    dialog.end.setDate(QDate(2024, 5, 4))
+    dialog.timezone.setCurrentText("Asia/Nowhere")
+    dialog.accept()
+    assert "Unknown time zone" in dialog.error.text()
+
+    dialog.timezone.setCurrentText("Asia/Seoul")
+    QTest.keyClicks(dialog.categories, "Travel, Food,  ")
+    dialog.accept()
+    new = dialog.new_trip()
+    assert (new.title, new.start_date, new.timezone, new.categories) == (
+        "제주 여행",
+        date(2024, 5, 1),
+        "Asia/Seoul",
+        ("Travel", "Food"),
+    )
+
+
+def test_a_new_trip_from_the_dialog_opens_in_the_window(
+    qtbot: QtBot, window: MainWindow, service: JournalService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill_and_accept(dialog: TripDialog) -> int:
+        dialog.title.setText("Jeju 2024")
+        dialog.start.setDate(QDate(2024, 5, 1))
+        dialog.end.setDate(QDate(2024, 5, 3))
+        dialog.timezone.setCurrentText("Asia/Seoul")
+        return TripDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(TripDialog, "exec", fill_and_accept)
+    window.actions_.new_trip.trigger()
+
+    qtbot.waitUntil(lambda: window.windowTitle() == "Jeju 2024 — Trip Journal")
+    assert window.timeline_model.rowCount() == 1 + 3 + 2
+    assert [trip.title for trip in service.list_trips()] == ["Jeju 2024", "Seattle 2023"]
+    assert len(window.actions_.trips_menu.actions()) == 2

@@ -1,0 +1,127 @@
+"""Writing a day: the text reaches the library soon after typing, on switching and on close."""
+
+import time
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from journal.gui import preferences as prefs
+from journal.gui.autosave import SAVE_DELAY_MS
+from journal.gui.export_dialog import ExportDialog
+from journal.gui.main_window import MainWindow
+from journal.gui.preferences import Preferences
+from journal.services import JournalService, TripInfo
+from tests.gui.typing import type_keys, type_with_input_method
+
+DAY0 = date(2023, 9, 16)
+DAY1 = date(2023, 9, 17)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_window, seattle: TripInfo) -> MainWindow:
+    window: MainWindow = make_window()
+    qtbot.waitUntil(lambda: window.editor.heading.text() == "Day 0 · Sat 16 Sep")
+    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    return window
+
+
+def test_typing_in_english_and_korean_is_saved_within_a_second(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
+) -> None:
+    editor = window.editor.editor
+    QTest.keyClicks(editor, "Arrived in Seattle. ")
+    type_with_input_method(editor, "시애틀 도착")
+    type_keys(editor, " 東京")
+    typed_at = time.monotonic()
+
+    expected = "Arrived in Seattle. 시애틀 도착 東京"
+    assert editor.toPlainText() == expected
+    qtbot.waitUntil(lambda: service.day(seattle.id, DAY0).body == expected, timeout=3000)
+    assert SAVE_DELAY_MS < 1000
+    assert time.monotonic() - typed_at < 2.0
+    qtbot.waitUntil(lambda: window.timeline_model.entry(1).word_count == 7)
+    assert window.editor.word_count.text() == "7 words"
+
+
+def test_the_day_title_is_saved_and_shown_in_the_timeline(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
+) -> None:
+    window.editor.title.setFocus()
+    type_with_input_method(window.editor.title, "스피어스")
+    # textEdited only fires for user edits; an input method commit is one.
+    qtbot.waitUntil(lambda: service.day(seattle.id, DAY0).title == "스피어스", timeout=3000)
+    qtbot.waitUntil(lambda: window.timeline_model.entry(1).title == "스피어스")
+
+
+def test_switching_day_saves_at_once_and_loads_the_next_day(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
+) -> None:
+    service.set_day_text(seattle.id, DAY1, "Day one, already written.")
+    QTest.keyClicks(window.editor.editor, "Written just before switching")
+    window.actions_.next_day.trigger()
+
+    qtbot.waitUntil(lambda: window.editor.editor.toPlainText() == "Day one, already written.")
+    assert service.day(seattle.id, DAY0).body == "Written just before switching"
+    assert window.editor.heading.text() == "Day 1 · Sun 17 Sep"
+
+
+def test_closing_the_window_saves_the_last_keystrokes(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
+) -> None:
+    type_with_input_method(window.editor.editor, "마지막")
+    window.close()
+    assert service.day(seattle.id, DAY0).body == "마지막"
+
+
+def test_undo_and_redo_follow_the_edit_menu(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.editor.editor
+    QTest.keyClicks(editor, "one")
+    assert window.actions_.undo.isEnabled()
+    window.actions_.undo.trigger()
+    assert editor.toPlainText() == ""
+    window.actions_.redo.trigger()
+    assert editor.toPlainText() == "one"
+
+
+def test_find_selects_matches_and_wraps(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.editor.editor
+    editor.setPlainText("비 오는 시애틀. 시애틀 커피.")
+    window.actions_.find.trigger()
+    assert window.editor.find_bar.isVisible()
+    window.editor.find_bar.field.setText("시애틀")
+    assert editor.textCursor().selectionStart() == 5
+    QTest.keyClick(window.editor.find_bar.field, Qt.Key.Key_Return)
+    assert editor.textCursor().selectionStart() == 10
+    QTest.keyClick(window.editor.find_bar.field, Qt.Key.Key_Return)
+    assert editor.textCursor().selectionStart() == 5
+    assert window.editor.find_bar.status.text() == "Wrapped around"
+    window.editor.find_bar.field.setText("Tokyo")
+    assert window.editor.find_bar.status.text() == "Not found"
+
+
+def test_preview_renders_markdown_and_its_toggle_is_remembered(
+    qtbot: QtBot, window: MainWindow, preferences: Preferences
+) -> None:
+    window.editor.editor.insertPlainText("# Seattle\n\n**bold** move")
+    qtbot.waitUntil(lambda: "bold move" in window.editor.preview.toPlainText())
+    assert window.editor.preview.toPlainText().startswith("Seattle")
+
+    window.actions_.preview.trigger()
+    assert not window.editor.preview.isVisible()
+    assert preferences.get(prefs.PREVIEW_VISIBLE) is False
+
+
+def test_export_opens_after_the_last_keystrokes_are_saved(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
+) -> None:
+    type_with_input_method(window.editor.editor, "내보내기 전에")
+    window.actions_.export.trigger()
+
+    qtbot.waitUntil(lambda: bool(window.findChildren(ExportDialog)))
+    assert service.day(seattle.id, DAY0).body == "내보내기 전에"
+    dialog = window.findChildren(ExportDialog)[0]
+    assert dialog.trip_id == seattle.id
+    dialog.close()

@@ -1,0 +1,244 @@
+"""Photos in the window: dropped in, streamed into the gallery, moved between days by drag,
+reordered, dropped into the text, captioned in the viewer."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from journal.gui.gallery_pane import GalleryModel
+from journal.gui.main_window import MainWindow
+from journal.gui.timeline_entries import EntryKind
+from journal.services import JournalService, TripInfo
+from tests.gui.drag_events import drag_and_drop, file_mime
+from tests.photos.photo_files import exif_for, write_photo
+
+DAY0, DAY1, DAY2 = date(2023, 9, 16), date(2023, 9, 17), date(2023, 9, 18)
+
+
+@pytest.fixture
+def camera_roll(tmp_path: Path) -> Path:
+    folder = tmp_path / "camera roll"
+    write_photo(folder / "morning.jpg", exif_for(original="2023:09:17 08:00:00"))
+    write_photo(folder / "noon.jpg", exif_for(original="2023:09:17 12:30:00"), color=(20, 90, 200))
+    write_photo(folder / "evening.jpg", exif_for(original="2023:09:18 19:00:00"))
+    write_photo(folder / "before.jpg", exif_for(original="2023:09:01 09:00:00"))
+    return folder
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_window, seattle: TripInfo) -> MainWindow:
+    window: MainWindow = make_window()
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
+    return window
+
+
+def _select_day(qtbot: QtBot, window: MainWindow, day: date | None) -> None:
+    kind = EntryKind.UNASSIGNED if day is None else EntryKind.DAY
+    row = window.timeline_model.row_of(kind, day)
+    assert row is not None
+    window.timeline.setCurrentIndex(window.timeline_model.index(row))
+    qtbot.waitUntil(lambda: window.gallery_model.day == day and window.runner.wait_for_database())
+
+
+def _names(model: GalleryModel) -> list[str]:
+    return [model.photo(row).original_name for row in range(model.rowCount())]
+
+
+def _day_count(window: MainWindow, day: date | None) -> int:
+    kind = EntryKind.UNASSIGNED if day is None else EntryKind.DAY
+    row = window.timeline_model.row_of(kind, day)
+    assert row is not None
+    return window.timeline_model.entry(row).photo_count
+
+
+def test_dropped_files_import_onto_their_days(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    _select_day(qtbot, window, DAY1)
+    data = file_mime(camera_roll)
+    planned: list[dict[date | None, int]] = []
+    window.importer.planned.connect(planned.append)
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000) as finished:
+        drop = drag_and_drop(
+            window.gallery.viewport(), QPoint(20, 20), data, Qt.DropAction.CopyAction
+        )
+        assert drop.isAccepted()
+        assert window.import_status.isVisible()
+        assert window.import_status.cancel_button.isEnabled()
+
+    assert not window.import_status.isVisible()
+    # The days filled as soon as the first file's date was read, before any copy.
+    assert sum(planned[0].values()) == 1
+    assert planned[-1] == {}
+    report = finished.args[0]
+    assert (len(report.imported), report.unassigned, report.failures) == (4, 1, ())
+    qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg", "noon.jpg"])
+    qtbot.waitUntil(lambda: _day_count(window, DAY2) == 1 and _day_count(window, None) == 1)
+    assert [p.original_name for p in service.photos(seattle.id, DAY1)] == [
+        "morning.jpg",
+        "noon.jpg",
+    ]
+    assert "Imported 4 photos" in window.statusBar().currentMessage()
+    assert window.actions_.import_summary.isEnabled()
+    # Thumbnails stream in: the placeholder is replaced by the real image.
+    index = window.gallery_model.index(0)
+    qtbot.waitUntil(
+        lambda: window.thumbnails.pixmap(window.gallery_model.photo(0)) is not None, timeout=10_000
+    )
+    pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(pixmap, QPixmap)
+    assert (pixmap.width(), pixmap.height()) == (48, 32)  # the photo's, not the placeholder's
+    assert index.data(Qt.ItemDataRole.ToolTipRole).splitlines()[1].endswith("(EXIF)")
+
+
+def test_files_dropped_on_the_editor_import_instead_of_pasting(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    data = file_mime(camera_roll / "evening.jpg")
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
+        drag_and_drop(
+            window.editor.editor.viewport(), QPoint(10, 10), data, Qt.DropAction.CopyAction
+        )
+    assert window.editor.editor.toPlainText() == ""
+    assert [p.original_name for p in service.photos(seattle.id, DAY2)] == ["evening.jpg"]
+
+
+def test_a_dropped_non_image_is_refused_with_its_reason(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a photo", encoding="utf-8")
+
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
+        drag_and_drop(
+            window.timeline.viewport(), QPoint(10, 10), file_mime(notes), Qt.DropAction.CopyAction
+        )
+
+    assert service.all_photos(seattle.id) == []
+    assert len(shown) == 1
+    assert "notes.txt: " in shown[0]
+    assert "notes.txt" in window.statusBar().currentMessage()
+
+
+@pytest.fixture
+def imported(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> dict[str, int]:
+    service.import_photos(seattle.id, [camera_roll])
+    window.refresh_timeline()
+    qtbot.waitUntil(lambda: _day_count(window, DAY1) == 2)
+    return {photo.original_name: photo.id for photo in service.all_photos(seattle.id)}
+
+
+def test_a_photo_dragged_onto_a_day_moves_there(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    imported: dict[str, int],
+) -> None:
+    _select_day(qtbot, window, DAY1)
+    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    data = window.gallery_model.mimeData([window.gallery_model.index(1)])
+    target = window.timeline.visualRect(
+        window.timeline_model.index(window.timeline_model.row_of(EntryKind.DAY, DAY2) or 0)
+    ).center()
+
+    drop = drag_and_drop(window.timeline.viewport(), target, data, Qt.DropAction.MoveAction)
+
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg"])
+    moved = service.photo(imported["noon.jpg"])
+    assert (moved.day_date, moved.pinned) == (DAY2, True)
+    qtbot.waitUntil(lambda: _day_count(window, DAY2) == 2)
+
+    unassigned = window.timeline.visualRect(
+        window.timeline_model.index(window.timeline_model.row_of(EntryKind.UNASSIGNED, None) or 0)
+    ).center()
+    data = window.gallery_model.mimeData([window.gallery_model.index(0)])
+    drag_and_drop(window.timeline.viewport(), unassigned, data, Qt.DropAction.MoveAction)
+    qtbot.waitUntil(lambda: _day_count(window, None) == 2)
+    assert service.photo(imported["morning.jpg"]).day_date is None
+
+
+def test_photos_cannot_be_dropped_on_the_intro(
+    qtbot: QtBot, window: MainWindow, service: JournalService, imported: dict[str, int]
+) -> None:
+    _select_day(qtbot, window, DAY1)
+    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    data = window.gallery_model.mimeData([window.gallery_model.index(0)])
+    intro = window.timeline.visualRect(window.timeline_model.index(0)).center()
+
+    drop = drag_and_drop(window.timeline.viewport(), intro, data, Qt.DropAction.MoveAction)
+
+    assert not drop.isAccepted()
+    assert service.photo(imported["morning.jpg"]).day_date == DAY1
+
+
+def test_dragging_inside_the_gallery_reorders_the_day(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    imported: dict[str, int],
+) -> None:
+    _select_day(qtbot, window, DAY1)
+    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    data = window.gallery_model.mimeData([window.gallery_model.index(1)])
+    first = window.gallery.visualRect(window.gallery_model.index(0))
+
+    drag_and_drop(
+        window.gallery.viewport(),
+        QPoint(first.left() + 4, first.center().y()),
+        data,
+        Qt.DropAction.MoveAction,
+    )
+
+    qtbot.waitUntil(lambda: _names(window.gallery_model) == ["noon.jpg", "morning.jpg"])
+    assert [p.original_name for p in service.photos(seattle.id, DAY1)] == [
+        "noon.jpg",
+        "morning.jpg",
+    ]
+
+
+def test_a_photo_dropped_in_the_text_becomes_an_image_reference_shown_in_the_preview(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    imported: dict[str, int],
+) -> None:
+    service.set_caption(imported["noon.jpg"], "점심 [lunch]")
+    _select_day(qtbot, window, DAY1)
+    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    editor = window.editor.editor
+    qtbot.waitUntil(lambda: not editor.isReadOnly())
+    editor.setPlainText("Before.\nAfter.")
+    data = window.gallery_model.mimeData([window.gallery_model.index(1)])
+    cursor = editor.textCursor()
+    cursor.setPosition(len("Before.\n"))
+    second_line = editor.cursorRect(cursor).center()
+
+    drag_and_drop(editor.viewport(), second_line, data, Qt.DropAction.CopyAction)
+
+    noon = imported["noon.jpg"]
+    assert editor.toPlainText() == f"Before.\n![점심 \\[lunch\\]](photo:{noon})\n\nAfter."
+    qtbot.waitUntil(lambda: service.day(seattle.id, DAY1).body == editor.toPlainText())
+    qtbot.waitUntil(lambda: window.thumbnails.preview_image(noon) is not None, timeout=10_000)
+    preview = window.editor.preview
+    qtbot.waitUntil(lambda: f'src="photo:{noon}"' in preview.toHtml())
+    image = preview.loadResource(2, f"photo:{noon}")  # 2: QTextDocument.ImageResource
+    assert image.width() > 4
