@@ -104,6 +104,12 @@ def read_metadata(path: Path) -> PhotoMetadata:
     except OSError as error:
         reason = error.strerror or str(error) or type(error).__name__
         raise PhotoRejectedError(f"cannot read the image ({reason})") from None
+    # Format plugins (pillow-heif's libheif among them) meet arbitrary bytes and may fail with
+    # any exception; one bad file must be reported, never end the import.
+    except Exception as error:
+        raise PhotoRejectedError(
+            f"cannot read the image ({type(error).__name__}: {error})"
+        ) from None
 
 
 def _read_open_image(image: Image.Image, path: Path, stat: os.stat_result) -> PhotoMetadata:

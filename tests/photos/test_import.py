@@ -142,3 +142,17 @@ def test_a_day_reads_in_the_order_photos_were_taken_across_time_zones(
 
     day0 = service.photos(seattle.id, date(2023, 9, 16))
     assert [photo.original_name for photo in day0] == ["b-seoul.jpg", "a-seattle.jpg"]
+
+
+def test_importing_a_folder_that_holds_the_library_skips_the_library(
+    library_root: Path, service: JournalService, seattle: TripInfo
+) -> None:
+    home = library_root.parent
+    write_photo(home / "Pictures" / "a.jpg", exif_for(original="2023:09:18 10:00:00"))
+    service.import_photos(seattle.id, [home / "Pictures"])
+
+    report = service.import_photos(seattle.id, [home])
+
+    assert report.imported == ()
+    assert report.failures == ()
+    assert report.duplicate_count == 1
