@@ -77,7 +77,7 @@ class _ProgressBars:
 
 
 @contextmanager
-def _cancel_on_interrupt(cancel: CancelToken) -> Iterator[None]:
+def cancel_on_interrupt(cancel: CancelToken) -> Iterator[None]:
     """The first Ctrl-C stops the import cleanly (finished photos are kept); a second one quits."""
 
     def interrupted(_signal: int, _frame: FrameType | None) -> None:
@@ -97,7 +97,7 @@ def _run_import(args: argparse.Namespace, service: JournalService) -> int:
     cancel = CancelToken()
     bars = _ProgressBars(enabled=not args.json)
     try:
-        with _cancel_on_interrupt(cancel):
+        with cancel_on_interrupt(cancel):
             report = service.import_photos(trip.id, args.paths, progress=bars, cancel=cancel)
     finally:
         bars.close()

@@ -1,11 +1,14 @@
 """``journal import``, ``photos``, ``cameras`` and ``camera-offset`` end to end, in-process."""
 
 import json
+import signal
 from pathlib import Path
 
 import pytest
 
 from journal.cli import main
+from journal.cli.photo_commands import cancel_on_interrupt
+from journal.photos.import_progress import CancelToken
 from tests.cli.test_trip_commands import library_fingerprint, run, seattle_library
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -202,3 +205,16 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
 def test_main_is_the_entry_point(seattle_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["photos", "seattle-2023", "--library", str(seattle_library)]) == 0
     assert "No photos" in capsys.readouterr().out
+
+
+def test_the_first_ctrl_c_stops_an_import_cleanly_and_the_second_quits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cancel = CancelToken()
+    with cancel_on_interrupt(cancel):
+        signal.raise_signal(signal.SIGINT)
+        assert cancel.cancelled
+        with pytest.raises(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGINT)
+    assert "Stopping after the photos in progress" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
