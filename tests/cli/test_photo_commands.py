@@ -179,7 +179,13 @@ def test_cameras_and_camera_offset(
     [
         (["camera-offset", "seattle-2023", "1", "+9 hours"], "Invalid clock correction"),
         (["camera-offset", "seattle-2023", "nikon", "+9h"], "No camera 'nikon'"),
-        (["camera-offset", "seattle-2023", "1", "+72h"], "at most 48 hours"),
+        (["camera-offset", "seattle-2023", "1", "+999999d"], "at most 100 years"),
+        (["camera-offset", "seattle-2023", "1"], "Give either CAMERA and OFFSET"),
+        (["camera-offset", "seattle-2023", "--photo", "1"], "Give either CAMERA and OFFSET"),
+        (
+            ["camera-offset", "seattle-2023", "--photo", "1", "--actual-time", "9am"],
+            "Invalid time '9am'",
+        ),
         (["photos", "seattle-2023", "--day", "9"], "there is no Day 9"),
         (["import", "nowhere", "."], "There is no trip 'nowhere'"),
     ],
@@ -218,3 +224,26 @@ def test_the_first_ctrl_c_stops_an_import_cleanly_and_the_second_quits(
             signal.raise_signal(signal.SIGINT)
     assert "Stopping after the photos in progress" in capsys.readouterr().err
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_camera_offset_from_a_photos_actual_time(
+    seattle_library: Path, camera_roll: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library))
+    _, out, _ = run(capsys, "photos", "seattle-2023", "--json", "--library", str(seattle_library))
+    canon01 = next(photo["id"] for photo in json.loads(out) if photo["name"] == "canon01.jpg")
+
+    code, out, _ = run(
+        capsys,
+        "camera-offset",
+        "seattle-2023",
+        "--photo",
+        str(canon01),
+        "--actual-time",
+        "2023-09-17 09:00",
+        "--library",
+        str(seattle_library),
+    )
+
+    assert code == 0
+    assert "Canon EOS R6 (#0123): clock -16h; moved 2 photos to another day." in out
