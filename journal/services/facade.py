@@ -7,7 +7,7 @@ calls these methods from its database worker thread, never from the UI thread.
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,11 @@ class JournalService:
         """The photos whose day a camera correction would change; nothing is written."""
         with self.library.session() as session:
             return photo_ops.preview_camera_offset(session, trip_id, camera, offset_seconds)
+
+    def offset_for_actual_time(self, photo_id: int, actual: datetime) -> tuple[CameraKey, int]:
+        """The clock correction for this photo's camera that makes its local time ``actual``."""
+        with self.library.session() as session:
+            return photo_ops.offset_for_actual_time(session, photo_id, actual)
 
     # Mutations: one transaction each (an import commits in short batches of them)
 

@@ -122,7 +122,7 @@ class PhotoImport:
             self._claimed = set(
                 session.scalars(select(Photo.content_hash).where(Photo.trip_id == trip.id))
             )
-        found = discover(paths, self._cancel)
+        found = discover(paths, self._cancel, skip=[self._library.root])
         failures = list(found.failures)
         scanned = self._scan(found.files, clock, offsets, failures)
         duplicates, log = self._copy(scanned, failures)

@@ -2,20 +2,21 @@
 camera clock corrections. Each runs inside the one session the facade opens."""
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError, NotFoundError
+from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import derive_time
 from journal.services import photo_days
 from journal.services.changes import Changes
 from journal.services.snapshots import CameraInfo, CameraKey, DayMove, PhotoInfo, TripInfo
 from journal.store.models import CameraOffset, Photo, Trip
 
-#: A correction beyond two days is a wrong date, not a clock left on another zone; refuse it.
-MAX_CAMERA_OFFSET_SECONDS = 2 * 24 * 3600
+#: Enough for a clock that was never set (cameras start at 2000 or 2010); beyond it is a typo.
+MAX_CAMERA_OFFSET_SECONDS = 100 * 366 * 24 * 3600
 
 
 def _trip(session: Session, trip_id: int) -> Trip:
@@ -206,8 +207,7 @@ def cameras(session: Session, trip_id: int) -> list[CameraInfo]:
 def _check_offset(offset_seconds: int) -> None:
     if abs(offset_seconds) > MAX_CAMERA_OFFSET_SECONDS:
         raise InvalidInputError(
-            "A camera clock correction can be at most 48 hours either way; for a clock set to "
-            "the wrong date, correct the date in the photos first."
+            "A camera clock correction can be at most 100 years either way; check the value."
         )
 
 
@@ -225,6 +225,24 @@ def _camera_photos(session: Session, trip: Trip, camera: CameraKey) -> list[Phot
     if not rows:
         raise NotFoundError(f"{trip.title} has no photos from {camera.label}.")
     return rows
+
+
+def offset_for_actual_time(
+    session: Session, photo_id: int, actual: datetime
+) -> tuple[CameraKey, int]:
+    """The correction for this photo's camera that makes the photo's local time ``actual``.
+
+    The way to fix a clock that was never set: find one photo whose real time you know.
+    """
+    row = _photo(session, photo_id)
+    source = TimeSource(row.time_source) if row.time_source else None
+    if row.wall_time is None or source is None or source.is_instant:
+        where = source.label if source else "nowhere"
+        raise InvalidInputError(
+            f"The time of {row.original_name} comes from {where}, not from its camera's clock, "
+            "so a clock correction cannot change it; pick a photo with an EXIF time."
+        )
+    return CameraKey.of(row), round((actual - row.wall_time).total_seconds())
 
 
 def preview_camera_offset(

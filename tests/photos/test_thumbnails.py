@@ -162,3 +162,18 @@ def test_deleting_a_trip_removes_its_files(
 
     assert not service.photo_path(photo).exists()
     assert not thumbnail.exists()
+
+
+def test_sixteen_bit_grey_tiff_thumbnails_at_the_right_brightness(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    source = camera_roll / "scan.tif"
+    Image.new("I;16", (40, 20), 32768).save(source)  # mid grey in 16 bits
+    photo = _import_one(service, seattle, source)
+
+    path = ThumbnailCache(service.library.root).thumbnail_path(photo, ThumbSize.THUMB)
+    with Image.open(path) as thumb:
+        red, green, blue = thumb.getpixel((20, 10))  # type: ignore[misc]
+        assert thumb.mode == "RGB"
+        assert red == green == blue
+        assert abs(red - 128) <= 4
