@@ -184,7 +184,7 @@ class _Links:
                 return None
             photo = self._source.photos[photo_id]
             shown.add(photo_id)
-            alt = image.alt if image.alt.strip() else photo.caption
+            alt = image.alt if image.alt.strip() else photo.alt_text
             return image_markdown(alt, self.url(photo), image.title)
 
         return rewrite_images(text, replace), shown
@@ -210,7 +210,7 @@ def _render(
             blocks.append(body)
         if settings.append_unreferenced:
             blocks.extend(
-                image_markdown(photo.caption, links.url(photo))
+                image_markdown(photo.alt_text, links.url(photo))
                 for photo in day.photos
                 if photo.id not in shown
             )

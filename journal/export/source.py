@@ -41,6 +41,12 @@ class SourcePhoto:
     local_time: datetime | None
     utc_offset_minutes: int | None
 
+    @property
+    def alt_text(self) -> str:
+        """The caption, else the original file name, as hand-written posts do
+        (``![img_24.png](…)``): an image link with no text says nothing to a screen reader."""
+        return self.caption.strip() or self.original_name
+
 
 @dataclass(frozen=True)
 class SourceDay:

@@ -370,3 +370,15 @@ def test_photos_on_dates_the_trip_no_longer_has_are_left_out_unless_the_text_sho
     assert "day-2-01.jpg" not in text
     assert f"photo-{photos.unassigned}.jpg" in text
     assert report.images == 4
+
+
+def test_a_photo_without_caption_gets_its_file_name_as_alt_text(
+    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    add_photo(summit, summit.start_date)
+    service.set_day_text(summit.id, summit.start_date, "Arrived.")
+
+    report = service.export_trip(summit.id, settings(tmp_path, ExportFormat.HUGO))
+
+    text = report.posts[0].read_text(encoding="utf-8")
+    assert "![IMG_0001.jpg](day-0-01.jpg)" in text
