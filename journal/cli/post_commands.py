@@ -8,7 +8,7 @@ from journal.cli.output import print_json
 from journal.post_import.post_importer import guess_site_root, import_post
 from journal.post_import.post_plan import plan_post, read_post_text
 from journal.services import JournalService
-from journal.services.validation import check_timezone
+from journal.services.validation import check_timezone, parse_date
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +22,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--trip", metavar="TRIP", help="fill this trip (id or slug) instead")
     parser.add_argument(
+        "--start",
+        type=argument_type(parse_date),
+        metavar="YYYY-MM-DD",
+        help="the date of Day 0 (default: the post's date, or its first dated heading)",
+    )
+    parser.add_argument(
         "--tz",
         type=argument_type(check_timezone),
         help="the trip's time zone (default: the offset of the post's date)",
@@ -31,7 +37,17 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 def _check(args: argparse.Namespace) -> None:
     """Read and plan the whole post before the library opens: a bad post writes nothing."""
     root = args.site_root or guess_site_root(args.file)
-    plan_post(read_post_text(args.file), source=args.file, site_root=root, timezone=args.tz)
+    plan_post(
+        read_post_text(args.file),
+        source=args.file,
+        site_root=root,
+        timezone=args.tz,
+        first_day=args.start,
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _run(args: argparse.Namespace, service: JournalService) -> int:
@@ -41,14 +57,15 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
         site_root=args.site_root,
         trip_reference=args.trip,
         timezone=args.tz,
+        first_day=args.start,
     )
     if args.json:
         print_json(report)
         return 0
     verb = "Created" if report.created else "Filled"
     print(
-        f"{verb} {report.trip.title!r} ({report.trip.slug}): {report.day_count} days, "
-        f"{report.photo_count} photos."
+        f"{verb} {report.trip.title!r} ({report.trip.slug}): "
+        f"{_count(report.day_count, 'day')}, {_count(report.photo_count, 'photo')}."
     )
     for image in report.missing_images:
         print(f"  line {image.line}: {image.destination} — {image.reason}; the link is kept.")

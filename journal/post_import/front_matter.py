@@ -8,6 +8,7 @@ string, and the importer parses the ones it needs itself.
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
 
 import yaml
 
@@ -91,11 +92,20 @@ def labels(value: object) -> tuple[str, ...]:
 
 
 def fixed_zone_name(moment: datetime) -> str:
-    """An IANA name for the offset a post's date carries (Etc/GMT-9 is UTC+09:00: POSIX signs)."""
+    """An IANA name for the offset a post's date carries: ``Etc/GMT-9`` for +09:00 (POSIX signs
+    are reversed); for offsets that are not whole hours (+05:30), the first zone that had that
+    offset at that moment."""
     offset = moment.utcoffset() or timedelta(0)
     hours, remainder = divmod(int(offset.total_seconds()), 3600)
-    if remainder or not -12 <= hours <= 14:
+    if hours == 0 and remainder == 0:
         return "UTC"
-    if hours == 0:
-        return "UTC"
-    return f"Etc/GMT{-hours:+d}"
+    if remainder == 0 and -12 <= hours <= 14:
+        return f"Etc/GMT{-hours:+d}"
+    for name in sorted(available_timezones()):
+        if (
+            "/" in name
+            and not name.startswith(("posix/", "right/", "Etc/"))
+            and moment.astimezone(ZoneInfo(name)).utcoffset() == offset
+        ):
+            return name
+    return "UTC"

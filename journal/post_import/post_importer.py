@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from journal.export.post import INTRO_SPACER, SECTION_SPACER
@@ -73,6 +74,7 @@ def import_post(
     site_root: Path | None = None,
     trip_reference: str | None = None,
     timezone: str | None = None,
+    first_day: date | None = None,
     progress: Callable[[ImportProgress], None] | None = None,
 ) -> PostImportReport:
     plan = plan_post(
@@ -80,10 +82,11 @@ def import_post(
         source=post,
         site_root=(site_root or guess_site_root(post)).resolve(),
         timezone=timezone,
+        first_day=first_day,
     )
     trip, created = _target_trip(service, plan, trip_reference)
     try:
-        urls, missing = _import_images(service, trip, plan, progress)
+        urls, missing, shared = _import_images(service, trip, plan, progress)
         _save_text(service, trip, plan, urls, fill=not created)
         _save_post_style(service, trip, plan)
     except BaseException:
@@ -96,7 +99,7 @@ def import_post(
         day_count=len(plan.days),
         photo_count=len(set(urls.values())),
         missing_images=missing,
-        notes=plan.notes,
+        notes=(*plan.notes, *shared),
     )
 
 
@@ -138,8 +141,9 @@ def _import_images(
     trip: TripInfo,
     plan: PostPlan,
     progress: Callable[[ImportProgress], None] | None,
-) -> tuple[dict[str, int], tuple[MissingImage, ...]]:
-    """Import every image file the post links; return photo ids by link, and what is missing."""
+) -> tuple[dict[str, int], tuple[MissingImage, ...], tuple[str, ...]]:
+    """Import every image file the post links; return photo ids by link, what is missing, and
+    notes on links whose files have the same content (the library keeps one photo for them)."""
     files = list(
         dict.fromkeys(
             image.file for section in plan.sections for image in section.images if image.file
@@ -154,6 +158,8 @@ def _import_images(
     urls: dict[str, int] = {}
     missing: list[MissingImage] = []
     placed: set[int] = set()
+    first_link: dict[str, str] = {}
+    shared: dict[str, str] = {}
     for section in plan.sections:
         on_this_day: list[int] = []
         for image in section.images:
@@ -163,14 +169,21 @@ def _import_images(
             if image.file in failed:
                 missing.append(MissingImage(image.destination, image.line, failed[image.file]))
                 continue
-            photo_id = by_hash[_sha256(image.file)]
+            digest = _sha256(image.file)
+            photo_id = by_hash[digest]
             urls[image.destination] = photo_id
+            first = first_link.setdefault(digest, image.destination)
+            if first != image.destination and image.destination not in shared:
+                shared[image.destination] = (
+                    f"{image.destination} (line {image.line}) has the same content as {first}; "
+                    "both links show one photo."
+                )
             if photo_id not in placed:
                 placed.add(photo_id)
                 on_this_day.append(photo_id)
         if on_this_day:
             _place(service, trip, section, on_this_day)
-    return urls, tuple(missing)
+    return urls, tuple(missing), tuple(shared.values())
 
 
 def _place(
@@ -202,7 +215,7 @@ def _save_text(
     destinations = {destination: photo_url(photo_id) for destination, photo_id in urls.items()}
 
     def linked(section: PlannedSection, spacer: str | None) -> str:
-        text = replace_links(section.text, destinations)
+        text = replace_links(section.text, destinations).lstrip("\n")
         return _without_spacer(text, spacer) if spacer else text
 
     intro, closing = linked(plan.intro, INTRO_SPACER), linked(plan.closing, None)

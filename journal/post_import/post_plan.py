@@ -94,7 +94,13 @@ def plan_post(
     source: Path,
     site_root: Path,
     timezone: str | None = None,
+    first_day: date | None = None,
 ) -> PostPlan:
+    """Plan the import of ``text`` (the post at ``source``).
+
+    ``first_day`` puts Day 0 on that date instead of the front matter's (a post is often
+    published days after the trip); ``timezone`` replaces the zone read from the date's offset.
+    """
     front_matter, body = split_front_matter(text.replace("\r\n", "\n"), str(source))
     values = front_matter.values
     structure = split_post(body)
@@ -110,13 +116,18 @@ def plan_post(
             f"{source}: the front matter's date {values['date']!r} is not a date; write it as "
             "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ."
         )
-    day_dates = _place_days(structure.days, post_date, source)
+    day_dates = _place_days(structure.days, first_day or post_date, source)
+    if first_day is None and any(day.index is not None for day in structure.days):
+        notes.append(
+            f"Day 0 is on the post's date, {_as_date(post_date)}; if the trip began on another "
+            "day, import again with that first day (--start YYYY-MM-DD)."
+        )
     if not structure.days:
         notes.append(
             "The post has no '## Day N' or '## YYYY-MM-DD' headings; all of its text is in the "
             "trip's intro."
         )
-    start = min(day_dates, default=_as_date(post_date))
+    start = min(day_dates, default=first_day or _as_date(post_date))
     end = max(day_dates, default=start)
     if start is None or end is None:
         raise InvalidInputError(
@@ -154,11 +165,7 @@ def plan_post(
     )
     closing_line = _line_after(body, structure.closing) + (1 if closing_heading else 0)
     closing = section(closing_text, closing_line)
-    zone = timezone or (
-        fixed_zone_name(post_date)
-        if isinstance(post_date, datetime) and post_date.tzinfo
-        else "UTC"
-    )
+    zone = timezone or _zone_of(post_date, notes)
     return PostPlan(
         title=title,
         start=start,
@@ -173,6 +180,20 @@ def plan_post(
         closing_heading=closing_heading,
         notes=tuple(notes),
     )
+
+
+def _zone_of(post_date: datetime | date | None, notes: list[str]) -> str:
+    """The zone a post's date implies: a fixed offset, with a note that the real one is better
+    (a fixed offset knows no daylight saving time)."""
+    if isinstance(post_date, datetime) and post_date.tzinfo is not None:
+        zone = fixed_zone_name(post_date)
+        notes.append(
+            f"The trip's time zone is the post date's offset, UTC{post_date:%z} ({zone}); give "
+            "the real one with --tz, e.g. --tz Asia/Seoul."
+        )
+        return zone
+    notes.append("The post's date has no UTC offset; the trip's time zone is UTC (see --tz).")
+    return "UTC"
 
 
 def _as_date(value: datetime | date | None) -> date | None:

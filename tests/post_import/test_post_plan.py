@@ -60,7 +60,12 @@ def test_the_reference_post_becomes_intro_three_days_and_a_conclusion(tmp_path: 
     assert plan.days[1].text.endswith("<br>\n<br>\n\n")
     assert plan.closing_heading == "Conclusion"
     assert plan.closing.text.startswith("\n이번 모임에서 분명하게 느낀 건")
-    assert plan.notes == ()
+    assert plan.notes == (
+        "Day 0 is on the post's date, 2023-09-30; if the trip began on another day, import "
+        "again with that first day (--start YYYY-MM-DD).",
+        "The trip's time zone is the post date's offset, UTC+0900 (Etc/GMT-9); give the real "
+        "one with --tz, e.g. --tz Asia/Seoul.",
+    )
     # Every image resolves, per-segment decoded, to its stand-in, on the line it is written.
     images = [image for section in plan.sections for image in section.images]
     assert [image.file.stem for image in images if image.file] == list(REFERENCE_IMAGES)
@@ -157,3 +162,22 @@ def test_image_links_in_code_are_left_alone_and_rewrites_touch_only_links() -> N
     assert replace_links(text, {"p.png": "photo:1", "q r.png": "photo:2"}) == (
         "a ![x](photo:1) b\n\n    ![code](p.png)\n\n`![span](p.png)` ![y](photo:2)\n"
     )
+
+
+def test_the_user_can_say_when_day_0_was_and_which_zone(tmp_path: Path) -> None:
+    post = jekyll_site(tmp_path)
+    plan = plan_post(
+        read_post_text(post),
+        source=post,
+        site_root=tmp_path / "site",
+        first_day=date(2023, 9, 17),
+        timezone="America/Los_Angeles",
+    )
+    assert (plan.start, plan.end) == (date(2023, 9, 17), date(2023, 9, 19))
+    assert [day.day for day in plan.days] == [
+        date(2023, 9, 17),
+        date(2023, 9, 18),
+        date(2023, 9, 19),
+    ]
+    assert plan.timezone == "America/Los_Angeles"
+    assert plan.notes == ()

@@ -162,3 +162,24 @@ def test_site_root_is_found_from_the_config_file(tmp_path: Path) -> None:
     loose.parent.mkdir()
     loose.write_text("x", encoding="utf-8")
     assert guess_site_root(loose) == loose.parent.resolve()
+
+
+def test_links_to_files_with_the_same_content_share_one_photo_with_a_note(
+    service: JournalService, tmp_path: Path
+) -> None:
+    post = stand_in_site(tmp_path)
+    folder = post.parent.parent / "assets" / "images" / "23q4"
+    (folder / "img_30.png").write_bytes((folder / "img_24.png").read_bytes())
+
+    report = import_post(service, post, first_day=date(2023, 9, 17))
+
+    assert report.photo_count == 8
+    assert report.trip.start_date == date(2023, 9, 17)
+    assert (
+        "/assets%2Fimages%2F23q4%2Fimg_30.png (line 106) has the same content as "
+        "/assets%2Fimages%2F23q4%2Fimg_24.png; both links show one photo." in report.notes
+    )
+    day_two = service.day(report.trip.id, date(2023, 9, 19))
+    [shown] = re.findall(r"\(photo:(\d+)\)", day_two.body)
+    assert service.photo(int(shown)).original_name == "img_24.png"
+    assert day_two.body.startswith("워크샵 둘째날 입니다.")
