@@ -1,0 +1,96 @@
+"""File ▸ Import Post…: the dialog plans the post off the UI thread and says what will happen."""
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from journal.gui.background import TaskRunner
+from journal.gui.post_import_dialog import PostImportDialog, report_text
+from journal.post_import.post_importer import import_post
+from journal.services import JournalService, TripInfo
+from tests.post_import.test_round_trip import stand_in_site
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
+    errors: list[Exception] = []
+    task_runner = TaskRunner(errors.append)
+    yield task_runner
+    task_runner.shut_down()
+    assert errors == []
+
+
+def import_button(dialog: PostImportDialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_choosing_a_post_shows_the_trip_it_will_make(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+) -> None:
+    post = stand_in_site(tmp_path)
+    dialog = PostImportDialog(runner, None)
+    qtbot.addWidget(dialog)
+    assert not import_button(dialog).isEnabled()
+
+    dialog.choose(post)
+
+    qtbot.waitUntil(lambda: "Experience about AWS" in dialog.summary.text())
+    assert "2023-09-30 to 2023-10-02 · 3 day sections · Etc/GMT-9" in dialog.summary.text()
+    assert "9 of 9 images found" in dialog.summary.text()
+    assert import_button(dialog).isEnabled()
+    assert not dialog.fill_open_trip.isVisibleTo(dialog)
+
+    dialog.move_day_zero.setChecked(True)
+    dialog.day_zero.setDate(dialog.day_zero.date().addDays(-13))
+    dialog.timezone.setCurrentText("America/Los_Angeles")
+    qtbot.waitUntil(lambda: "2023-09-17 to 2023-09-19" in dialog.summary.text())
+    request = dialog.request()
+    assert (request.first_day, request.timezone, request.trip_reference) == (
+        date(2023, 9, 17),
+        "America/Los_Angeles",
+        None,
+    )
+    assert request.site_root == (tmp_path / "old-site").resolve()
+
+
+def test_a_post_that_cannot_be_read_is_explained_and_cannot_be_imported(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.md"
+    broken.write_text("no front matter\n## Day 0\n", encoding="utf-8")
+    dialog = PostImportDialog(runner, None)
+    qtbot.addWidget(dialog)
+
+    dialog.choose(broken)
+
+    qtbot.waitUntil(lambda: "has no front matter" in dialog.summary.text())
+    assert not import_button(dialog).isEnabled()
+
+
+def test_missing_images_are_listed_and_the_open_trip_can_be_filled(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, service: JournalService, seattle: TripInfo
+) -> None:
+    post = stand_in_site(tmp_path, with_images=False)
+    dialog = PostImportDialog(runner, seattle)
+    qtbot.addWidget(dialog)
+
+    dialog.choose(post)
+    qtbot.waitUntil(lambda: "0 of 9 images found" in dialog.summary.text())
+    assert "Line 40: /assets%2Fimages%2F23q4%2Fimg_24.png not found" in dialog.summary.text()
+    assert "… and 4 more missing" in dialog.summary.text()
+    dialog.fill_open_trip.setChecked(True)
+    request = dialog.request()
+    assert request.trip_reference == "seattle-2023"
+
+    report = import_post(
+        service, request.post, site_root=request.site_root, trip_reference=request.trip_reference
+    )
+    text = report_text(report)
+    assert text.startswith("Filled “Seattle 2023”: 3 day sections, 0 photos.")
+    assert (
+        "Line 40: /assets%2Fimages%2F23q4%2Fimg_24.png — file not found; the link is kept." in text
+    )
