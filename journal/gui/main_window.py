@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.thumbnails.ready.connect(self._on_thumbnail_ready)
         self.thumbnails.preview_ready.connect(self.editor.image_arrived)
         self.importer.planned.connect(self.timeline_model.set_incoming)
-        self.importer.committed.connect(lambda _ids: self._import_refresh.start())
+        self.importer.committed.connect(self._on_batch_committed)
         self.importer.finished.connect(self._on_import_finished)
 
     def _set_trip_actions_enabled(self, enabled: bool) -> None:
@@ -292,6 +292,11 @@ class MainWindow(QMainWindow):
             self.load_gallery()
 
     # Photos
+
+    def _on_batch_committed(self) -> None:
+        """Refresh at most every ``IMPORT_REFRESH_MS`` (a throttle: batches keep coming)."""
+        if not self._import_refresh.isActive():
+            self._import_refresh.start()
 
     def _refresh_during_import(self) -> None:
         self.refresh_timeline()
