@@ -38,7 +38,7 @@ from journal.photos.thumbnails import ThumbnailCache
 from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TripInfo
 
 #: While an import commits batches, the timeline and gallery refresh at most this often.
-IMPORT_REFRESH_MS = 400
+IMPORT_REFRESH_MS = 1000
 
 
 class MainWindow(QMainWindow):
