@@ -34,7 +34,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-from journal.gui.photo_drag import DraggedPhoto, dropped_paths, photo_mime_data, read_photo_drag
+from journal.gui.photo_drag import (
+    PHOTOS_MIME,
+    DraggedPhoto,
+    dropped_paths,
+    photo_mime_data,
+    read_photo_drag,
+)
 from journal.gui.thumbnail_loader import THUMB_BOX, ThumbnailLoader
 from journal.services import PhotoInfo
 
@@ -132,7 +138,7 @@ class GalleryModel(QAbstractListModel):
         return None
 
     def mimeTypes(self) -> list[str]:
-        return []
+        return [PHOTOS_MIME]
 
     def mimeData(self, indexes: Any) -> QMimeData:
         rows = sorted({index.row() for index in indexes})
