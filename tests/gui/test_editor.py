@@ -143,3 +143,22 @@ def test_highlighting_follows_the_palette_into_dark_mode(qtbot: QtBot) -> None:
     heading = editor.document().firstBlock().layout().formats()[0]
     assert heading.format.foreground().color() == QColor("#66aaff")
     assert heading.length == len("# 제목")
+
+
+def test_the_intro_and_closing_are_written_like_days(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
+) -> None:
+    window.timeline.setCurrentIndex(window.timeline_model.index(0))
+    qtbot.waitUntil(lambda: window.editor.heading.text() == "Introduction")
+    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    assert not window.editor.title.isVisible()
+    type_with_input_method(window.editor.editor, "여행을 시작하며")
+    closing = window.timeline_model.rowCount() - 2
+    window.timeline.setCurrentIndex(window.timeline_model.index(closing))
+    qtbot.waitUntil(lambda: window.editor.heading.text() == "Closing")
+    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    type_with_input_method(window.editor.editor, "끝")
+
+    qtbot.waitUntil(lambda: service.trip(seattle.id).closing == "끝", timeout=3000)
+    assert service.trip(seattle.id).intro == "여행을 시작하며"
+    qtbot.waitUntil(lambda: window.timeline_model.entry(0).word_count == 2)

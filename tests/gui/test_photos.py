@@ -279,3 +279,31 @@ def test_delete_removes_selected_photos_only_from_the_gallery(
     assert asked[0].startswith("Remove 1 photo from the trip?")
     qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg"])
     assert [p.original_name for p in service.photos(seattle.id, DAY1)] == ["morning.jpg"]
+
+
+def test_cancel_stops_an_import_and_keeps_what_finished(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, tmp_path: Path
+) -> None:
+    roll = tmp_path / "many"
+    for number in range(60):
+        write_photo(
+            roll / f"IMG_{number:03d}.jpg",
+            exif_for(original=f"2023:09:17 {8 + number // 10:02d}:{number % 60:02d}:00"),
+            size=(16, 12),
+        )
+    clicked: list[bool] = []
+
+    def cancel_once(_event: object) -> None:
+        if not clicked:
+            clicked.append(True)
+            window.import_status.cancel_button.click()
+
+    window.importer.progressed.connect(cancel_once)
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000) as finished:
+        window.photo_ops.import_paths([roll])
+
+    report = finished.args[0]
+    assert report.cancelled
+    assert len(report.imported) < 60
+    assert len(service.all_photos(seattle.id)) == len(report.imported)
+    assert "cancelled" in window.statusBar().currentMessage()
