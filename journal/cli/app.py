@@ -43,19 +43,32 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USER_ERROR)
 
 
+def _add_common_options(
+    parser: argparse.ArgumentParser, *, default_library: object, default_json: object
+) -> None:
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        default=default_library,
+        help=f"library folder (default: ${ENVIRONMENT_VARIABLE}, else the user data folder)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", default=default_json, help="print JSON for scripts"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="journal",
         description="Trip Journal on the command line: the same library as the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
+    # --library and --json go before or after the command: `journal --library X trips` and
+    # `journal trips --library X`. On subcommands they default to SUPPRESS, so that a command
+    # does not reset a value given before it.
+    _add_common_options(parser, default_library=None, default_json=False)
     common = _Parser(add_help=False)
-    common.add_argument(
-        "--library",
-        metavar="PATH",
-        help=f"library folder (default: ${ENVIRONMENT_VARIABLE}, else the user data folder)",
-    )
-    common.add_argument("--json", action="store_true", help="print JSON for scripts")
+    _add_common_options(common, default_library=argparse.SUPPRESS, default_json=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
         sub = commands.add_parser(

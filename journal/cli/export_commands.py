@@ -147,6 +147,7 @@ def _report_json(report: ExportReport) -> dict[str, object]:
         "images": report.images,
         "files_written": report.files_written,
         "files_unchanged": report.files_unchanged,
+        "files_removed": report.files_removed,
         "broken_links": [
             {"post": str(link.post), "url": link.url, "reason": link.reason}
             for link in report.broken_links
@@ -161,6 +162,8 @@ def _print_report(title: str, settings: ExportSettings, report: ExportReport) ->
         f"{posts} post{'s' if posts != 1 else ''}, {report.images} images "
         f"({report.files_written} files written, {report.files_unchanged} unchanged)."
     )
+    if report.files_removed:
+        print(f"Removed {report.files_removed} images the post no longer shows.")
     for post in report.posts:
         print(f"  {post}")
 

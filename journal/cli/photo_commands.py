@@ -6,6 +6,7 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
 from typing import Never
@@ -22,6 +23,19 @@ from journal.services.day_ops import resolve_day
 from journal.services.snapshots import format_offset
 
 CLOCK_OFFSET = argument_type(parse_clock_offset)
+
+
+def _parse_actual_time(text: str) -> datetime:
+    """A local wall time as the user knows it; an offset, if typed, adds nothing to that."""
+    try:
+        return datetime.fromisoformat(text.strip()).replace(tzinfo=None)
+    except ValueError:
+        raise InvalidInputError(
+            f"Invalid time {text!r}: write it as YYYY-MM-DD HH:MM, e.g. 2023-09-18 10:15."
+        ) from None
+
+
+ACTUAL_TIME = argument_type(_parse_actual_time)
 
 #: Exit code of an import that imported what it could but had files it could not import.
 EXIT_SOME_FAILED = 1
@@ -77,7 +91,7 @@ class _ProgressBars:
 
 
 @contextmanager
-def _cancel_on_interrupt(cancel: CancelToken) -> Iterator[None]:
+def cancel_on_interrupt(cancel: CancelToken) -> Iterator[None]:
     """The first Ctrl-C stops the import cleanly (finished photos are kept); a second one quits."""
 
     def interrupted(_signal: int, _frame: FrameType | None) -> None:
@@ -97,7 +111,7 @@ def _run_import(args: argparse.Namespace, service: JournalService) -> int:
     cancel = CancelToken()
     bars = _ProgressBars(enabled=not args.json)
     try:
-        with _cancel_on_interrupt(cancel):
+        with cancel_on_interrupt(cancel):
             report = service.import_photos(trip.id, args.paths, progress=bars, cancel=cancel)
     finally:
         bars.close()
@@ -246,17 +260,39 @@ def _configure_camera_offset(parser: argparse.ArgumentParser) -> None:
     parser._negative_number_matcher = re.compile(r"^-\d[\dhms:]*$")
     _trip_argument(parser)
     parser.add_argument(
-        "camera", metavar="CAMERA", help="its number in `journal cameras`, or its name"
+        "camera", metavar="CAMERA", nargs="?", help="its number in `journal cameras`, or its name"
     )
     parser.add_argument(
         "offset",
         metavar="OFFSET",
+        nargs="?",
         type=CLOCK_OFFSET,
         help="how far to move its photos: +9h for a clock 9 hours behind, -30m, 0 to undo",
     )
     parser.add_argument(
+        "--photo",
+        type=int,
+        metavar="ID",
+        help="instead of CAMERA OFFSET: a photo (id from `journal photos`) whose real time ...",
+    )
+    parser.add_argument(
+        "--actual-time",
+        type=ACTUAL_TIME,
+        metavar="TIME",
+        help="... you know, e.g. '2023-09-18 10:15'; its camera's clock is corrected to match",
+    )
+    parser.add_argument(
         "--dry-run", action="store_true", help="only show which photos would change day"
     )
+
+
+def _check_camera_offset(args: argparse.Namespace) -> None:
+    by_camera = args.camera is not None and args.offset is not None
+    by_photo = args.photo is not None and args.actual_time is not None
+    if by_camera == by_photo or (by_photo and args.camera is not None):
+        raise InvalidInputError(
+            "Give either CAMERA and OFFSET (e.g. 1 +9h) or --photo ID --actual-time TIME."
+        )
 
 
 def find_camera(cameras: list[CameraInfo], reference: str) -> CameraInfo:
@@ -277,7 +313,13 @@ def find_camera(cameras: list[CameraInfo], reference: str) -> CameraInfo:
 
 def _run_camera_offset(args: argparse.Namespace, service: JournalService) -> int:
     trip = service.find_trip(args.trip)
-    camera = find_camera(service.cameras(trip.id), args.camera).camera
+    if args.photo is not None:
+        photo = service.photo(args.photo)
+        if photo.trip_id != trip.id:
+            raise InvalidInputError(f"Photo {args.photo} is not in {trip.title}.")
+        camera, args.offset = service.offset_for_actual_time(args.photo, args.actual_time)
+    else:
+        camera = find_camera(service.cameras(trip.id), args.camera).camera
     moves = service.preview_camera_offset(trip.id, camera, args.offset)
     if not args.dry_run:
         service.set_camera_offset(trip.id, camera, args.offset)
@@ -318,6 +360,7 @@ COMMANDS = (
         "correct a camera's clock (e.g. +9h) and move its photos to their days",
         _configure_camera_offset,
         _run_camera_offset,
+        check=_check_camera_offset,
         writes=True,
     ),
 )

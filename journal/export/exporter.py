@@ -7,16 +7,16 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from journal.atomic_files import atomic_write_bytes
+from journal.atomic_files import TEMP_PREFIX, atomic_write_bytes
 from journal.export.errors import ExportError, ExportExistsError
 from journal.export.hugo import HugoProfile
-from journal.export.images import exported_image
+from journal.export.images import exported_image, is_current_web_copy
 from journal.export.jekyll import JekyllProfile
 from journal.export.link_check import BrokenLink, check_links
 from journal.export.plain import PlainProfile
-from journal.export.post import PlannedImage, RenderedPost, render_posts
+from journal.export.post import EXPORTED_NAME, PlannedImage, RenderedPost, render_posts
 from journal.export.profile import Profile
 from journal.export.safe_paths import inside
 from journal.export.settings import ExportFormat, ExportSettings
@@ -62,6 +62,8 @@ class ExportReport:
     images: int
     files_written: int
     files_unchanged: int
+    #: Images an earlier export wrote that the post no longer shows (a photo deleted, moved).
+    files_removed: int
     broken_links: tuple[BrokenLink, ...]
 
     @property
@@ -100,6 +102,7 @@ def run_export(
         plan.folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ExportError(f"Cannot create the folder {plan.folder}: {error.strerror}.") from error
+    _sweep_partial_files(plan)
     images = {image.file: image for post in plan.posts for image in post.images}
     total = len(images) + len(plan.posts)
     done = written = 0
@@ -126,6 +129,7 @@ def run_export(
     for post in plan.posts:
         written += _write_if_changed(inside(plan.folder, post.file), post.text.encode("utf-8"))
         report(post.file.as_posix())
+    removed = _remove_stale_images(plan, set(images))
     profile = profile_for(plan.settings)
     broken = check_links(plan.folder, (post.file for post in plan.posts), profile)
     return ExportReport(
@@ -134,14 +138,46 @@ def run_export(
         images=len(images),
         files_written=written,
         files_unchanged=total - written,
+        files_removed=removed,
         broken_links=broken,
     )
 
 
+def _sweep_partial_files(plan: ExportPlan) -> None:
+    """Delete temporary files an export killed mid-write left in the folders it writes."""
+    folders = {post.image_folder for post in plan.posts} | {post.file.parent for post in plan.posts}
+    for folder in folders:
+        target = inside(plan.folder, folder)
+        if target.is_dir():
+            for leftover in target.glob(f"{TEMP_PREFIX}*"):
+                leftover.unlink(missing_ok=True)
+
+
+def _remove_stale_images(plan: ExportPlan, current: set[PurePosixPath]) -> int:
+    """Delete images an earlier export of this post wrote and the post no longer shows, so that
+    the folder holds exactly what the post links. Only files named the way the exporter names
+    them are candidates; anything else the user keeps there is left alone."""
+    removed = 0
+    for folder in {post.image_folder for post in plan.posts}:
+        target = inside(plan.folder, folder)
+        if not target.is_dir():
+            continue
+        for entry in target.iterdir():
+            relative = folder / entry.name
+            if EXPORTED_NAME.match(entry.name) and entry.is_file() and relative not in current:
+                try:
+                    entry.unlink()
+                except OSError as error:
+                    raise ExportError(f"Cannot remove {entry}: {error.strerror}.") from error
+                removed += 1
+    return removed
+
+
 def _write_image(plan: ExportPlan, image: PlannedImage) -> bool:
-    return _write_if_changed(
-        inside(plan.folder, image.file), exported_image(image.photo, plan.settings.images)
-    )
+    target = inside(plan.folder, image.file)
+    if is_current_web_copy(target, image.photo, plan.settings.images):
+        return False
+    return _write_if_changed(target, exported_image(image.photo, plan.settings.images))
 
 
 def _read(path: Path) -> bytes | None:

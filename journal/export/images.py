@@ -3,12 +3,17 @@ metadata rebuilt from scratch so that nothing but what the user chose to keep is
 
 Building fresh EXIF (rather than deleting GPS tags from the camera's) is deliberate: location
 also hides in maker notes, XMP and IPTC, which a delete-list would miss. The output is a pure
-function of the library file and the options, so exporting again produces identical bytes.
+function of the library file and the options, so exporting again produces identical bytes; and
+each web copy carries a *render key* (a digest of exactly those inputs, in EXIF ImageUniqueID),
+so an export over an up-to-date folder recognises its copies from their headers instead of
+decoding and re-encoding every photo again.
 """
 
+import hashlib
 import io
 from datetime import timedelta
 from functools import cache
+from pathlib import Path
 
 import pillow_heif
 from PIL import Image, ImageOps
@@ -23,6 +28,9 @@ _GPS_IFD = 0x8825
 _DATETIME = 0x0132
 _DATETIME_ORIGINAL = 0x9003
 _OFFSET_TIME_ORIGINAL = 0x9011
+_IMAGE_UNIQUE_ID = 0xA420
+#: Bump when a change here makes web copies differ for the same inputs, so they are redone.
+_WEB_COPY_VERSION = 1
 
 
 @cache
@@ -35,6 +43,37 @@ def exported_suffix(media_format: str, options: ImageOptions) -> str:
     if options.keep_originals:
         return _ORIGINAL_SUFFIX.get(media_format, ".jpg")
     return ".png" if media_format == "PNG" else ".jpg"
+
+
+def render_key(photo: SourcePhoto, options: ImageOptions) -> str:
+    """A digest of everything a web copy depends on: the library file and the options."""
+    inputs = "|".join(
+        str(item)
+        for item in (
+            _WEB_COPY_VERSION,
+            photo.content_hash,
+            photo.media_format,
+            options.max_long_edge,
+            options.quality,
+            options.keep_gps,
+            options.keep_capture_date,
+            photo.local_time if options.keep_capture_date else None,
+            photo.utc_offset_minutes if options.keep_capture_date else None,
+        )
+    )
+    return hashlib.sha256(inputs.encode()).hexdigest()[:32]
+
+
+def is_current_web_copy(path: Path, photo: SourcePhoto, options: ImageOptions) -> bool:
+    """Whether ``path`` is already the web copy ``exported_image`` would make (headers only)."""
+    if options.keep_originals:
+        return False
+    try:
+        with Image.open(path) as existing:
+            recorded = existing.getexif().get_ifd(_EXIF_IFD).get(_IMAGE_UNIQUE_ID)
+    except (OSError, ValueError, SyntaxError):
+        return False
+    return bool(recorded == render_key(photo, options))
 
 
 def exported_image(photo: SourcePhoto, options: ImageOptions) -> bytes:
@@ -55,6 +94,10 @@ def _web_copy(photo: SourcePhoto, options: ImageOptions) -> bytes:
     with Image.open(photo.path) as opened:
         source_exif = opened.getexif()
         icc_profile = opened.info.get("icc_profile")
+        # JPEG can decode at 1/2, 1/4 or 1/8 scale, never below the final size: much faster.
+        scale = options.max_long_edge / max(opened.size)
+        if scale < 1:
+            opened.draft(opened.mode, (round(opened.width * scale), round(opened.height * scale)))
         image = ImageOps.exif_transpose(opened)
     image.thumbnail((options.max_long_edge, options.max_long_edge), Image.Resampling.LANCZOS)
     # Dropping ``info`` keeps XMP, IPTC and comments (any of which may hold a place) out.
@@ -75,8 +118,10 @@ def _web_copy(photo: SourcePhoto, options: ImageOptions) -> bytes:
 
 
 def _published_exif(photo: SourcePhoto, source: Image.Exif, options: ImageOptions) -> Image.Exif:
-    """Only the capture time (the corrected local time the journal shows) and, if asked, GPS."""
+    """Only the capture time (the corrected local time the journal shows) and, if asked, GPS;
+    plus the render key, which says nothing about the photo or its place."""
     exif = Image.Exif()
+    exif.get_ifd(_EXIF_IFD)[_IMAGE_UNIQUE_ID] = render_key(photo, options)
     if options.keep_capture_date and photo.local_time is not None:
         stamp = photo.local_time.strftime("%Y:%m:%d %H:%M:%S")
         exif[_DATETIME] = stamp

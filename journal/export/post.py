@@ -6,6 +6,7 @@ Photo references (``![caption](photo:ID)``) become links to the exported files; 
 image, link and piece of raw HTML passes through as written.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -19,6 +20,9 @@ from journal.export.profile import PostPart, Profile
 from journal.export.settings import ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto
 from journal.photo_refs import photo_id_of
+
+#: The names ``photo_file_names`` gives; a file so named in an image folder is the exporter's own.
+EXPORTED_NAME = re.compile(r"^(?:day-\d+-\d{2,}|photo-\d+)\.(?:jpg|png|heic|webp|tif)$")
 
 INTRO_SPACER = "<br>"
 SECTION_SPACER = "<br>\n<br>"
@@ -37,6 +41,8 @@ class RenderedPost:
     file: PurePosixPath
     text: str
     images: tuple[PlannedImage, ...]
+    #: Where this post's images go, relative to the export folder.
+    image_folder: PurePosixPath
 
 
 @dataclass
@@ -178,7 +184,7 @@ class _Links:
                 return None
             photo = self._source.photos[photo_id]
             shown.add(photo_id)
-            alt = image.alt if image.alt.strip() else photo.caption
+            alt = image.alt if image.alt.strip() else photo.alt_text
             return image_markdown(alt, self.url(photo), image.title)
 
         return rewrite_images(text, replace), shown
@@ -192,7 +198,8 @@ def _render(
     names: Mapping[int, str],
 ) -> RenderedPost:
     post_file = profile.post_file(section.part)
-    links = _Links(source, profile, post_file, profile.image_folder(section.part), names)
+    image_folder = profile.image_folder(section.part)
+    links = _Links(source, profile, post_file, image_folder, names)
     blocks: list[str] = []
     if section.intro:
         blocks += [links.rewrite(_normalised(section.intro))[0], INTRO_SPACER]
@@ -203,7 +210,7 @@ def _render(
             blocks.append(body)
         if settings.append_unreferenced:
             blocks.extend(
-                image_markdown(photo.caption, links.url(photo))
+                image_markdown(photo.alt_text, links.url(photo))
                 for photo in day.photos
                 if photo.id not in shown
             )
@@ -215,7 +222,7 @@ def _render(
         blocks.pop()
     front_matter = _front_matter(profile, section.part, source.front_matter)
     text = f"{render_front_matter(front_matter)}\n" + "\n\n".join(blocks) + "\n"
-    return RenderedPost(post_file, text, tuple(links.images.values()))
+    return RenderedPost(post_file, text, tuple(links.images.values()), image_folder)
 
 
 def _front_matter(profile: Profile, part: PostPart, extra: Mapping[str, Any]) -> dict[str, Any]:

@@ -32,14 +32,20 @@ class SourcePhoto:
     id: int
     #: Absolute path of the library copy.
     path: Path
+    #: SHA-256 of the library copy; part of what decides whether a web copy is up to date.
+    content_hash: str
     original_name: str
     #: Pillow's format name of the library copy (JPEG, HEIF, PNG, WEBP, TIFF).
     media_format: str
     caption: str
-    #: The trip day it is shown on, None for the Unassigned tray.
-    day_date: date | None
     local_time: datetime | None
     utc_offset_minutes: int | None
+
+    @property
+    def alt_text(self) -> str:
+        """The caption, else the original file name, as hand-written posts do
+        (``![img_24.png](…)``): an image link with no text says nothing to a screen reader."""
+        return self.caption.strip() or self.original_name
 
 
 @dataclass(frozen=True)

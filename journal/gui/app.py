@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.errors import JournalError
+from journal.gui.app_icon import app_icon
 from journal.identity import APP_ID, APP_NAME, app_version
 from journal.library_location import ENVIRONMENT_VARIABLE, library_path
 from journal.services import JournalService
@@ -28,6 +29,12 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         help=f"library folder (default: ${ENVIRONMENT_VARIABLE}, else the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="offscreen, on a temporary library: open the window, import generated photos, "
+        "export a post, then exit 0 if all worked (checks an installed or bundled app)",
+    )
     return parser.parse_args(argv)
 
 
@@ -46,21 +53,28 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationVersion(app_version())
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv if argv is None else argv)
     options = parse_arguments(arguments[1:])
+    if options.self_check:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_application(arguments[:1])
+    from journal.gui.main_window import MainWindow
+    from journal.gui.preferences import Preferences
+
+    if options.self_check:
+        from journal.gui.self_check import run_self_check
+
+        return run_self_check(app, lambda service: MainWindow(service, Preferences(QSettings())))
     try:
         library = Library.open(library_path(options.library, os.environ))
     except JournalError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
-    from journal.gui.main_window import MainWindow
-    from journal.gui.preferences import Preferences
-
     window = MainWindow(JournalService(library), Preferences(QSettings()))
     window.show()
     try:

@@ -92,6 +92,7 @@ class TaskRunner(QObject):
         self._on_unhandled_error = on_unhandled_error
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks[Any]] = {}
+        self._shut_down = False
         self.database = QThreadPool(self)
         self.database.setMaxThreadCount(1)
         self.imports = QThreadPool(self)
@@ -115,6 +116,8 @@ class TaskRunner(QObject):
         Without ``on_error`` an exception goes to the runner's unhandled-error handler (which the
         window uses to show a ``JournalError``'s message), so no failure passes in silence.
         """
+        if self._shut_down:
+            return
         task_id = next(self._ids)
         self._pending[task_id] = _Callbacks(on_result, on_error)
         background = pool is not self.database
@@ -134,10 +137,16 @@ class TaskRunner(QObject):
         return self.database.waitForDone(timeout_ms)
 
     def shut_down(self, timeout_ms: int = 30_000) -> None:
-        """Drop image work nobody will see and wait for writes to finish."""
+        """Drop image work nobody will see, wait for writes to finish, then accept no more.
+
+        Outcomes still queued for delivery are dropped too: their window is closing, and the
+        library they would read next may already be closed.
+        """
+        self._shut_down = True
         self.images.clear()
         for pool in (self.database, self.imports, self.images):
             pool.waitForDone(timeout_ms)
+        self._pending.clear()
 
     @Slot(int, object, object)
     def _deliver(self, task_id: int, value: object, error: object) -> None:

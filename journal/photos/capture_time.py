@@ -7,7 +7,7 @@ that the next source can answer, never believed.
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 
@@ -181,7 +181,3 @@ def utc_from_timestamp(seconds: float) -> datetime | None:
     if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
         return None
     return moment
-
-
-def as_naive_utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(tzinfo=None)

@@ -17,6 +17,7 @@ trip's dates re-derives every photo without reading a file again.
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from journal.photos.capture_time import TimeSource
@@ -48,9 +49,14 @@ class RecordedTime:
     longitude: float | None = None
 
 
-class ZoneSource:
+class ZoneSource(StrEnum):
+    """Where a photo's UTC offset came from."""
+
+    #: The photo recorded it (EXIF OffsetTimeOriginal, an XMP time with an offset).
     RECORDED = "recorded"
+    #: The time zone at the photo's GPS position, at that instant.
     GPS_POSITION = "gps-position"
+    #: Assumed: the camera clock was on the trip's time zone.
     TRIP = "trip"
 
 
@@ -59,7 +65,7 @@ class DerivedTime:
     local_time: datetime | None = None
     utc_offset_minutes: int | None = None
     captured_utc: datetime | None = None
-    zone_source: str | None = None
+    zone_source: ZoneSource | None = None
     zone_name: str | None = None
     #: The trip day, or None for the Unassigned tray (no time, or a date outside the trip).
     day: date | None = None
@@ -75,7 +81,9 @@ def derive_time(
         if recorded.latitude is not None and recorded.longitude is not None
         else None
     )
-    zone, zone_source = (place, ZoneSource.GPS_POSITION) if place else (trip.zone, ZoneSource.TRIP)
+    zone, zone_source = (
+        (place, ZoneSource.GPS_POSITION) if place is not None else (trip.zone, ZoneSource.TRIP)
+    )
     if recorded.source.is_instant:
         utc = recorded.wall_time
         local = utc.replace(tzinfo=UTC).astimezone(zone)
@@ -100,7 +108,7 @@ def _derived(
     local: datetime,
     offset: int,
     utc: datetime,
-    zone_source: str,
+    zone_source: ZoneSource,
     zone: ZoneInfo | None,
     trip: TripClock,
 ) -> DerivedTime:

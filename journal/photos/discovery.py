@@ -20,11 +20,23 @@ class Discovery:
     failures: list[ImportFailure] = field(default_factory=list)
 
 
-def discover(paths: Iterable[Path], cancel: CancelToken | None = None) -> Discovery:
-    """Every file under ``paths``, each once, in a stable order (folders sorted by name)."""
+def discover(
+    paths: Iterable[Path], cancel: CancelToken | None = None, skip: Iterable[Path] = ()
+) -> Discovery:
+    """Every file under ``paths``, each once, in a stable order (folders sorted by name).
+
+    Folders in ``skip`` are not entered: the library itself, when someone imports their whole
+    home folder, must not import its own copies and thumbnails.
+    """
     found = Discovery()
     seen_files: set[Path] = set()
     seen_folders: set[tuple[int, int]] = set()
+    for folder in skip:
+        try:
+            info = folder.stat()
+        except OSError:
+            continue
+        seen_folders.add((info.st_dev, info.st_ino))
 
     def add_file(path: Path) -> None:
         key = path.absolute()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class ImportPhase(StrEnum):
@@ -28,6 +29,13 @@ class PlannedPhoto:
     day: date | None
 
 
+class ImportFailure(NamedTuple):
+    """A file that was not imported, and why, in words for the user."""
+
+    path: Path
+    reason: str
+
+
 @dataclass(frozen=True)
 class ImportProgress:
     phase: ImportPhase
@@ -42,6 +50,8 @@ class ImportProgress:
     planned: PlannedPhoto | None = None
     #: COPY: ids of the photos whose rows the last batch committed.
     committed_ids: tuple[int, ...] = ()
+    #: The file just finished could not be imported (it is also in the final report).
+    failure: ImportFailure | None = None
 
 
 class CancelToken:
@@ -56,12 +66,6 @@ class CancelToken:
     @property
     def cancelled(self) -> bool:
         return self._event.is_set()
-
-
-@dataclass(frozen=True)
-class ImportFailure:
-    path: Path
-    reason: str
 
 
 @dataclass

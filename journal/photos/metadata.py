@@ -2,70 +2,37 @@
 
 Pillow opens a file lazily: ``Image.open`` reads the header and the metadata segments, not the
 pixels, so this costs a fraction of a millisecond per JPEG. One open gives the format, the size,
-EXIF (capture time, camera, GPS, orientation), XMP and PNG text.
-
-Pitfalls handled here: ``getexif()`` on a PNG without an ``eXIf`` chunk before its pixels decodes
-the whole image looking for one, so it is only called when Pillow saw the chunk; pillow-heif
-already rotated a HEIC's pixels, so its EXIF orientation must not be applied again.
+EXIF (``exif.py``), XMP (``xmp.py``) and PNG text; the capture time is the first of those that
+has one, then the file name, then (untrusted) the file's modification time. pillow-heif already
+rotated a HEIC's pixels, so its EXIF orientation is not applied again.
 """
 
 import os
-import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
 
-from PIL import ExifTags, Image, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from journal.photos.capture_time import (
     CaptureTime,
     TimeSource,
-    checked_datetime,
-    parse_exif_datetime,
     parse_iso_datetime,
-    parse_offset,
     parse_rfc2822_datetime,
     utc_from_timestamp,
 )
+from journal.photos.exif import Camera, GpsFix, read_exif
 from journal.photos.file_names import time_from_file_name
 from journal.photos.formats import ACCEPTED_DESCRIPTION, EXTENSIONS, enable_heif, recorded_format
+from journal.photos.xmp import time_from_xmp, xmp_packet
 
-Base = ExifTags.Base
-GPS = ExifTags.GPS
-
-#: XMP properties holding the capture time, best first.
-_XMP_TIME = re.compile(
-    r"""<?(exif:DateTimeOriginal|photoshop:DateCreated|xmp:CreateDate|exif:DateTimeDigitized)"""
-    r"""(?:\s*=\s*["']([^"']+)["']|>\s*([^<\s][^<]*)</)"""
-)
-_XMP_PREFERENCE = (
-    "exif:DateTimeOriginal",
-    "photoshop:DateCreated",
-    "xmp:CreateDate",
-    "exif:DateTimeDigitized",
-)
 #: PNG text keywords that mean "when the picture was made" (the PNG spec's, then common variants).
 _PNG_TIME_KEYS = ("Creation Time", "CreationTime", "Creation time", "DateTimeOriginal")
 
 
 class PhotoRejectedError(Exception):
     """This file cannot be imported; the message says why, for the import's failure list."""
-
-
-@dataclass(frozen=True)
-class Camera:
-    make: str = ""
-    model: str = ""
-    serial: str = ""
-
-
-@dataclass(frozen=True)
-class GpsFix:
-    latitude: float
-    longitude: float
-    altitude: float | None
 
 
 @dataclass(frozen=True)
@@ -104,6 +71,12 @@ def read_metadata(path: Path) -> PhotoMetadata:
     except OSError as error:
         reason = error.strerror or str(error) or type(error).__name__
         raise PhotoRejectedError(f"cannot read the image ({reason})") from None
+    # Format plugins (pillow-heif's libheif among them) meet arbitrary bytes and may fail with
+    # any exception; one bad file must be reported, never end the import.
+    except Exception as error:
+        raise PhotoRejectedError(
+            f"cannot read the image ({type(error).__name__}: {error})"
+        ) from None
 
 
 def _read_open_image(image: Image.Image, path: Path, stat: os.stat_result) -> PhotoMetadata:
@@ -119,18 +92,14 @@ def _read_open_image(image: Image.Image, path: Path, stat: os.stat_result) -> Ph
             f"the limit of {Image.MAX_IMAGE_PIXELS}"
         )
     media_format = recorded_format(pillow_format)
-    exif = _exif(image, media_format)
-    exif_ifd = _ifd(exif, ExifTags.IFD.Exif)
-    gps_ifd = _ifd(exif, ExifTags.IFD.GPSInfo)
+    exif = read_exif(image, media_format)
     # pillow-heif turns HEIC pixels upright while decoding and resets the tag; never rotate twice.
-    orientation = 1 if media_format == "HEIF" else _orientation(exif)
+    orientation = 1 if media_format == "HEIF" else exif.orientation
     if orientation in (5, 6, 7, 8):
         width, height = height, width
-    gps = _gps_fix(gps_ifd)
     capture = (
-        _exif_time(exif, exif_ifd)
-        or _gps_time(gps_ifd)
-        or _xmp_time(_xmp_text(image, exif))
+        exif.capture
+        or time_from_xmp(xmp_packet(image, exif.xmp_packet))
         or _png_text_time(image, media_format)
         or _file_name_time(path)
         or _file_mtime(stat)
@@ -141,159 +110,9 @@ def _read_open_image(image: Image.Image, path: Path, stat: os.stat_result) -> Ph
         height=height,
         orientation=orientation,
         capture=capture,
-        camera=Camera(
-            make=_text(exif.get(Base.Make)),
-            model=_text(exif.get(Base.Model)),
-            serial=_text(exif_ifd.get(Base.BodySerialNumber)),
-        ),
-        gps=gps,
+        camera=exif.camera,
+        gps=exif.gps,
     )
-
-
-def _exif(image: Image.Image, media_format: str) -> Image.Exif:
-    try:
-        if media_format == "PNG" and "exif" not in image.info:
-            return _png_raw_profile_exif(image.info.get("Raw profile type exif"))
-        return image.getexif()
-    # Pillow's EXIF parser meets arbitrary bytes here and fails in many ways (struct, value,
-    # syntax, key errors); a corrupt EXIF block must only cost us its data, never the photo.
-    except Exception:
-        return Image.Exif()
-
-
-def _png_raw_profile_exif(profile: object) -> Image.Exif:
-    """EXIF as ImageMagick stores it in PNG text: a header of three lines, then hex."""
-    exif = Image.Exif()
-    if isinstance(profile, str):
-        exif.load(bytes.fromhex("".join(profile.split("\n")[3:])))
-    return exif
-
-
-def _ifd(exif: Image.Exif, which: int) -> dict[int, Any]:
-    try:
-        return dict(exif.get_ifd(which))
-    except Exception:  # a corrupt sub-IFD, as above: lose it, keep the photo
-        return {}
-
-
-def _text(value: object) -> str:
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    if not isinstance(value, str):
-        return ""
-    return " ".join(value.replace("\x00", " ").split())
-
-
-def _orientation(exif: Image.Exif) -> int:
-    value = exif.get(Base.Orientation)
-    return value if isinstance(value, int) and 1 <= value <= 8 else 1
-
-
-def _exif_time(exif: Image.Exif, exif_ifd: dict[int, Any]) -> CaptureTime | None:
-    candidates = (
-        (
-            TimeSource.EXIF_ORIGINAL,
-            exif_ifd.get(Base.DateTimeOriginal),
-            exif_ifd.get(Base.SubsecTimeOriginal),
-            exif_ifd.get(Base.OffsetTimeOriginal),
-        ),
-        (
-            TimeSource.EXIF_DIGITIZED,
-            exif_ifd.get(Base.DateTimeDigitized),
-            exif_ifd.get(Base.SubsecTimeDigitized),
-            exif_ifd.get(Base.OffsetTimeDigitized),
-        ),
-        (
-            TimeSource.EXIF_DATETIME,
-            exif.get(Base.DateTime),
-            exif_ifd.get(Base.SubsecTime),
-            exif_ifd.get(Base.OffsetTime),
-        ),
-    )
-    for source, text, subsec, offset in candidates:
-        wall = parse_exif_datetime(text, subsec)
-        if wall is not None:
-            return CaptureTime(wall, source, parse_offset(offset))
-    return None
-
-
-def _rational(value: object) -> float | None:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError, ZeroDivisionError):
-        return None
-    return number if number == number else None  # NaN from a 0/0 rational
-
-
-def _degrees(parts: object, reference: object, negative: str) -> float | None:
-    if not isinstance(parts, tuple) or len(parts) != 3:
-        return None
-    values = [_rational(part) for part in parts]
-    if any(value is None for value in values):
-        return None
-    degrees, minutes, seconds = (value or 0.0 for value in values)
-    result = degrees + minutes / 60 + seconds / 3600
-    return -result if _text(reference).upper() == negative else result
-
-
-def _gps_fix(gps_ifd: dict[int, Any]) -> GpsFix | None:
-    latitude = _degrees(gps_ifd.get(GPS.GPSLatitude), gps_ifd.get(GPS.GPSLatitudeRef), "S")
-    longitude = _degrees(gps_ifd.get(GPS.GPSLongitude), gps_ifd.get(GPS.GPSLongitudeRef), "W")
-    if latitude is None or longitude is None:
-        return None
-    # (0, 0) is what a receiver without a fix writes far more often than a photo of that buoy.
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180) or latitude == longitude == 0:
-        return None
-    altitude = _rational(gps_ifd.get(GPS.GPSAltitude))
-    if altitude is not None and gps_ifd.get(GPS.GPSAltitudeRef) in (1, b"\x01"):
-        altitude = -altitude
-    return GpsFix(latitude, longitude, altitude)
-
-
-def _gps_time(gps_ifd: dict[int, Any]) -> CaptureTime | None:
-    stamp = _text(gps_ifd.get(GPS.GPSDateStamp))
-    clock = gps_ifd.get(GPS.GPSTimeStamp)
-    match = re.fullmatch(r"(\d{4})[:\-](\d{2})[:\-](\d{2})", stamp)
-    if match is None or not isinstance(clock, tuple) or len(clock) != 3:
-        return None
-    parts = [_rational(part) for part in clock]
-    if any(part is None for part in parts):
-        return None
-    hours, minutes, seconds = (part or 0.0 for part in parts)
-    if not (0 <= hours < 24 and 0 <= minutes < 60 and 0 <= seconds < 61):
-        return None
-    year, month, day = (int(part) for part in match.groups())
-    midnight = checked_datetime(year, month, day, 0, 0, 0)
-    if midnight is None:
-        return None
-    moment = midnight + timedelta(hours=hours, minutes=minutes, seconds=seconds)
-    return CaptureTime(moment, TimeSource.GPS)
-
-
-def _xmp_text(image: Image.Image, exif: Image.Exif) -> str:
-    for candidate in (
-        image.info.get("xmp"),
-        image.info.get("XML:com.adobe.xmp"),
-        exif.get(Base.XMLPacket),
-    ):
-        if isinstance(candidate, bytes):
-            return candidate.decode("utf-8", "replace")
-        if isinstance(candidate, str):
-            return candidate
-    return ""
-
-
-def _xmp_time(xmp: str) -> CaptureTime | None:
-    if not xmp:
-        return None
-    found: dict[str, str] = {}
-    for match in _XMP_TIME.finditer(xmp):
-        found.setdefault(match.group(1), match.group(2) or match.group(3))
-    for name in _XMP_PREFERENCE:
-        parsed = parse_iso_datetime(found[name]) if name in found else None
-        if parsed is not None:
-            return CaptureTime(parsed[0], TimeSource.XMP, parsed[1])
-    return None
 
 
 def _png_text_time(image: Image.Image, media_format: str) -> CaptureTime | None:

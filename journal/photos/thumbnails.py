@@ -1,12 +1,15 @@
 """Thumbnails for the gallery and previews for the viewer, cached on disk by content hash.
 
-Making one is a decode, so the cheap path matters: ``Image.thumbnail`` first asks the decoder for a
-draft - JPEG's DCT scaling decodes a 12-megapixel photo at 1/8 size, pillow-heif picks a HEIC's
-embedded thumbnail - and only then resamples. ``exif_transpose`` comes after the resize, where it
-turns 256 pixels instead of 12 million. The cache file is named by the photo's content hash, so
-it never goes stale, and a second request for it makes nothing.
+Making one is a decode, so the cheap path matters: first ask the decoder for a draft - JPEG's DCT
+scaling decodes a 12-megapixel photo at 1/8 size, pillow-heif picks a HEIC's embedded thumbnail
+(~50x faster than decoding the image) - and only then resample with ``thumbnail``.
+``exif_transpose`` comes after the resize, where it turns 256 pixels instead of 12 million. The
+cache file is named by the photo's content hash, so it never goes stale, and a second request
+for it makes nothing.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Protocol
@@ -80,13 +83,32 @@ def make_thumbnail(source: Path, destination: Path, pixels: int) -> None:
 
     Raises ``OSError`` (truncated or corrupt data) like Pillow's decoders do.
     """
-    enable_heif()
-    with Image.open(source) as image:
+    with drafted(source, pixels) as image:
         image.thumbnail((pixels, pixels))
         upright = ImageOps.exif_transpose(image)
         rgb = _flattened(upright)
     with atomic_writer(destination) as handle:
         rgb.save(handle, "JPEG", quality=JPEG_QUALITY)
+
+
+@contextmanager
+def drafted(source: Path, pixels: int) -> Iterator[Image.Image]:
+    """``source`` opened with the cheapest decode that still covers ``pixels`` on its long edge.
+
+    The draft asks for the size the result will have: JPEG then decodes at 1/8 scale where that
+    is still large enough, and a HEIC's embedded thumbnail qualifies when it covers it.
+    (``thumbnail`` alone asks for twice the size, which costs JPEG a 1/4-scale decode.)
+    """
+    enable_heif()
+    with Image.open(source) as image:
+        image.draft(None, _fitted(image.size, pixels))
+        yield image
+
+
+def _fitted(size: tuple[int, int], pixels: int) -> tuple[int, int]:
+    width, height = size
+    scale = min(1.0, pixels / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def _flattened(image: Image.Image) -> Image.Image:

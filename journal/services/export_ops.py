@@ -39,10 +39,10 @@ def export_source(session: Session, trip_id: int, library_root: Path) -> ExportS
         photo = SourcePhoto(
             id=row.id,
             path=library_root.joinpath(*row.library_path.split("/")),
+            content_hash=row.content_hash,
             original_name=row.original_name,
             media_format=row.media_format,
             caption=row.caption,
-            day_date=day,
             local_time=row.local_time,
             utc_offset_minutes=row.utc_offset_minutes,
         )

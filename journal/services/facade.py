@@ -7,7 +7,7 @@ calls these methods from its database worker thread, never from the UI thread.
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +92,11 @@ class JournalService:
         with self.library.session() as session:
             return photo_ops.preview_camera_offset(session, trip_id, camera, offset_seconds)
 
+    def offset_for_actual_time(self, photo_id: int, actual: datetime) -> tuple[CameraKey, int]:
+        """The clock correction for this photo's camera that makes its local time ``actual``."""
+        with self.library.session() as session:
+            return photo_ops.offset_for_actual_time(session, photo_id, actual)
+
     # Mutations: one transaction each (an import commits in short batches of them)
 
     def create_trip(self, new: NewTrip) -> Changes:
@@ -110,8 +115,13 @@ class JournalService:
             return trip_ops.set_trip_dates(session, trip_id, start, end)
 
     def delete_trip(self, trip_id: int) -> Changes:
+        """Delete a trip with its days and photos, and the photo files no other trip uses."""
         with self.library.session() as session:
-            return trip_ops.delete_trip(session, trip_id)
+            files = photo_ops.library_files(session, trip_id)
+            changes = trip_ops.delete_trip(session, trip_id)
+            unused = photo_ops.unused_files(session, files)
+        self._remove_files(unused)
+        return changes
 
     def set_day_text(self, trip_id: int, day: date, body: str, title: str | None = None) -> Changes:
         with self.library.session() as session:
@@ -150,11 +160,10 @@ class JournalService:
     def delete_photos(self, trip_id: int, photo_ids: Sequence[int]) -> Changes:
         """Delete photos; their library copies and thumbnails go once no trip uses the bytes."""
         with self.library.session() as session:
-            changes, unused = photo_ops.delete_photos(session, trip_id, photo_ids)
-        thumbnails = ThumbnailCache(self.library.root)
-        for digest, relative in unused.items():
-            (self.library.root / relative).unlink(missing_ok=True)
-            thumbnails.remove(digest)
+            files = photo_ops.library_files(session, trip_id, photo_ids)
+            changes = photo_ops.delete_photos(session, trip_id, photo_ids)
+            unused = photo_ops.unused_files(session, files)
+        self._remove_files(unused)
         return changes
 
     def set_camera_offset(self, trip_id: int, camera: CameraKey, offset_seconds: int) -> Changes:
@@ -217,3 +226,12 @@ class JournalService:
         """
         plan = self.plan_export(trip_id, settings, front_matter=front_matter)
         return run_export(plan, overwrite=overwrite, progress=progress)
+
+    def _remove_files(self, files: dict[str, str]) -> None:
+        """Remove library copies and thumbnails after the rows are gone (committed): a crash in
+        between leaves an unused file, which the next import of those bytes reuses, never a row
+        without its file."""
+        thumbnails = ThumbnailCache(self.library.root)
+        for digest, relative in files.items():
+            (self.library.root / relative).unlink(missing_ok=True)
+            thumbnails.remove(digest)

@@ -98,8 +98,13 @@ def rederive(session: Session, trip: Trip, camera: CameraTuple | None = None) ->
     return result
 
 
-def _sort_key(photo: Photo) -> tuple[bool, datetime, int]:
-    return (photo.local_time is None, photo.local_time or datetime.min, photo.id or 0)
+def time_order(photo: Photo) -> tuple[bool, datetime, int]:
+    """Sort key: in the order they were taken, photos without a time last, ties by id.
+
+    The instant, not the local time: after a flight from Seoul, a Seoul photo at 08:00 was
+    taken before a Seattle one at 07:00 of the same date, and the story reads in that order.
+    """
+    return (photo.captured_utc is None, photo.captured_utc or datetime.min, photo.id or 0)
 
 
 def place_by_time(session: Session, trip_id: int, arrivals: Iterable[Photo]) -> None:
@@ -125,12 +130,13 @@ def place_by_time(session: Session, trip_id: int, arrivals: Iterable[Photo]) -> 
             )
             if id(photo) not in new_ids
         ]
-        for photo in sorted(newcomers, key=_sort_key):
+        for photo in sorted(newcomers, key=time_order):
             index = len(residents)
-            if photo.local_time is not None:
+            if photo.captured_utc is not None:
                 index = 0
                 for position, resident in enumerate(residents):
-                    if resident.local_time is not None and resident.local_time <= photo.local_time:
+                    taken = resident.captured_utc
+                    if taken is not None and taken <= photo.captured_utc:
                         index = position + 1
             residents.insert(index, photo)
         for position, photo in enumerate(residents):

@@ -69,6 +69,7 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class _Scanned:
+    index: int
     path: Path
     metadata: PhotoMetadata
     derived: DerivedTime
@@ -106,7 +107,9 @@ class PhotoImport:
         self._trip_id = trip_id
         self._progress = progress
         self._cancel = cancel or CancelToken()
-        self._workers = workers or os.cpu_count() or 2
+        # One thread more than cores keeps every core decoding while another thread waits on
+        # the fsync of its copy.
+        self._workers = workers or (os.cpu_count() or 2) + 1
         self._thumbnails = ThumbnailCache(library.root)
         self._claimed: set[str] = set()
         self._claimed_lock = threading.Lock()
@@ -119,7 +122,7 @@ class PhotoImport:
             self._claimed = set(
                 session.scalars(select(Photo.content_hash).where(Photo.trip_id == trip.id))
             )
-        found = discover(paths, self._cancel)
+        found = discover(paths, self._cancel, skip=[self._library.root])
         failures = list(found.failures)
         scanned = self._scan(found.files, clock, offsets, failures)
         duplicates, log = self._copy(scanned, failures)
@@ -151,21 +154,29 @@ class PhotoImport:
         for path in files:
             if self._cancel.cancelled:
                 break
-            planned = None
+            planned = failure = None
             try:
                 metadata = read_metadata(path)
             except PhotoRejectedError as error:
-                failures.append(ImportFailure(path, str(error)))
+                failure = ImportFailure(path, str(error))
+                failures.append(failure)
             else:
                 camera = (metadata.camera.make, metadata.camera.model, metadata.camera.serial)
                 derived = derive_time(_recorded(metadata), clock, offsets.get(camera, 0))
-                scanned.append(_Scanned(path, metadata, derived))
+                scanned.append(_Scanned(len(scanned), path, metadata, derived))
                 planned = PlannedPhoto(path, derived.local_time, derived.day)
             meter.done += 1
             rate, left = meter.estimate(time.monotonic())
             self._emit(
                 ImportProgress(
-                    ImportPhase.SCAN, meter.done, len(files), path, rate, left, planned=planned
+                    ImportPhase.SCAN,
+                    meter.done,
+                    len(files),
+                    path,
+                    rate,
+                    left,
+                    planned=planned,
+                    failure=failure,
                 )
             )
         return scanned
@@ -204,6 +215,7 @@ class PhotoImport:
                     rate,
                     left,
                     committed_ids=committed,
+                    failure=outcome if isinstance(outcome, ImportFailure) else None,
                 )
             )
         if batch:
@@ -250,7 +262,9 @@ class PhotoImport:
             self._claimed.add(digest)
         try:
             self._thumbnails.ensure(path, digest, ThumbSize.THUMB)
-        except (OSError, ValueError, SyntaxError) as error:
+        # Decoders meet arbitrary bytes here and fail in many ways besides OSError; one bad file
+        # must cost only itself, never the import.
+        except Exception as error:
             self._release(digest)
             return ImportFailure(path, f"the image data is damaged ({_reason(error)})")
         relative = library_path(digest, item.metadata.media_format)
@@ -281,7 +295,9 @@ class PhotoImport:
                 )
             )
             rows = []
-            for item in batch:
+            # Rows get their ids in the order the files were found, not the order threads
+            # finished them, so that ids follow names within a batch.
+            for item in sorted(batch, key=lambda prepared: prepared.scanned.index):
                 if item.digest in present:
                     duplicates.append(item.scanned.path)
                     continue

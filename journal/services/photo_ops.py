@@ -2,20 +2,21 @@
 camera clock corrections. Each runs inside the one session the facade opens."""
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError, NotFoundError
+from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import derive_time
 from journal.services import photo_days
 from journal.services.changes import Changes
 from journal.services.snapshots import CameraInfo, CameraKey, DayMove, PhotoInfo, TripInfo
 from journal.store.models import CameraOffset, Photo, Trip
 
-#: A correction beyond two days is a wrong date, not a clock left on another zone; refuse it.
-MAX_CAMERA_OFFSET_SECONDS = 2 * 24 * 3600
+#: Enough for a clock that was never set (cameras start at 2000 or 2010); beyond it is a typo.
+MAX_CAMERA_OFFSET_SECONDS = 100 * 366 * 24 * 3600
 
 
 def _trip(session: Session, trip_id: int) -> Trip:
@@ -25,7 +26,7 @@ def _trip(session: Session, trip_id: int) -> Trip:
     return trip
 
 
-def _day_filter(trip: Trip, day: date | None):  # type: ignore[no-untyped-def]
+def _day_filter(trip: Trip, day: date | None) -> ColumnElement[bool]:
     """Rows shown on ``day``; None is the Unassigned tray, which includes dates off the trip."""
     if day is None:
         return or_(
@@ -47,7 +48,7 @@ def _ordered(session: Session, trip: Trip, day: date | None) -> list[Photo]:
     query = (
         select(Photo)
         .where(Photo.trip_id == trip.id, _day_filter(trip, day))
-        .order_by(Photo.position, Photo.local_time, Photo.id)
+        .order_by(Photo.position, Photo.captured_utc, Photo.id)
     )
     return list(session.scalars(query))
 
@@ -65,9 +66,10 @@ def all_photos(session: Session, trip_id: int) -> list[PhotoInfo]:
     rows = session.scalars(
         select(Photo)
         .where(Photo.trip_id == trip.id)
-        .order_by(Photo.day_date.is_(None), Photo.day_date, Photo.position, Photo.id)
+        .order_by(Photo.day_date, Photo.position, Photo.id)
     )
     snapshots = [PhotoInfo.of(photo, info) for photo in rows]
+    # Stable: the tray (no day, or a day the trip no longer has) goes last, in its order.
     return sorted(snapshots, key=lambda photo: photo.day_date is None)
 
 
@@ -157,28 +159,34 @@ def set_caption(session: Session, photo_id: int, caption: str) -> Changes:
     )
 
 
-def delete_photos(
-    session: Session, trip_id: int, photo_ids: Sequence[int]
-) -> tuple[Changes, dict[str, str]]:
-    """Delete the rows. Also return the files no trip uses any more (content hash -> library
-    path), for the caller to remove once the transaction has committed: a crash in between
-    leaves an unused file, never a row without its file."""
+def delete_photos(session: Session, trip_id: int, photo_ids: Sequence[int]) -> Changes:
     trip = _trip(session, trip_id)
     doomed = _trip_photos(session, trip, photo_ids)
     days = {photo.day_date for photo in doomed if photo.day_date is not None}
-    files = {photo.content_hash: photo.library_path for photo in doomed}
     for photo in doomed:
         session.delete(photo)
     session.flush()
-    still_used = set(
-        session.scalars(select(Photo.content_hash).where(Photo.content_hash.in_(files)))
-    )
-    changes = Changes(
+    return Changes(
         trip=TripInfo.of(trip),
         days=frozenset(days),
         photos=frozenset(photo.id for photo in doomed),
     )
-    return changes, {digest: path for digest, path in files.items() if digest not in still_used}
+
+
+def library_files(
+    session: Session, trip_id: int, photo_ids: Sequence[int] | None = None
+) -> dict[str, str]:
+    """Content hash -> library path of a trip's photos (or of some of them)."""
+    query = select(Photo.content_hash, Photo.library_path).where(Photo.trip_id == trip_id)
+    if photo_ids is not None:
+        query = query.where(Photo.id.in_(set(photo_ids)))
+    return dict(session.execute(query).all())
+
+
+def unused_files(session: Session, files: dict[str, str]) -> dict[str, str]:
+    """Those of ``files`` that no photo row (of any trip) refers to any more."""
+    used = set(session.scalars(select(Photo.content_hash).where(Photo.content_hash.in_(files))))
+    return {digest: path for digest, path in files.items() if digest not in used}
 
 
 def cameras(session: Session, trip_id: int) -> list[CameraInfo]:
@@ -199,8 +207,7 @@ def cameras(session: Session, trip_id: int) -> list[CameraInfo]:
 def _check_offset(offset_seconds: int) -> None:
     if abs(offset_seconds) > MAX_CAMERA_OFFSET_SECONDS:
         raise InvalidInputError(
-            "A camera clock correction can be at most 48 hours either way; for a clock set to "
-            "the wrong date, correct the date in the photos first."
+            "A camera clock correction can be at most 100 years either way; check the value."
         )
 
 
@@ -220,21 +227,39 @@ def _camera_photos(session: Session, trip: Trip, camera: CameraKey) -> list[Phot
     return rows
 
 
+def offset_for_actual_time(
+    session: Session, photo_id: int, actual: datetime
+) -> tuple[CameraKey, int]:
+    """The correction for this photo's camera that makes the photo's local time ``actual``.
+
+    The way to fix a clock that was never set: find one photo whose real time you know.
+    """
+    row = _photo(session, photo_id)
+    source = TimeSource(row.time_source) if row.time_source else None
+    if row.wall_time is None or source is None or source.is_instant:
+        where = source.label if source else "nowhere"
+        raise InvalidInputError(
+            f"The time of {row.original_name} comes from {where}, not from its camera's clock, "
+            "so a clock correction cannot change it; pick a photo with an EXIF time."
+        )
+    return CameraKey.of(row), round((actual - row.wall_time).total_seconds())
+
+
 def preview_camera_offset(
     session: Session, trip_id: int, camera: CameraKey, offset_seconds: int
 ) -> list[DayMove]:
-    """The photos whose day would change with this correction, without changing anything."""
+    """The photos whose day would change with this correction, in time order; writes nothing."""
     _check_offset(offset_seconds)
     trip = _trip(session, trip_id)
     clock = photo_days.trip_clock(trip)
     moves = []
-    for row in _camera_photos(session, trip, camera):
+    for row in sorted(_camera_photos(session, trip, camera), key=photo_days.time_order):
         if row.pinned:
             continue
         new_day = derive_time(photo_days.recorded_time(row), clock, offset_seconds).day
         if new_day != row.day_date:
             moves.append(DayMove(row.id, row.original_name, row.day_date, new_day))
-    return sorted(moves, key=lambda move: move.photo_id)
+    return moves
 
 
 def set_camera_offset(

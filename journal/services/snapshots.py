@@ -154,8 +154,6 @@ class PhotoInfo:
     #: exif-original, exif-digitized, exif-datetime, gps, xmp, png-text, file-name, file-mtime.
     time_source: str | None
     time_trusted: bool
-    #: recorded (the photo's own offset), gps-position or trip: where the offset came from.
-    zone_source: str | None
     camera: CameraKey
     gps_latitude: float | None
     gps_longitude: float | None
@@ -165,6 +163,8 @@ class PhotoInfo:
     #: Placed by hand: changes of camera offset or trip dates leave it where it is.
     pinned: bool
     position: int
+    #: recorded (the photo's own offset), gps-position or trip: where the offset came from.
+    zone_source: str | None = None
 
     @property
     def time_description(self) -> str:
@@ -199,7 +199,6 @@ class PhotoInfo:
             captured_utc=photo.captured_utc,
             time_source=photo.time_source,
             time_trusted=photo.time_trusted,
-            zone_source=photo.zone_source,
             camera=CameraKey.of(photo),
             gps_latitude=photo.gps_latitude,
             gps_longitude=photo.gps_longitude,
@@ -207,6 +206,7 @@ class PhotoInfo:
             day_date=day if day is not None and trip.day_index(day) is not None else None,
             pinned=photo.pinned,
             position=photo.position,
+            zone_source=photo.zone_source,
         )
 
 

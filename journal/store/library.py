@@ -85,7 +85,7 @@ class Library:
                 schema.upgrade(engine, database)
             for folder in (root / PHOTOS_DIR, root / THUMBS_DIR):
                 folder.mkdir(exist_ok=True)
-            remove_partial_files(root / PHOTOS_DIR)
+                remove_partial_files(folder)
         except BaseException:
             lock.release()
             raise

@@ -1,11 +1,14 @@
 """``journal import``, ``photos``, ``cameras`` and ``camera-offset`` end to end, in-process."""
 
 import json
+import signal
 from pathlib import Path
 
 import pytest
 
 from journal.cli import main
+from journal.cli.photo_commands import cancel_on_interrupt
+from journal.photos.import_progress import CancelToken
 from tests.cli.test_trip_commands import library_fingerprint, run, seattle_library
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -176,7 +179,13 @@ def test_cameras_and_camera_offset(
     [
         (["camera-offset", "seattle-2023", "1", "+9 hours"], "Invalid clock correction"),
         (["camera-offset", "seattle-2023", "nikon", "+9h"], "No camera 'nikon'"),
-        (["camera-offset", "seattle-2023", "1", "+72h"], "at most 48 hours"),
+        (["camera-offset", "seattle-2023", "1", "+999999d"], "at most 100 years"),
+        (["camera-offset", "seattle-2023", "1"], "Give either CAMERA and OFFSET"),
+        (["camera-offset", "seattle-2023", "--photo", "1"], "Give either CAMERA and OFFSET"),
+        (
+            ["camera-offset", "seattle-2023", "--photo", "1", "--actual-time", "9am"],
+            "Invalid time '9am'",
+        ),
         (["photos", "seattle-2023", "--day", "9"], "there is no Day 9"),
         (["import", "nowhere", "."], "There is no trip 'nowhere'"),
     ],
@@ -202,3 +211,39 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
 def test_main_is_the_entry_point(seattle_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["photos", "seattle-2023", "--library", str(seattle_library)]) == 0
     assert "No photos" in capsys.readouterr().out
+
+
+def test_the_first_ctrl_c_stops_an_import_cleanly_and_the_second_quits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cancel = CancelToken()
+    with cancel_on_interrupt(cancel):
+        signal.raise_signal(signal.SIGINT)
+        assert cancel.cancelled
+        with pytest.raises(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGINT)
+    assert "Stopping after the photos in progress" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_camera_offset_from_a_photos_actual_time(
+    seattle_library: Path, camera_roll: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library))
+    _, out, _ = run(capsys, "photos", "seattle-2023", "--json", "--library", str(seattle_library))
+    canon01 = next(photo["id"] for photo in json.loads(out) if photo["name"] == "canon01.jpg")
+
+    code, out, _ = run(
+        capsys,
+        "camera-offset",
+        "seattle-2023",
+        "--photo",
+        str(canon01),
+        "--actual-time",
+        "2023-09-17 09:00",
+        "--library",
+        str(seattle_library),
+    )
+
+    assert code == 0
+    assert "Canon EOS R6 (#0123): clock -16h; moved 2 photos to another day." in out

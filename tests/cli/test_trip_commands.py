@@ -218,3 +218,16 @@ def test_the_installed_script_and_python_dash_m_work(seattle_library: Path) -> N
         result.stderr
         == "journal: There is no trip 'nope'; `journal trips` lists them by id and slug.\n"
     )
+
+
+def test_library_and_json_may_come_before_the_command(
+    seattle_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--library", str(seattle_library), "--json", "trips")
+    assert code == 0
+    assert json.loads(out)[0]["slug"] == "seattle-2023"
+    # Given after the command, it wins over the one before.
+    code, _, err = run(
+        capsys, "--library", "/nonexistent", "trips", "--library", str(seattle_library)
+    )
+    assert (code, err) == (0, "")

@@ -74,12 +74,13 @@ def test_hugo_builds_the_export_with_every_image_published(
     assert report.broken_links == ()
 
     public = tmp_path / "public"
-    subprocess.run(
+    build = subprocess.run(
         [HUGO, "--source", str(site), "--destination", str(public), "--quiet"],
-        check=True,
         capture_output=True,
+        text=True,
         timeout=120,
     )
+    assert build.returncode == 0, build.stderr
 
     pages = sorted(public.glob("posts/*/index.html"))
     assert len(pages) == len(report.posts)

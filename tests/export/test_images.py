@@ -1,5 +1,6 @@
 """Web-ready copies: resized, orientation in the pixels, HEIC as JPEG, no location published."""
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ import pytest
 from PIL import Image
 
 from journal.export import ExportError, ImageOptions
-from journal.export.images import exported_image, exported_suffix
+from journal.export.images import exported_image, exported_suffix, is_current_web_copy
 from journal.export.source import SourcePhoto
 from tests.export.conftest import make_photo
 
@@ -22,10 +23,10 @@ def source(path: Path, media_format: str = "JPEG") -> SourcePhoto:
     return SourcePhoto(
         id=1,
         path=path,
+        content_hash="0" * 64,
         original_name=path.name,
         media_format=media_format,
         caption="",
-        day_date=None,
         local_time=datetime(2023, 9, 17, 8, 30, 5),
         utc_offset_minutes=-420,
     )
@@ -105,7 +106,9 @@ def test_small_photos_are_not_enlarged_and_capture_date_can_be_dropped(tmp_path:
     exported = export_to(tmp_path, source(original), options, "out.jpg")
     with Image.open(exported) as image:
         assert image.size == (200, 100)
-        assert not image.getexif().get_ifd(0x8769)
+        exif = image.getexif()
+        assert 0x0132 not in exif
+        assert set(exif.get_ifd(0x8769)) == {0xA420}  # only the render key
 
 
 def test_heic_becomes_jpeg(tmp_path: Path) -> None:
@@ -145,3 +148,18 @@ def test_a_damaged_library_file_is_a_clear_error(tmp_path: Path) -> None:
     broken.write_bytes(b"\xff\xd8 not really a jpeg")
     with pytest.raises(ExportError, match=r"Cannot read the photo broken\.jpg"):
         exported_image(source(broken), ImageOptions())
+
+
+def test_a_web_copy_is_recognised_as_current_only_for_the_same_inputs(tmp_path: Path) -> None:
+    original = make_photo(tmp_path / "a.jpg")
+    photo = source(original)
+    options = ImageOptions()
+    exported = export_to(tmp_path, photo, options, "out.jpg")
+
+    assert is_current_web_copy(exported, photo, options)
+    assert not is_current_web_copy(exported, photo, ImageOptions(max_long_edge=1024))
+    assert not is_current_web_copy(exported, photo, ImageOptions(keep_gps=True))
+    changed = dataclasses.replace(photo, content_hash="1" * 64)
+    assert not is_current_web_copy(exported, changed, options)
+    assert not is_current_web_copy(tmp_path / "missing.jpg", photo, options)
+    assert not is_current_web_copy(original, photo, options)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from journal.atomic_files import TEMP_PREFIX
 from journal.errors import InvalidInputError
-from journal.export import ExportError, ExportExistsError, ExportFormat, ExportSettings
+from journal.export import ExportError, ExportExistsError, ExportFormat, ExportSettings, exporter
 from journal.services import JournalService, TripEdit, TripInfo
 from tests.export.conftest import AddPhoto
 from tests.export.trip_content import write_summit
@@ -112,7 +113,11 @@ def test_photo_links_point_at_the_exported_files_and_other_text_passes_through(
 
 
 def test_exporting_twice_changes_nothing(
-    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+    service: JournalService,
+    summit: TripInfo,
+    add_photo: AddPhoto,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     write_summit(service, summit, add_photo)
     chosen = settings(tmp_path, ExportFormat.HUGO)
@@ -120,10 +125,15 @@ def test_exporting_twice_changes_nothing(
     files = sorted(path for path in tmp_path.rglob("*") if path.is_file())
     before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in files}
 
+    def no_encoding(*_args: object) -> bytes:
+        raise AssertionError("an up-to-date web copy was encoded again")
+
+    # Up-to-date copies are recognised from their headers, without encoding them again.
+    monkeypatch.setattr(exporter, "exported_image", no_encoding)
     second = service.export_trip(summit.id, chosen)
 
     assert first.files_written == 6
-    assert (second.files_written, second.files_unchanged) == (0, 6)
+    assert (second.files_written, second.files_unchanged, second.files_removed) == (0, 6, 0)
     after = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in files}
     assert after == before
     assert sorted(path for path in tmp_path.rglob("*") if path.is_file()) == files
@@ -311,3 +321,64 @@ def test_export_settings_are_remembered_per_trip(
 
     assert service.export_settings(summit.id) == chosen
     assert service.export_settings(seattle.id) == ExportSettings()
+
+
+def test_images_the_post_no_longer_shows_are_removed_and_other_files_kept(
+    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    photos = write_summit(service, summit, add_photo)
+    chosen = settings(tmp_path, ExportFormat.HUGO)
+    service.export_trip(summit.id, chosen)
+    bundle = tmp_path / "content" / "posts" / "aws-summit-2023"
+    (bundle / "map.png").write_bytes(b"the author's own file")
+    (bundle / "day-9-01.txt").write_text("not an image name of ours", encoding="utf-8")
+
+    service.delete_photos(summit.id, [photos.day2])
+    report = service.export_trip(summit.id, chosen, overwrite=True)
+
+    assert report.files_removed == 1
+    assert not (bundle / "day-2-01.jpg").exists()
+    assert (bundle / "map.png").read_bytes() == b"the author's own file"
+    assert (bundle / "day-9-01.txt").exists()
+    assert "## Day 2" not in report.posts[0].read_text(encoding="utf-8")
+    assert report.broken_links == ()
+
+
+def test_leftovers_of_a_killed_export_are_swept_up(
+    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    add_photo(summit, date(2023, 9, 16))
+    images = tmp_path / "assets" / "images" / "aws-summit-2023"
+    images.mkdir(parents=True)
+    (images / f"{TEMP_PREFIX}abc").write_bytes(b"half an image")
+
+    service.export_trip(summit.id, settings(tmp_path, ExportFormat.JEKYLL))
+
+    assert sorted(path.name for path in images.iterdir()) == ["day-0-01.jpg"]
+
+
+def test_photos_on_dates_the_trip_no_longer_has_are_left_out_unless_the_text_shows_them(
+    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    photos = write_summit(service, summit, add_photo)
+    service.set_trip_dates(summit.id, date(2023, 9, 16), date(2023, 9, 17))
+
+    report = service.export_trip(summit.id, settings(tmp_path, ExportFormat.HUGO))
+
+    text = report.posts[0].read_text(encoding="utf-8")
+    assert "## Day 2" not in text
+    assert "day-2-01.jpg" not in text
+    assert f"photo-{photos.unassigned}.jpg" in text
+    assert report.images == 4
+
+
+def test_a_photo_without_caption_gets_its_file_name_as_alt_text(
+    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    add_photo(summit, summit.start_date)
+    service.set_day_text(summit.id, summit.start_date, "Arrived.")
+
+    report = service.export_trip(summit.id, settings(tmp_path, ExportFormat.HUGO))
+
+    text = report.posts[0].read_text(encoding="utf-8")
+    assert "![IMG_0001.jpg](day-0-01.jpg)" in text

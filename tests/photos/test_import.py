@@ -3,6 +3,8 @@
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
+
 from journal.photos.import_progress import ImportPhase, ImportProgress
 from journal.services import JournalService, TripInfo
 from journal.store.library import Library
@@ -92,6 +94,7 @@ def test_progress_reports_every_planned_day_before_any_copy(
 ) -> None:
     for hour in range(5):
         write_photo(camera_roll / f"p{hour}.jpg", exif_for(original=f"2023:09:19 1{hour}:00:00"))
+    (camera_roll / "zzz.jpg").write_text("not a photo")
     events: list[ImportProgress] = []
 
     report = service.import_photos(seattle.id, [camera_roll], progress=events.append)
@@ -105,6 +108,14 @@ def test_progress_reports_every_planned_day_before_any_copy(
     assert phases[-1] is ImportPhase.DONE
     committed = [photo_id for event in events for photo_id in event.committed_ids]
     assert sorted(committed) == sorted(report.imported)
+    [failed] = [event for event in events if event.failure is not None]
+    assert failed.phase is ImportPhase.SCAN
+    assert failed.failure == (camera_roll / "zzz.jpg", report.failures[0].reason)
+    last_scan = events[first_copy - 1]
+    assert (last_scan.done, last_scan.total) == (6, 6)
+    assert last_scan.rate is not None
+    assert last_scan.rate > 0
+    assert last_scan.seconds_left == 0
 
 
 def test_a_library_reopened_after_import_has_everything(
@@ -118,3 +129,56 @@ def test_a_library_reopened_after_import_has_everything(
         [photo] = JournalService(reopened).all_photos(seattle.id)
         assert photo.day_date == date(2023, 9, 18)
         assert (library_root / photo.library_path).is_file()
+
+
+def test_a_day_reads_in_the_order_photos_were_taken_across_time_zones(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    """Seoul 08:00 (+09:00) came ten hours before Seattle 07:00 (-07:00) of the same date."""
+    write_photo(camera_roll / "a-seattle.jpg", exif_for(original="2023:09:16 07:00:00"))
+    write_photo(
+        camera_roll / "b-seoul.jpg", exif_for(original="2023:09:16 08:00:00", offset="+09:00")
+    )
+
+    service.import_photos(seattle.id, [camera_roll])
+
+    day0 = service.photos(seattle.id, date(2023, 9, 16))
+    assert [photo.original_name for photo in day0] == ["b-seoul.jpg", "a-seattle.jpg"]
+
+
+def test_importing_a_folder_that_holds_the_library_skips_the_library(
+    library_root: Path, service: JournalService, seattle: TripInfo
+) -> None:
+    home = library_root.parent
+    write_photo(home / "Pictures" / "a.jpg", exif_for(original="2023:09:18 10:00:00"))
+    service.import_photos(seattle.id, [home / "Pictures"])
+
+    report = service.import_photos(seattle.id, [home])
+
+    assert report.imported == ()
+    assert report.failures == ()
+    assert report.duplicate_count == 1
+
+
+def test_time_descriptions_say_where_each_time_came_from(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    write_photo(camera_roll / "KakaoTalk_20230918_101500.jpg")
+    write_photo(camera_roll / "plain.jpg", color=(9, 9, 9), mtime=datetime(2023, 9, 18, 12, 0))
+    write_photo(
+        camera_roll / "seoul.jpg",
+        exif_for(original="2023:09:18 10:00:00", gps=(37.5665, 126.978), make="Apple"),
+    )
+
+    service.import_photos(seattle.id, [camera_roll])
+
+    photos = {photo.original_name: photo for photo in service.all_photos(seattle.id)}
+    kakao = photos["KakaoTalk_20230918_101500.jpg"]
+    assert (kakao.time_description, kakao.time_trusted) == ("file name", True)
+    plain = photos["plain.jpg"]
+    assert (plain.time_description, plain.time_trusted) == ("file date — untrusted", False)
+    assert plain.camera.label == "Unknown camera"
+    seoul = photos["seoul.jpg"]
+    assert seoul.time_description == "EXIF, +09:00 from GPS"
+    assert seoul.camera.label == "Apple"
+    assert seoul.gps_latitude == pytest.approx(37.5665, abs=1e-4)

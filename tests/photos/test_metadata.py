@@ -295,3 +295,18 @@ def test_not_images_are_refused_with_a_reason(camera_roll: Path) -> None:
         read_metadata(gif)
     with pytest.raises(PhotoRejectedError, match="not a regular file"):
         read_metadata(fifo)
+
+
+def test_xmp_in_png_and_tiff(camera_roll: Path) -> None:
+    packet = xmp_packet(exif_DateTimeOriginal="2023-09-18T10:15:00+09:00")
+    png = write_photo(camera_roll / "a.png", png_text={"XML:com.adobe.xmp": packet})
+    tiff = camera_roll / "a.tif"
+    Image.new("RGB", (8, 8)).save(tiff, tiffinfo={700: packet.encode()})
+
+    for path in (png, tiff):
+        capture = read_metadata(path).capture
+        assert (capture.source, capture.wall_time, capture.offset_minutes) == (
+            TimeSource.XMP,
+            datetime(2023, 9, 18, 10, 15),
+            540,
+        ), path.name

@@ -181,8 +181,8 @@ def test_camera_offset_errors(
 ) -> None:
     with pytest.raises(NotFoundError, match="no photos from Nikon Z6"):
         service.set_camera_offset(seattle.id, CameraKey("Nikon", "Z6", ""), 3600)
-    with pytest.raises(InvalidInputError, match="at most 48 hours"):
-        service.set_camera_offset(seattle.id, CameraKey("", "", ""), 3 * 86400)
+    with pytest.raises(InvalidInputError, match="at most 100 years"):
+        service.set_camera_offset(seattle.id, CameraKey("", "", ""), 101 * 366 * 86400)
 
 
 def test_changing_the_trip_dates_rederives_every_day(
@@ -227,3 +227,25 @@ def test_the_day_start_hour_moves_small_hours_to_the_evening_before(
 
     assert service.photo(ids["night.jpg"]).day_date == DAY1
     assert changes.days == {DAY1, DAY2}
+
+
+def test_a_clock_that_was_never_set_is_corrected_from_one_known_photo(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    for minute in (0, 30):
+        write_photo(
+            camera_roll / f"reset{minute}.jpg",
+            exif_for(original=f"2000:01:01 00:{minute:02d}:00", make="Sony", model="RX100"),
+        )
+    write_photo(camera_roll / "gps.jpg", exif_for(gps_stamp=("2023:09:18", (17, 0, 0))))
+    ids = _import(service, seattle, camera_roll)
+    assert _names(service, seattle, None) == ["reset0.jpg", "reset30.jpg"]
+
+    camera, offset = service.offset_for_actual_time(ids["reset0.jpg"], datetime(2023, 9, 18, 9, 0))
+    service.set_camera_offset(seattle.id, camera, offset)
+
+    assert camera == CameraKey("Sony", "RX100", "")
+    assert service.photo(ids["reset30.jpg"]).local_time == datetime(2023, 9, 18, 9, 30)
+    assert _names(service, seattle, DAY2) == ["reset0.jpg", "reset30.jpg", "gps.jpg"]
+    with pytest.raises(InvalidInputError, match="comes from GPS, not from its camera's clock"):
+        service.offset_for_actual_time(ids["gps.jpg"], datetime(2023, 9, 18, 9, 0))

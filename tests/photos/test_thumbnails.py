@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from journal.photos.thumbnails import ThumbnailCache, ThumbSize
+from journal.photos.thumbnails import ThumbnailCache, ThumbSize, drafted
 from journal.services import JournalService, PhotoInfo, TripInfo
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -129,3 +129,51 @@ def test_transparent_png_thumbnails_on_white(
     ) as thumb:
         assert thumb.mode == "RGB"
         assert thumb.getpixel((5, 5)) == (255, 255, 255)
+
+
+def test_jpeg_decodes_at_an_eighth_and_heic_uses_its_embedded_thumbnail(
+    camera_roll: Path,
+) -> None:
+    jpeg = write_photo(camera_roll / "big.jpg", exif_for(), size=(2048, 1536))
+    heic = camera_roll / "phone.heic"
+    Image.new("RGB", (1024, 768), (10, 200, 30)).save(heic, "HEIF", thumbnails=[320])
+    plain_heic = write_photo(camera_roll / "plain.heic", exif_for(), size=(1024, 768))
+
+    with drafted(jpeg, 256) as image:
+        assert image.size == (256, 192)  # DCT scaling: 2048 / 8
+    with drafted(heic, 256) as image:
+        assert image.size == (320, 240)  # the embedded thumbnail, not the 1024 px image
+    with drafted(plain_heic, 256) as image:
+        assert image.size == (1024, 768)  # no thumbnail to use: the full decode
+    with drafted(jpeg, ThumbSize.PREVIEW.pixels) as image:
+        assert image.size == (2048, 1536)  # 1/2 would be smaller than the preview
+
+
+def test_deleting_a_trip_removes_its_files(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    photo = _import_one(service, seattle, write_photo(camera_roll / "a.jpg", exif_for()))
+    thumbnail = ThumbnailCache(service.library.root).cached_path(
+        photo.content_hash, ThumbSize.THUMB
+    )
+    assert thumbnail.exists()
+
+    service.delete_trip(seattle.id)
+
+    assert not service.photo_path(photo).exists()
+    assert not thumbnail.exists()
+
+
+def test_sixteen_bit_grey_tiff_thumbnails_at_the_right_brightness(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    source = camera_roll / "scan.tif"
+    Image.new("I;16", (40, 20), 32768).save(source)  # mid grey in 16 bits
+    photo = _import_one(service, seattle, source)
+
+    path = ThumbnailCache(service.library.root).thumbnail_path(photo, ThumbSize.THUMB)
+    with Image.open(path) as thumb:
+        red, green, blue = thumb.getpixel((20, 10))  # type: ignore[misc]
+        assert thumb.mode == "RGB"
+        assert red == green == blue
+        assert abs(red - 128) <= 4

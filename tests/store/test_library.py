@@ -69,11 +69,15 @@ def test_read_only_opening_needs_no_lock_and_an_existing_library(library: Librar
 
 def test_leftover_partial_files_are_swept_when_the_library_opens(library_root: Path) -> None:
     Library.open(library_root).close()
-    leftover = library_root / "photos" / "ab" / f"{TEMP_PREFIX}123"
-    leftover.parent.mkdir(parents=True)
-    leftover.write_bytes(b"half a photo")
+    leftovers = [
+        library_root / "photos" / "ab" / f"{TEMP_PREFIX}123",
+        library_root / "thumbs" / f"{TEMP_PREFIX}456",
+    ]
+    for leftover in leftovers:
+        leftover.parent.mkdir(parents=True, exist_ok=True)
+        leftover.write_bytes(b"half a file")
     Library.open(library_root).close()
-    assert not leftover.exists()
+    assert not any(leftover.exists() for leftover in leftovers)
 
 
 def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> None:

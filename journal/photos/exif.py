@@ -1,0 +1,194 @@
+"""What EXIF says about a photo: capture time, camera, GPS position and orientation.
+
+Pillow's parser reads the EXIF block of every format we accept (JPEG APP1, PNG ``eXIf``, WebP,
+HEIF, TIFF's own tags). Two traps: ``getexif()`` on a PNG whose EXIF is not in an ``eXIf`` chunk
+before the pixels decodes the whole image looking for one, so it is not called there; and EXIF
+is arbitrary bytes, so a corrupt block costs only its own data, never the photo.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from PIL import ExifTags, Image
+
+from journal.photos.capture_time import (
+    CaptureTime,
+    TimeSource,
+    checked_datetime,
+    parse_exif_datetime,
+    parse_offset,
+)
+
+Base = ExifTags.Base
+GPS = ExifTags.GPS
+
+
+@dataclass(frozen=True)
+class Camera:
+    make: str = ""
+    model: str = ""
+    serial: str = ""
+
+
+@dataclass(frozen=True)
+class GpsFix:
+    latitude: float
+    longitude: float
+    altitude: float | None
+
+
+@dataclass(frozen=True)
+class ExifReading:
+    #: The best EXIF capture time: DateTimeOriginal, DateTimeDigitized, DateTime, then GPS.
+    capture: CaptureTime | None
+    camera: Camera
+    gps: GpsFix | None
+    #: The orientation tag, 1 when absent or invalid.
+    orientation: int
+    #: TIFF keeps its XMP packet as an EXIF tag.
+    xmp_packet: str
+
+
+def read_exif(image: Image.Image, media_format: str) -> ExifReading:
+    exif = _exif(image, media_format)
+    exif_ifd = _ifd(exif, ExifTags.IFD.Exif)
+    gps_ifd = _ifd(exif, ExifTags.IFD.GPSInfo)
+    return ExifReading(
+        capture=_exif_time(exif, exif_ifd) or _gps_time(gps_ifd),
+        camera=Camera(
+            make=_text(exif.get(Base.Make)),
+            model=_text(exif.get(Base.Model)),
+            serial=_text(exif_ifd.get(Base.BodySerialNumber)),
+        ),
+        gps=_gps_fix(gps_ifd),
+        orientation=_orientation(exif),
+        xmp_packet=_text_block(exif.get(Base.XMLPacket)),
+    )
+
+
+def _text_block(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value if isinstance(value, str) else ""
+
+
+def _exif(image: Image.Image, media_format: str) -> Image.Exif:
+    try:
+        if media_format == "PNG" and "exif" not in image.info:
+            return _png_raw_profile_exif(image.info.get("Raw profile type exif"))
+        return image.getexif()
+    # Pillow's EXIF parser meets arbitrary bytes here and fails in many ways (struct, value,
+    # syntax, key errors); a corrupt EXIF block must only cost us its data, never the photo.
+    except Exception:
+        return Image.Exif()
+
+
+def _png_raw_profile_exif(profile: object) -> Image.Exif:
+    """EXIF as ImageMagick stores it in PNG text: a header of three lines, then hex."""
+    exif = Image.Exif()
+    if isinstance(profile, str):
+        exif.load(bytes.fromhex("".join(profile.split("\n")[3:])))
+    return exif
+
+
+def _ifd(exif: Image.Exif, which: int) -> dict[int, Any]:
+    try:
+        return dict(exif.get_ifd(which))
+    except Exception:  # a corrupt sub-IFD, as above: lose it, keep the photo
+        return {}
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str):
+        return ""
+    return " ".join(value.replace("\x00", " ").split())
+
+
+def _orientation(exif: Image.Exif) -> int:
+    value = exif.get(Base.Orientation)
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _exif_time(exif: Image.Exif, exif_ifd: dict[int, Any]) -> CaptureTime | None:
+    candidates = (
+        (
+            TimeSource.EXIF_ORIGINAL,
+            exif_ifd.get(Base.DateTimeOriginal),
+            exif_ifd.get(Base.SubsecTimeOriginal),
+            exif_ifd.get(Base.OffsetTimeOriginal),
+        ),
+        (
+            TimeSource.EXIF_DIGITIZED,
+            exif_ifd.get(Base.DateTimeDigitized),
+            exif_ifd.get(Base.SubsecTimeDigitized),
+            exif_ifd.get(Base.OffsetTimeDigitized),
+        ),
+        (
+            TimeSource.EXIF_DATETIME,
+            exif.get(Base.DateTime),
+            exif_ifd.get(Base.SubsecTime),
+            exif_ifd.get(Base.OffsetTime),
+        ),
+    )
+    for source, text, subsec, offset in candidates:
+        wall = parse_exif_datetime(text, subsec)
+        if wall is not None:
+            return CaptureTime(wall, source, parse_offset(offset))
+    return None
+
+
+def _rational(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    return number if number == number else None  # NaN from a 0/0 rational
+
+
+def _degrees(parts: object, reference: object, negative: str) -> float | None:
+    if not isinstance(parts, tuple) or len(parts) != 3:
+        return None
+    values = [_rational(part) for part in parts]
+    if any(value is None for value in values):
+        return None
+    degrees, minutes, seconds = (value or 0.0 for value in values)
+    result = degrees + minutes / 60 + seconds / 3600
+    return -result if _text(reference).upper() == negative else result
+
+
+def _gps_fix(gps_ifd: dict[int, Any]) -> GpsFix | None:
+    latitude = _degrees(gps_ifd.get(GPS.GPSLatitude), gps_ifd.get(GPS.GPSLatitudeRef), "S")
+    longitude = _degrees(gps_ifd.get(GPS.GPSLongitude), gps_ifd.get(GPS.GPSLongitudeRef), "W")
+    if latitude is None or longitude is None:
+        return None
+    # (0, 0) is what a receiver without a fix writes far more often than a photo of that buoy.
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180) or latitude == longitude == 0:
+        return None
+    altitude = _rational(gps_ifd.get(GPS.GPSAltitude))
+    if altitude is not None and gps_ifd.get(GPS.GPSAltitudeRef) in (1, b"\x01"):
+        altitude = -altitude
+    return GpsFix(latitude, longitude, altitude)
+
+
+def _gps_time(gps_ifd: dict[int, Any]) -> CaptureTime | None:
+    stamp = _text(gps_ifd.get(GPS.GPSDateStamp))
+    clock = gps_ifd.get(GPS.GPSTimeStamp)
+    match = re.fullmatch(r"(\d{4})[:\-](\d{2})[:\-](\d{2})", stamp)
+    if match is None or not isinstance(clock, tuple) or len(clock) != 3:
+        return None
+    parts = [_rational(part) for part in clock]
+    if any(part is None for part in parts):
+        return None
+    hours, minutes, seconds = (part or 0.0 for part in parts)
+    if not (0 <= hours < 24 and 0 <= minutes < 60 and 0 <= seconds < 61):
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    midnight = checked_datetime(year, month, day, 0, 0, 0)
+    if midnight is None:
+        return None
+    moment = midnight + timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    return CaptureTime(moment, TimeSource.GPS)
