@@ -45,7 +45,6 @@ from journal.gui.thumbnail_loader import THUMB_BOX, ThumbnailLoader
 from journal.services import PhotoInfo
 
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PHOTO_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -133,8 +132,6 @@ class GalleryModel(QAbstractListModel):
             return f"Photo {photo.caption or photo.original_name}, {photo.time_description}"
         if role == PHOTO_ID_ROLE:
             return photo.id
-        if role == PHOTO_ROLE:
-            return photo
         return None
 
     def mimeTypes(self) -> list[str]:

@@ -48,7 +48,6 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.runner = TaskRunner(self.show_error, self)
         self.trip: TripInfo | None = None
-        self._trips: list[TripInfo] = []
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.setAcceptDrops(True)
@@ -189,7 +188,6 @@ class MainWindow(QMainWindow):
         )
 
     def _on_trips(self, trips: list[TripInfo], open_trip_id: int | None) -> None:
-        self._trips = trips
         menu = self.actions_.trips_menu
         menu.clear()
         group = QActionGroup(menu)

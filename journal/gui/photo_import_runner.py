@@ -62,10 +62,6 @@ class PhotoImportRunner(QObject):
     #: Carries progress from the import thread to this object's (the UI) thread.
     _forward = Signal(object)
 
-    @property
-    def running(self) -> bool:
-        return self._queued > 0
-
     def start(self, trip_id: int, paths: Sequence[Path]) -> None:
         cancel = CancelToken()
         self._cancel = cancel
