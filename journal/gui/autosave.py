@@ -17,7 +17,7 @@ from journal.gui.background import TaskRunner
 from journal.gui.timeline_entries import EntryKind
 from journal.services import Changes, JournalService, TripEdit
 
-SAVE_DELAY_MS = 600
+SAVE_DELAY_MS = 500
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,7 @@ class CameraDialog(QDialog):
         self.moves_view.setAccessibleName("Photos that would change day")
         self.moves_view.setHeaderLabels(["Photo", "Now on", "Would move to"])
         self.moves_view.setRootIsDecorated(False)
+        self.moves_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.moves_label = QLabel(self)
         self.apply_button = QPushButton("Apply Correction", self)
         self.apply_button.setEnabled(False)

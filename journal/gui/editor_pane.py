@@ -107,10 +107,6 @@ class EditorPane(QWidget):
         self._set_enabled(False)
         self.heading.setText("Pick a day in the timeline to write")
 
-    @property
-    def target(self) -> TextTarget | None:
-        return self._target
-
     def show_target(self, target: TextTarget | None, heading: str) -> None:
         """Save the current section, then load ``target`` (None: nothing to write on)."""
         self.saver.flush()

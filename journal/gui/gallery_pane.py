@@ -34,12 +34,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-from journal.gui.photo_drag import DraggedPhoto, dropped_paths, photo_mime_data, read_photo_drag
+from journal.gui.photo_drag import (
+    PHOTOS_MIME,
+    DraggedPhoto,
+    dropped_paths,
+    photo_mime_data,
+    read_photo_drag,
+)
 from journal.gui.thumbnail_loader import THUMB_BOX, ThumbnailLoader
 from journal.services import PhotoInfo
 
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PHOTO_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -127,12 +132,10 @@ class GalleryModel(QAbstractListModel):
             return f"Photo {photo.caption or photo.original_name}, {photo.time_description}"
         if role == PHOTO_ID_ROLE:
             return photo.id
-        if role == PHOTO_ROLE:
-            return photo
         return None
 
     def mimeTypes(self) -> list[str]:
-        return []
+        return [PHOTOS_MIME]
 
     def mimeData(self, indexes: Any) -> QMimeData:
         rows = sorted({index.row() for index in indexes})

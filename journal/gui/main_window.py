@@ -38,7 +38,7 @@ from journal.photos.thumbnails import ThumbnailCache
 from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TripInfo
 
 #: While an import commits batches, the timeline and gallery refresh at most this often.
-IMPORT_REFRESH_MS = 400
+IMPORT_REFRESH_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +48,6 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.runner = TaskRunner(self.show_error, self)
         self.trip: TripInfo | None = None
-        self._trips: list[TripInfo] = []
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.setAcceptDrops(True)
@@ -173,7 +172,7 @@ class MainWindow(QMainWindow):
         self.thumbnails.ready.connect(self._on_thumbnail_ready)
         self.thumbnails.preview_ready.connect(self.editor.image_arrived)
         self.importer.planned.connect(self.timeline_model.set_incoming)
-        self.importer.committed.connect(lambda _ids: self._import_refresh.start())
+        self.importer.committed.connect(self._on_batch_committed)
         self.importer.finished.connect(self._on_import_finished)
 
     def _set_trip_actions_enabled(self, enabled: bool) -> None:
@@ -189,7 +188,6 @@ class MainWindow(QMainWindow):
         )
 
     def _on_trips(self, trips: list[TripInfo], open_trip_id: int | None) -> None:
-        self._trips = trips
         menu = self.actions_.trips_menu
         menu.clear()
         group = QActionGroup(menu)
@@ -292,6 +290,11 @@ class MainWindow(QMainWindow):
             self.load_gallery()
 
     # Photos
+
+    def _on_batch_committed(self) -> None:
+        """Refresh at most every ``IMPORT_REFRESH_MS`` (a throttle: batches keep coming)."""
+        if not self._import_refresh.isActive():
+            self._import_refresh.start()
 
     def _refresh_during_import(self) -> None:
         self.refresh_timeline()

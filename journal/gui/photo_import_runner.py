@@ -19,6 +19,8 @@ from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgr
 from journal.services import JournalService
 from journal.services.photo_import import ImportReport
 
+#: How often the status bar's progress is redrawn during an import.
+STATUS_INTERVAL_MS = 100
 #: How often the timeline's counts of photos on their way are updated during the scan.
 PLANNED_INTERVAL_MS = 150
 
@@ -59,10 +61,6 @@ class PhotoImportRunner(QObject):
 
     #: Carries progress from the import thread to this object's (the UI) thread.
     _forward = Signal(object)
-
-    @property
-    def running(self) -> bool:
-        return self._queued > 0
 
     def start(self, trip_id: int, paths: Sequence[Path]) -> None:
         cancel = CancelToken()
@@ -156,6 +154,11 @@ class ImportStatus(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
+        self._pending: ImportProgress | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(STATUS_INTERVAL_MS)
+        self._timer.timeout.connect(self._show_pending)
         importer.progressed.connect(self._on_progress)
         importer.running_changed.connect(self._on_running)
         self.hide()
@@ -168,16 +171,33 @@ class ImportStatus(QWidget):
             self.cancel_button.setEnabled(True)
 
     def _on_progress(self, event: ImportProgress) -> None:
+        """Show progress at most every ``STATUS_INTERVAL_MS``: ``QProgressBar.setValue``
+        repaints at once, and an import reports hundreds of files a second."""
         if event.phase is ImportPhase.DONE:
+            self._pending = None
+            self._timer.stop()
             self.cancel_button.setEnabled(False)
             return
+        self._pending = event
+        if not self._timer.isActive():
+            self._show_pending()
+
+    def _show_pending(self) -> None:
+        event, self._pending = self._pending, None
+        if event is None:
+            return
+        self._timer.start()
         what = "Reading dates" if event.phase is ImportPhase.SCAN else "Copying photos"
         left = ""
         if event.seconds_left is not None and event.seconds_left >= 1:
             left = f", about {_duration(event.seconds_left)} left"
         self.label.setText(f"{what}: {event.done} of {event.total}{left}")
+        # QProgressBar repaints synchronously on a new value; with updates off for the change,
+        # re-enabling them schedules an ordinary repaint with the rest of the window instead.
+        self.bar.setUpdatesEnabled(False)
         self.bar.setRange(0, max(event.total, 1))
         self.bar.setValue(event.done)
+        self.bar.setUpdatesEnabled(True)
 
 
 def _duration(seconds: float) -> str:

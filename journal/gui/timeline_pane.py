@@ -237,11 +237,6 @@ class TimelineView(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setMinimumWidth(200)
 
-    def timeline_model(self) -> TimelineModel:
-        model = self.model()
-        assert isinstance(model, TimelineModel)
-        return model
-
     def _target(self, event: QDropEvent | QDragMoveEvent) -> TimelineEntry | None:
         index = self.indexAt(event.position().toPoint())
         if not index.isValid():

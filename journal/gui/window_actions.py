@@ -5,6 +5,7 @@ rest follow what writers know from other editors. The actions only emit ``trigge
 window connects them, so this module knows nothing about trips or the library.
 """
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -63,8 +64,13 @@ class WindowActions:
         self.redo = _action(window, "&Redo", Key.Redo)
         self.find = _action(window, "&Find in Text…", Key.Find, "Find in the day's text")
         self.delete_photos = _action(
-            window, "Remove Selected &Photos", tip="Remove the selected photos from the trip"
+            window,
+            "Remove Selected &Photos",
+            Key.Delete,
+            "Remove the selected photos from the trip",
         )
+        # Delete removes photos only while the gallery has the focus, never text in the editor.
+        self.delete_photos.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.preview = _action(
             window,

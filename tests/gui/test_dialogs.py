@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.gui.camera_dialog import CameraDialog, format_offset_seconds
@@ -155,3 +156,36 @@ def test_a_new_trip_from_the_dialog_opens_in_the_window(
     assert window.timeline_model.rowCount() == 1 + 3 + 2
     assert [trip.title for trip in service.list_trips()] == ["Jeju 2024", "Seattle 2023"]
     assert len(window.actions_.trips_menu.actions()) == 2
+
+
+def test_trip_properties_rename_and_move_dates_keeping_text(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    service.set_day_text(seattle.id, date(2023, 9, 21), "마지막 날")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+
+    def edit_and_accept(dialog: TripDialog) -> int:
+        assert dialog.title.text() == "Seattle 2023"
+        dialog.title.setText("AWS Summit 2023")
+        dialog.end.setDate(QDate(2023, 9, 20))
+        return TripDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(TripDialog, "exec", edit_and_accept)
+    window.actions_.trip_properties.trigger()
+
+    qtbot.waitUntil(lambda: window.windowTitle() == "AWS Summit 2023 — Trip Journal")
+    qtbot.waitUntil(lambda: len(told) == 1)
+    assert "2023-09-21" in told[0]
+    trip = service.trip(seattle.id)
+    assert (trip.title, trip.end_date) == ("AWS Summit 2023", date(2023, 9, 20))
+    qtbot.waitUntil(
+        lambda: (
+            window.timeline_model.entry(window.timeline_model.rowCount() - 1).day
+            == date(2023, 9, 21)
+        )
+    )

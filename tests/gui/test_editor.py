@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -12,6 +13,7 @@ from journal.gui import preferences as prefs
 from journal.gui.autosave import SAVE_DELAY_MS
 from journal.gui.export_dialog import ExportDialog
 from journal.gui.main_window import MainWindow
+from journal.gui.markdown_editor import MarkdownEditor
 from journal.gui.preferences import Preferences
 from journal.services import JournalService, TripInfo
 from tests.gui.typing import type_keys, type_with_input_method
@@ -125,3 +127,38 @@ def test_export_opens_after_the_last_keystrokes_are_saved(
     dialog = window.findChildren(ExportDialog)[0]
     assert dialog.trip_id == seattle.id
     dialog.close()
+
+
+def test_highlighting_follows_the_palette_into_dark_mode(qtbot: QtBot) -> None:
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("# 제목\n\nplain")
+    dark = QPalette(editor.palette())
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Link, QColor("#66aaff"))
+
+    editor.setPalette(dark)
+
+    heading = editor.document().firstBlock().layout().formats()[0]
+    assert heading.format.foreground().color() == QColor("#66aaff")
+    assert heading.length == len("# 제목")
+
+
+def test_the_intro_and_closing_are_written_like_days(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
+) -> None:
+    window.timeline.setCurrentIndex(window.timeline_model.index(0))
+    qtbot.waitUntil(lambda: window.editor.heading.text() == "Introduction")
+    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    assert not window.editor.title.isVisible()
+    type_with_input_method(window.editor.editor, "여행을 시작하며")
+    closing = window.timeline_model.rowCount() - 2
+    window.timeline.setCurrentIndex(window.timeline_model.index(closing))
+    qtbot.waitUntil(lambda: window.editor.heading.text() == "Closing")
+    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    type_with_input_method(window.editor.editor, "끝")
+
+    qtbot.waitUntil(lambda: service.trip(seattle.id).closing == "끝", timeout=3000)
+    assert service.trip(seattle.id).intro == "여행을 시작하며"
+    qtbot.waitUntil(lambda: window.timeline_model.entry(0).word_count == 2)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPixmap
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -242,3 +243,67 @@ def test_a_photo_dropped_in_the_text_becomes_an_image_reference_shown_in_the_pre
     qtbot.waitUntil(lambda: f'src="photo:{noon}"' in preview.toHtml())
     image = preview.loadResource(2, f"photo:{noon}")  # 2: QTextDocument.ImageResource
     assert image.width() > 4
+
+
+def test_delete_removes_selected_photos_only_from_the_gallery(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    imported: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    def answer_yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    _select_day(qtbot, window, DAY1)
+    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    editor = window.editor.editor
+    qtbot.waitUntil(lambda: not editor.isReadOnly())
+    editor.setPlainText("ab")
+    window.gallery.select_ids([imported["noon.jpg"]])
+
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_Home)
+    QTest.keyClick(editor, Qt.Key.Key_Delete)
+    assert editor.toPlainText() == "b"
+    assert asked == []
+
+    window.gallery.setFocus()
+    QTest.keyClick(window.gallery, Qt.Key.Key_Delete)
+    assert len(asked) == 1
+    assert asked[0].startswith("Remove 1 photo from the trip?")
+    qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg"])
+    assert [p.original_name for p in service.photos(seattle.id, DAY1)] == ["morning.jpg"]
+
+
+def test_cancel_stops_an_import_and_keeps_what_finished(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, tmp_path: Path
+) -> None:
+    roll = tmp_path / "many"
+    for number in range(60):
+        write_photo(
+            roll / f"IMG_{number:03d}.jpg",
+            exif_for(original=f"2023:09:17 {8 + number // 10:02d}:{number % 60:02d}:00"),
+            size=(16, 12),
+        )
+    clicked: list[bool] = []
+
+    def cancel_once(_event: object) -> None:
+        if not clicked:
+            clicked.append(True)
+            window.import_status.cancel_button.click()
+
+    window.importer.progressed.connect(cancel_once)
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000) as finished:
+        window.photo_ops.import_paths([roll])
+
+    report = finished.args[0]
+    assert report.cancelled
+    assert len(report.imported) < 60
+    assert len(service.all_photos(seattle.id)) == len(report.imported)
+    assert "cancelled" in window.statusBar().currentMessage()
