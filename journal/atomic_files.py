@@ -30,21 +30,27 @@ def fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(destination: Path) -> Iterator[BinaryIO]:
-    """Yield a binary file that replaces ``destination`` only if the block finishes."""
+def atomic_writer(destination: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
+    """Yield a binary file that replaces ``destination`` only if the block finishes.
+
+    ``durable=False`` skips the two fsyncs, for caches that can be rebuilt: other processes
+    still see the old file or the whole new one, but after a power cut the new one may be empty.
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=destination.parent)
     temp_path = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(temp_path, destination)
     except BaseException:
         temp_path.unlink(missing_ok=True)
         raise
-    fsync_dir(destination.parent)
+    if durable:
+        fsync_dir(destination.parent)
 
 
 def atomic_write_bytes(destination: Path, data: bytes) -> None:

@@ -61,15 +61,12 @@ class ThumbnailCache:
 
     def thumbnail_path(self, photo: ThumbnailSubject, size: ThumbSize) -> Path:
         """The cached JPEG of ``photo`` at ``size``, made first if missing."""
-        destination = self.cached_path(photo.content_hash, size)
-        if not destination.exists():
-            make_thumbnail(self._library_root / photo.library_path, destination, size.pixels)
-        return destination
+        return self.ensure(self._library_root / photo.library_path, photo.content_hash, size)
 
     def ensure(self, source: Path, content_hash: str, size: ThumbSize) -> Path:
-        """Make the thumbnail of ``source`` (whose hash is known) before it has a library row."""
+        """Make the thumbnail of ``source`` (whose hash is known) unless it is cached."""
         destination = self.cached_path(content_hash, size)
-        if not destination.exists():
+        if not _cached(destination):
             make_thumbnail(source, destination, size.pixels)
         return destination
 
@@ -87,8 +84,17 @@ def make_thumbnail(source: Path, destination: Path, pixels: int) -> None:
         image.thumbnail((pixels, pixels))
         upright = ImageOps.exif_transpose(image)
         rgb = _flattened(upright)
-    with atomic_writer(destination) as handle:
+    # A cache: written atomically but not synced (an fsync costs as much as the rest of the
+    # write). A power cut can leave an empty file, which ``_cached`` treats as missing.
+    with atomic_writer(destination, durable=False) as handle:
         rgb.save(handle, "JPEG", quality=JPEG_QUALITY)
+
+
+def _cached(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 @contextmanager

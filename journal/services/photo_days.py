@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import DerivedTime, RecordedTime, TripClock, derive_time
@@ -112,32 +113,59 @@ def place_by_time(session: Session, trip_id: int, arrivals: Iterable[Photo]) -> 
 
     Each goes after the last photo of its day taken no later than it, so a day the user ordered
     by hand keeps that order and a new photo still lands near its neighbours in time.
+
+    The photos already on the day are read as bare (id, time, position) rows and only the ones
+    whose position changes are written: an import commits a batch every fraction of a second
+    into days that may hold hundreds of photos, and building an ORM object for each of those
+    every time held the interpreter long enough to stall the window.
     """
     by_day: dict[date | None, list[Photo]] = defaultdict(list)
     for photo in arrivals:
         by_day[photo.day_date].append(photo)
+    if not by_day:
+        return
+    session.flush()  # the newcomers need their ids
     for day, newcomers in by_day.items():
-        new_ids = {id(photo) for photo in newcomers}
-        residents = [
-            photo
-            for photo in session.scalars(
-                select(Photo)
-                .where(
-                    Photo.trip_id == trip_id,
-                    Photo.day_date.is_(None) if day is None else Photo.day_date == day,
-                )
-                .order_by(Photo.position, Photo.id)
+        new_ids = {photo.id for photo in newcomers}
+        rows = session.execute(
+            select(Photo.id, Photo.captured_utc, Photo.position)
+            .where(
+                Photo.trip_id == trip_id,
+                Photo.day_date.is_(None) if day is None else Photo.day_date == day,
             )
-            if id(photo) not in new_ids
-        ]
+            .order_by(Photo.position, Photo.id)
+        ).all()
+        residents = [(row.id, row.captured_utc) for row in rows if row.id not in new_ids]
         for photo in sorted(newcomers, key=time_order):
-            index = len(residents)
-            if photo.captured_utc is not None:
-                index = 0
-                for position, resident in enumerate(residents):
-                    taken = resident.captured_utc
-                    if taken is not None and taken <= photo.captured_utc:
-                        index = position + 1
-            residents.insert(index, photo)
-        for position, photo in enumerate(residents):
-            photo.position = position
+            residents.insert(_slot(residents, photo.captured_utc), (photo.id, photo.captured_utc))
+        positions = {photo_id: index for index, (photo_id, _) in enumerate(residents)}
+        for photo in newcomers:
+            photo.position = positions[photo.id]
+        moved = [
+            {"id": row.id, "position": positions[row.id]}
+            for row in rows
+            if row.id not in new_ids and row.position != positions[row.id]
+        ]
+        if moved:
+            session.execute(update(Photo), moved)
+            _refresh_loaded_positions(session, moved)
+
+
+def _slot(residents: list[tuple[int, datetime | None]], taken: datetime | None) -> int:
+    """Where a photo taken at ``taken`` goes: after the last resident taken no later than it
+    (at the end when its time is unknown, at the start when all were taken after it)."""
+    if taken is None:
+        return len(residents)
+    for index in range(len(residents) - 1, -1, -1):
+        resident_taken = residents[index][1]
+        if resident_taken is not None and resident_taken <= taken:
+            return index + 1
+    return 0
+
+
+def _refresh_loaded_positions(session: Session, moved: list[dict[str, int]]) -> None:
+    """Rows this session already holds as objects learn their new position without a reload."""
+    for change in moved:
+        loaded = session.identity_map.get(session.identity_key(Photo, change["id"]))
+        if loaded is not None:
+            set_committed_value(loaded, "position", change["position"])

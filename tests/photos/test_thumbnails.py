@@ -51,6 +51,23 @@ def test_import_makes_the_gallery_thumbnail_and_a_second_request_makes_none(
         assert thumb.size == (256, 192)
 
 
+def test_an_empty_cached_thumbnail_left_by_a_power_cut_is_made_again(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    photo = _import_one(
+        service,
+        seattle,
+        write_photo(camera_roll / "a.jpg", exif_for(original="2023:09:18 10:00"), size=(800, 600)),
+    )
+    cache = ThumbnailCache(service.library.root)
+    cache.cached_path(photo.content_hash, ThumbSize.THUMB).write_bytes(b"")
+
+    path = cache.thumbnail_path(photo, ThumbSize.THUMB)
+
+    with Image.open(path) as thumb:
+        assert thumb.size == (256, 192)
+
+
 def test_preview_is_made_on_demand_at_1600_pixels(
     service: JournalService, seattle: TripInfo, camera_roll: Path
 ) -> None:
