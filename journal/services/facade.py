@@ -107,6 +107,11 @@ class JournalService:
         with self.library.session() as session:
             return trip_ops.edit_trip(session, trip_id, edit)
 
+    def edit_trip_and_dates(self, trip_id: int, edit: TripEdit, start: date, end: date) -> Changes:
+        """Fields and dates together, as the properties dialog saves them: all or nothing."""
+        with self.library.session() as session:
+            return trip_ops.edit_trip_and_dates(session, trip_id, edit, start, end)
+
     def rename_trip(self, trip_id: int, title: str) -> Changes:
         return self.edit_trip(trip_id, TripEdit(title=title))
 

@@ -1,5 +1,6 @@
 """Operations on trips, each run inside a session the facade opens (one transaction each)."""
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -166,6 +167,24 @@ def set_trip_dates(session: Session, trip_id: int, start: date, end: date) -> Ch
         days=frozenset(moved.days),
         photos=frozenset(moved.photos),
         notes_outside_range=tuple(outside),
+    )
+
+
+def edit_trip_and_dates(
+    session: Session, trip_id: int, edit: TripEdit, start: date, end: date
+) -> Changes:
+    """A properties dialog's fields and dates as one change: if either is refused, neither is
+    saved (the session's transaction rolls both back)."""
+    edited = edit_trip(session, trip_id, edit)
+    trip = get_trip(session, trip_id)
+    if (trip.start_date, trip.end_date) == (start, end):
+        return edited
+    dated = set_trip_dates(session, trip_id, start, end)
+    return dataclasses.replace(
+        dated,
+        trip_list=edited.trip_list,
+        days=edited.days | dated.days,
+        photos=edited.photos | dated.photos,
     )
 
 

@@ -134,3 +134,23 @@ def test_edit_rename_and_delete(service: JournalService, seattle: TripInfo) -> N
     assert service.list_trips() == []
     with pytest.raises(NotFoundError):
         service.trip(seattle.id)
+
+
+def test_fields_and_dates_are_saved_together_or_not_at_all(
+    service: JournalService, seattle: TripInfo
+) -> None:
+    with pytest.raises(InvalidInputError, match="at most 1000 days"):
+        service.edit_trip_and_dates(
+            seattle.id, TripEdit(title="Renamed"), date(2023, 9, 16), date(2033, 9, 16)
+        )
+    assert service.trip(seattle.id).title == "Seattle 2023"
+
+    service.set_day_text(seattle.id, date(2023, 9, 21), "last day")
+    changes = service.edit_trip_and_dates(
+        seattle.id, TripEdit(title="Renamed"), date(2023, 9, 16), date(2023, 9, 20)
+    )
+    assert changes.trip is not None
+    assert (changes.trip.title, changes.trip.end_date) == ("Renamed", date(2023, 9, 20))
+    assert changes.trip_list
+    assert changes.day_range
+    assert changes.notes_outside_range == (date(2023, 9, 21),)
