@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         a.delete_trip.triggered.connect(t.delete_trip)
         a.demo_trip.triggered.connect(t.create_demo)
         a.export.triggered.connect(t.export)
+        a.import_post.triggered.connect(t.import_post)
         t.changed.connect(self.apply_changes)
         t.leaving_trip.connect(self._leave_trip)
         t.message.connect(self.show_message)

@@ -1,9 +1,9 @@
-"""What the user does to trips: create one, edit its properties, export or delete it, or create
-the demo.
+"""What the user does to trips: create one, edit its properties, export or delete it, import a
+blog post as a trip, or create the demo.
 
 Each operation asks through a dialog on the UI thread, then makes its service calls on the
-database thread (the demo, which imports photos, on the import thread) and hands the resulting
-``Changes`` to ``changed``; the window refreshes from those.
+database thread (the demo and a post import, which copy photos, on the import thread) and hands
+the resulting ``Changes`` to ``changed``; the window refreshes from those.
 """
 
 from collections.abc import Callable
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from journal.demo import create_demo_trip
 from journal.gui.background import TaskRunner
 from journal.gui.export_dialog import ExportDialog
+from journal.gui.post_import_dialog import PostImportDialog, PostImportRequest, report_text
 from journal.gui.trip_dialog import TripDialog, TripProperties
+from journal.post_import.post_importer import PostImportReport, import_post
 from journal.services import Changes, JournalService, TripInfo
 
 
@@ -62,30 +64,54 @@ class TripOperations(QObject):
             lambda: self._save_properties(trip.id, properties), self._on_properties_saved
         )
 
-    def _save_properties(self, trip_id: int, properties: TripProperties) -> list[Changes]:
-        """The fields, then the dates if they moved (runs on the database thread)."""
-        changes = [self._service.edit_trip(trip_id, properties.edit)]
-        trip = changes[0].trip
-        if trip is not None and (trip.start_date, trip.end_date) != (
-            properties.start_date,
-            properties.end_date,
-        ):
-            changes.append(
-                self._service.set_trip_dates(trip_id, properties.start_date, properties.end_date)
-            )
-        return changes
+    def _save_properties(self, trip_id: int, properties: TripProperties) -> Changes:
+        """Fields and dates in one transaction, so a refused date leaves the title unsaved too
+        (runs on the database thread)."""
+        return self._service.edit_trip_and_dates(
+            trip_id, properties.edit, properties.start_date, properties.end_date
+        )
 
-    def _on_properties_saved(self, all_changes: list[Changes]) -> None:
-        for changes in all_changes:
-            self.changed.emit(changes)
-            if changes.notes_outside_range:
-                kept = ", ".join(str(day) for day in changes.notes_outside_range)
-                QMessageBox.information(
-                    self._window,
-                    "Text Kept",
-                    f"The text of {kept} is outside the new dates. It was kept and is listed at "
-                    "the end of the timeline.",
-                )
+    def _on_properties_saved(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+        if changes.notes_outside_range:
+            kept = ", ".join(str(day) for day in changes.notes_outside_range)
+            QMessageBox.information(
+                self._window,
+                "Text Kept",
+                f"The text of {kept} is outside the new dates. It was kept and is listed at "
+                "the end of the timeline.",
+            )
+
+    def import_post(self) -> None:
+        """A published post becomes a trip (or fills the open one). The text being written is
+        saved first, since the post may fill the very trip it belongs to; the import copies
+        photos, so it runs on the import thread like any photo import."""
+        dialog = PostImportDialog(self._runner, self._current_trip(), self._window)
+        if dialog.exec() != PostImportDialog.DialogCode.Accepted:
+            return
+        request = dialog.request()
+        self._save_text()
+        self.message.emit(f"Importing {request.post.name}…")
+        self._runner.submit(
+            self._runner.imports, lambda: self._import_post(request), self._on_post_imported
+        )
+
+    def _import_post(self, request: PostImportRequest) -> PostImportReport:
+        return import_post(
+            self._service,
+            request.post,
+            site_root=request.site_root,
+            trip_reference=request.trip_reference,
+            timezone=request.timezone,
+            first_day=request.first_day,
+        )
+
+    def _on_post_imported(self, report: PostImportReport) -> None:
+        self.message.emit(f"Imported “{report.trip.title}”.")
+        self.changed.emit(
+            Changes(trip=report.trip, trip_list=True, trip_details=True, day_range=True)
+        )
+        QMessageBox.information(self._window, "Post Imported", report_text(report))
 
     def export(self) -> None:
         """Open the export dialog once the text being written is in the library: the save is

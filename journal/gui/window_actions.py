@@ -40,6 +40,9 @@ class WindowActions:
         self.import_photos = _action(
             window, "&Import Photos…", "Ctrl+I", "Copy photos into the trip, each on its day"
         )
+        self.import_post = _action(
+            window, "Import P&ost…", tip="Make a trip from a Jekyll or Hugo post and its images"
+        )
         self.import_summary = _action(
             window, "Last Import &Summary…", tip="What the last import brought in or refused"
         )
@@ -107,6 +110,7 @@ class WindowActions:
         self.trips_menu.setObjectName("trips-menu")
         file_menu.addSeparator()
         file_menu.addAction(self.import_photos)
+        file_menu.addAction(self.import_post)
         file_menu.addAction(self.import_summary)
         file_menu.addAction(self.export)
         file_menu.addSeparator()

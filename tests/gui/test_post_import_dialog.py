@@ -5,10 +5,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.gui.background import TaskRunner
+from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog, report_text
 from journal.post_import.post_importer import import_post
 from journal.services import JournalService, TripInfo
@@ -94,3 +95,68 @@ def test_missing_images_are_listed_and_the_open_trip_can_be_filled(
     assert (
         "Line 40: /assets%2Fimages%2F23q4%2Fimg_24.png — file not found; the link is kept." in text
     )
+
+
+def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
+    qtbot: QtBot,
+    make_window,
+    seattle: TripInfo,
+    service: JournalService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    post = stand_in_site(tmp_path)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+
+    def choose_and_accept(dialog: PostImportDialog) -> int:
+        dialog.choose(post)
+        qtbot.waitUntil(import_button(dialog).isEnabled)
+        return PostImportDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PostImportDialog, "exec", choose_and_accept)
+    window: MainWindow = make_window()
+    qtbot.waitUntil(lambda: window.windowTitle() == "Seattle 2023 — Trip Journal")
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    texts = [action.text() for action in file_menu.actions()]
+    assert texts.index("Import P&ost…") == texts.index("&Import Photos…") + 1
+
+    window.actions_.import_post.trigger()
+
+    qtbot.waitUntil(lambda: len(told) == 1, timeout=20_000)
+    assert told[0].startswith("Created “Experience about AWS")
+    assert "3 day sections, 9 photos." in told[0]
+    imported = next(trip for trip in service.list_trips() if trip.id != seattle.id)
+    qtbot.waitUntil(lambda: window.trip is not None and window.trip.id == imported.id)
+    assert window.windowTitle() == f"{imported.title} — Trip Journal"
+    assert len(window.actions_.trips_menu.actions()) == 2
+
+
+def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
+    qtbot: QtBot,
+    make_window,
+    seattle: TripInfo,
+    service: JournalService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    post = stand_in_site(tmp_path)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+
+    def choose_then_lose_the_file(dialog: PostImportDialog) -> int:
+        dialog.choose(post)
+        qtbot.waitUntil(import_button(dialog).isEnabled)
+        post.unlink()
+        return PostImportDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PostImportDialog, "exec", choose_then_lose_the_file)
+    window: MainWindow = make_window()
+    qtbot.waitUntil(lambda: window.trip is not None)
+
+    window.actions_.import_post.trigger()
+
+    qtbot.waitUntil(lambda: len(warned) == 1)
+    assert warned[0].startswith(f"Cannot read {post}")
+    assert [trip.id for trip in service.list_trips()] == [seattle.id]
