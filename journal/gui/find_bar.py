@@ -54,7 +54,16 @@ class FindBar(QWidget):
         self.field.selectAll()
 
     def dismiss(self) -> None:
+        """Hide the bar and give the editor back its caret, at the end of the last match.
+
+        The match stays selected while the bar is open (that is how it shows), but left selected
+        afterwards the next keystroke would replace the found word: Tab or a letter typed on
+        return to the text would silently delete it.
+        """
         self.hide()
+        cursor = self._editor.textCursor()
+        cursor.clearSelection()
+        self._editor.setTextCursor(cursor)
         self._editor.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

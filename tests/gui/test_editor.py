@@ -104,6 +104,24 @@ def test_find_selects_matches_and_wraps(qtbot: QtBot, window: MainWindow) -> Non
     assert window.editor.find_bar.status.text() == "Not found"
 
 
+def test_closing_the_find_bar_leaves_the_found_word_in_place(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = window.editor.editor
+    editor.setPlainText("Rain in Seattle, coffee after.")
+    window.activateWindow()
+    window.actions_.find.trigger()
+    QTest.keyClicks(window.editor.find_bar.field, "Seattle")
+    QTest.keyClick(window.editor.find_bar.field, Qt.Key.Key_Return)
+    QTest.keyClick(window.editor.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.editor.find_bar.isVisible()
+    assert not editor.textCursor().hasSelection()
+
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+
+    assert editor.toPlainText() == "Rain in Seattle\t, coffee after."
+
+
 def test_preview_renders_markdown_and_its_toggle_is_remembered(
     qtbot: QtBot, window: MainWindow, preferences: Preferences
 ) -> None:
