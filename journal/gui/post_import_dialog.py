@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.background import TaskRunner
+from journal.gui.date_field import IsoDateEdit
 from journal.post_import.post_importer import PostImportReport, guess_site_root
 from journal.post_import.post_plan import PostPlan, plan_post, read_post_text
 from journal.services import TripInfo
@@ -72,9 +72,7 @@ class PostImportDialog(QDialog):
         self.site_root.setAccessibleName("Site root")
         self.site_root.setPlaceholderText("Where /site-absolute image links start")
         self.move_day_zero = QCheckBox("Day 0 was on", self)
-        self.day_zero = QDateEdit(self)
-        self.day_zero.setDisplayFormat("yyyy-MM-dd")
-        self.day_zero.setCalendarPopup(True)
+        self.day_zero = IsoDateEdit(parent=self)
         self.day_zero.setEnabled(False)
         self.day_zero.setAccessibleName("Date of Day 0")
         self.move_day_zero.toggled.connect(self.day_zero.setEnabled)

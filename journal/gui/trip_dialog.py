@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import JournalError
+from journal.gui.date_field import IsoDateEdit
 from journal.services import NewTrip, TripEdit, TripInfo
 from journal.services.validation import check_date_range, check_timezone, check_title
 
@@ -66,15 +66,12 @@ class TripDialog(QDialog):
         self.title.setAccessibleName("Trip title")
         self.title.setPlaceholderText("e.g. Seattle 2023, 시애틀 출장")
         today = dt.date.today()
-        self.start = QDateEdit(_qdate(today), self)
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start = IsoDateEdit(_qdate(today), self)
         self.start.setAccessibleName("First day")
-        self.end = QDateEdit(_qdate(today + dt.timedelta(days=6)), self)
-        self.end.setCalendarPopup(True)
-        self.end.setDisplayFormat("yyyy-MM-dd")
+        self.end = IsoDateEdit(_qdate(today + dt.timedelta(days=6)), self)
         self.end.setAccessibleName("Last day")
-        self.start.dateChanged.connect(self._keep_end_after_start)
+        self._shown_start = self.start.date()
+        self.start.dateChanged.connect(self._keep_trip_length)
         self.timezone = QComboBox(self)
         self.timezone.setEditable(True)
         self.timezone.setAccessibleName("Time zone")
@@ -121,14 +118,17 @@ class TripDialog(QDialog):
             self.title.setText(trip.title)
             self.start.setDate(_qdate(trip.start_date))
             self.end.setDate(_qdate(trip.end_date))
+            self._shown_start = self.start.date()
             self.timezone.setCurrentText(trip.timezone)
             self.categories.setText(", ".join(trip.categories))
             self.tags.setText(", ".join(trip.tags))
         self.resize(440, self.sizeHint().height())
 
-    def _keep_end_after_start(self, start: QDate) -> None:
-        if self.end.date() < start:
-            self.end.setDate(start)
+    def _keep_trip_length(self, start: QDate) -> None:
+        """Moving the first day moves the last one by as much: people fix the start of a trip
+        they got wrong far more often than they mean to make it longer or shorter."""
+        self.end.setDate(self.end.date().addDays(self._shown_start.daysTo(start)))
+        self._shown_start = start
 
     def accept(self) -> None:
         try:

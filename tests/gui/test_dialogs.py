@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -137,6 +137,32 @@ def test_new_trip_dialog_explains_bad_input_and_keeps_it(qtbot: QtBot) -> None:
         "Asia/Seoul",
         ("Travel", "Food"),
     )
+
+
+def test_typed_iso_dates_are_read_as_written_and_the_trip_keeps_its_length(
+    qtbot: QtBot,
+) -> None:
+    dialog = TripDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start.setDate(QDate(2026, 11, 26))
+    dialog.end.setDate(QDate(2026, 11, 30))
+
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.title.setFocus()
+    QTest.keyClick(dialog.title, Qt.Key.Key_Tab)  # lands on the year, selected
+    QTest.keyClicks(dialog.start, "2023-09-16")
+    assert dialog.start.date() == QDate(2023, 9, 16)
+    assert dialog.end.date() == QDate(2023, 9, 20)
+
+    dialog.end.setFocus()
+    QTest.keyClick(dialog.end, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(dialog.end, "2023/9/21")
+    assert dialog.end.date() == QDate(2023, 9, 21)
+    dialog.accept()
+    new = dialog.new_trip()
+    assert (new.start_date, new.end_date) == (date(2023, 9, 16), date(2023, 9, 21))
 
 
 def test_a_new_trip_from_the_dialog_opens_in_the_window(
