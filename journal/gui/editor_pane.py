@@ -69,6 +69,11 @@ class EditorPane(QWidget):
         self.word_count.setAccessibleName("Word count")
         self.save_state = QLabel(self)
         self.save_state.setAccessibleName("Save state")
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.explanation.setObjectName("editor-explanation")
+        self.explanation.hide()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("editor-splitter")
@@ -93,6 +98,7 @@ class EditorPane(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.title)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.explanation, 1)
         layout.addLayout(footer)
 
         self.saver = DraftSaver(service, runner, self._current_draft, self)
@@ -114,6 +120,7 @@ class EditorPane(QWidget):
         self._target = target
         self.heading.setText(heading)
         self.find_bar.hide()
+        self._show_writing(True)
         if target is None:
             self._replace_text("", "")
             self._set_enabled(False)
@@ -127,6 +134,19 @@ class EditorPane(QWidget):
             lambda loaded: self._on_loaded(generation, loaded),
             lambda error: self._on_load_failed(generation, error),
         )
+
+    def show_explanation(self, heading: str, explanation: str) -> None:
+        """A section with nothing to write (the Unassigned tray): the current text is saved and
+        the writing widgets give way to ``explanation``, rather than an empty editor that
+        looks usable and is not."""
+        self.show_target(None, heading)
+        self.explanation.setText(explanation)
+        self._show_writing(False)
+
+    def _show_writing(self, visible: bool) -> None:
+        for widget in (self.title, self.splitter, self.word_count, self.save_state):
+            widget.setVisible(visible)
+        self.explanation.setVisible(not visible)
 
     def flush(self) -> None:
         self.saver.flush()

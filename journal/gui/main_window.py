@@ -37,6 +37,12 @@ from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
 from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TripInfo
 
+#: Shown instead of the editor on the Unassigned tray, which has photos but no text.
+UNASSIGNED_EXPLANATION = (
+    "Photos taken outside the trip's dates, or without a date, wait here. Drag them onto a day "
+    "in the timeline to place them there. The tray has no text of its own."
+)
+
 #: While an import commits batches, the timeline and gallery refresh at most this often.
 IMPORT_REFRESH_MS = 1000
 
@@ -332,9 +338,10 @@ class MainWindow(QMainWindow):
         if self.trip is None or entry is None:
             self.editor.show_target(None, "")
             return
-        target = TextTarget(self.trip.id, entry.kind, entry.day) if entry.has_text else None
-        heading = entry.label if entry.has_text else "Unassigned photos have no text"
-        self.editor.show_target(target, heading)
+        if entry.has_text:
+            self.editor.show_target(TextTarget(self.trip.id, entry.kind, entry.day), entry.label)
+        else:
+            self.editor.show_explanation(entry.label, UNASSIGNED_EXPLANATION)
         self.load_gallery()
 
     def _gallery_day(self) -> tuple[bool, dt.date | None]:

@@ -74,7 +74,7 @@ def timeline_entries(overview: DaysOverview) -> list[TimelineEntry]:
             "Photos without a day",
             0,
             overview.unassigned_photo_count,
-            None,
+            overview.unassigned_cover_photo_id,
         ),
     ]
     entries.extend(_day_entry(note) for note in overview.notes_outside_range)

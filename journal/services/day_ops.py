@@ -62,8 +62,8 @@ def days_overview(session: Session, trip_id: int) -> DaysOverview:
         for day, row in sorted(rows.items())
         if trip.day_index(day) is None and (row.body or row.title)
     )
-    unassigned, _ = counts.get(None, (0, 0))
-    return DaysOverview(trip, tuple(days), outside, unassigned)
+    unassigned, unassigned_cover = counts.get(None, (0, 0))
+    return DaysOverview(trip, tuple(days), outside, unassigned, unassigned_cover or None)
 
 
 def resolve_day(trip: TripInfo, reference: str) -> date:

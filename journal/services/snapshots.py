@@ -105,6 +105,8 @@ class DaysOverview:
     days: tuple[DayInfo, ...]
     notes_outside_range: tuple[DayInfo, ...]
     unassigned_photo_count: int
+    #: The tray's first photo, its cover in the timeline as each day has one.
+    unassigned_cover_photo_id: int | None = None
 
 
 @dataclass(frozen=True)

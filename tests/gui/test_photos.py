@@ -307,3 +307,25 @@ def test_cancel_stops_an_import_and_keeps_what_finished(
     assert len(report.imported) < 60
     assert len(service.all_photos(seattle.id)) == len(report.imported)
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_the_unassigned_tray_explains_itself_instead_of_an_editor_and_has_a_cover(
+    qtbot: QtBot, window: MainWindow, imported: dict[str, int]
+) -> None:
+    editor = window.editor
+    row = window.timeline_model.row_of(EntryKind.UNASSIGNED, None)
+    assert row is not None
+    assert window.timeline_model.entry(row).cover_photo_id == imported["before.jpg"]
+
+    _select_day(qtbot, window, None)
+    assert editor.heading.text() == "Unassigned"
+    assert editor.explanation.isVisibleTo(window)
+    assert "Drag them onto a day" in editor.explanation.text()
+    hidden = (editor.title, editor.editor, editor.preview, editor.word_count)
+    assert not any(widget.isVisibleTo(window) for widget in hidden)
+    assert _names(window.gallery_model) == ["before.jpg"]
+
+    _select_day(qtbot, window, DAY1)
+    assert not editor.explanation.isVisibleTo(window)
+    assert all(widget.isVisibleTo(window) for widget in (editor.title, editor.editor))
+    assert editor.word_count.isVisibleTo(window)

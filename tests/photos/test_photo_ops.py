@@ -198,7 +198,11 @@ def test_changing_the_trip_dates_rederives_every_day(
     assert service.photo(ids["before.jpg"]).day_date == date(2023, 9, 15)
     assert _names(service, seattle, None) == ["last.jpg"]
     assert changes.photos == {ids["before.jpg"], ids["last.jpg"]}
-    assert service.days(seattle.id).unassigned_photo_count == 1
+    overview = service.days(seattle.id)
+    assert (overview.unassigned_photo_count, overview.unassigned_cover_photo_id) == (
+        1,
+        ids["last.jpg"],
+    )
 
 
 def test_changing_the_trip_zone_rederives_photos_without_their_own_offset(
