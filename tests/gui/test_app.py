@@ -1,6 +1,7 @@
 import dataclasses
 from datetime import date
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from journal.gui import preferences as prefs
@@ -17,6 +18,20 @@ def test_main_window_shows_the_app_name_and_menus(make_window) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Trip", "&Help"]
     assert window.stack.currentWidget() is window.empty_state
+
+
+def test_the_welcome_text_gets_every_line_it_needs(qtbot: QtBot, make_window) -> None:
+    window: MainWindow = make_window()
+    window.resize(900, 600)
+    qtbot.waitExposed(window)
+    [text] = [
+        label
+        for label in window.empty_state.findChildren(QLabel)
+        if "drop your photos" in label.text()
+    ]
+
+    assert text.height() >= text.heightForWidth(text.width())
+    assert text.heightForWidth(text.width()) > text.fontMetrics().height() * 2
 
 
 def test_the_last_trip_opens_with_every_section_in_the_timeline(
