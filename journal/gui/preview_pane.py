@@ -30,7 +30,7 @@ class PreviewPane(QTextBrowser):
         self.setAccessibleName("Preview")
         self.setOpenLinks(False)
         self._image_for = image_for
-        self._renderer = PreviewRenderer()
+        self._renderer = PreviewRenderer(PHOTO_WIDTH)
         self._markdown = ""
         self._rendered: str | None = None
         self._shown_ids: set[int] = set()
@@ -52,7 +52,8 @@ class PreviewPane(QTextBrowser):
         if not self.isVisible():
             self._rendered = None
             return
-        self._renderer.image_width = max(160, min(PHOTO_WIDTH, self.viewport().width() - 24))
+        # The document's own margin (4 each side) and a scroll bar that may appear.
+        self._renderer.column_width = self.viewport().width() - 24
         html = self._renderer.render(self._markdown)
         if html == self._rendered:
             return

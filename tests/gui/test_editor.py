@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +15,7 @@ from journal.gui.export_dialog import ExportDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.markdown_editor import MarkdownEditor
 from journal.gui.preferences import Preferences
+from journal.gui.preview_pane import PreviewPane
 from journal.services import JournalService, TripInfo
 from tests.gui.typing import type_keys, type_with_input_method
 
@@ -180,3 +181,29 @@ def test_the_intro_and_closing_are_written_like_days(
     qtbot.waitUntil(lambda: service.trip(seattle.id).closing == "끝", timeout=3000)
     assert service.trip(seattle.id).intro == "여행을 시작하며"
     qtbot.waitUntil(lambda: window.timeline_model.entry(0).word_count == 2)
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "![wide](photo:7)",
+        "- at the market\n\n  ![wide](photo:7)",
+        "1. one\n   - nested\n\n     ![wide](photo:7)",
+        "> quoted\n>\n> ![wide](photo:7)",
+        "> - quoted list\n>\n>   ![wide](photo:7)",
+    ],
+)
+def test_preview_photos_fit_the_pane_inside_lists_and_quotes(qtbot: QtBot, markdown: str) -> None:
+    photo = QImage(1600, 1200, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#3366aa"))
+    pane = PreviewPane(lambda photo_id: photo if photo_id == 7 else None)
+    qtbot.addWidget(pane)
+    pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    pane.resize(360, 900)
+    pane.show()
+    qtbot.waitExposed(pane)
+
+    pane.set_markdown(markdown, immediately=True)
+
+    assert pane.document().idealWidth() <= pane.viewport().width()
+    assert pane.horizontalScrollBar().maximum() == 0
