@@ -32,7 +32,15 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
 )
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal.gui.photo_drag import (
     PHOTOS_MIME,
@@ -157,6 +165,20 @@ class GalleryModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
+class ThumbnailDelegate(QStyledItemDelegate):
+    """Lays every cell out around the same square thumbnail box, whatever the photo's shape.
+
+    The view uses uniform item sizes (a day of thousands of photos lays out at once), so every
+    cell takes the size of the first. Left to the pixmap's own size, a portrait thumbnail is
+    taller than a landscape first cell and its file name falls outside the cell; in a square box
+    both shapes sit centred above their name.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.decorationSize = QSize(THUMB_BOX, THUMB_BOX)
+
+
 class GalleryView(QListView):
     """Icon view of a day's photos; drags move photos, drops reorder or import."""
 
@@ -179,6 +201,7 @@ class GalleryView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setWrapping(True)
         self.setUniformItemSizes(True)
+        self.setItemDelegate(ThumbnailDelegate(self))
         self.setIconSize(QSize(THUMB_BOX, THUMB_BOX))
         self.setGridSize(QSize(THUMB_BOX + 16, THUMB_BOX + 40))
         self.setWordWrap(True)

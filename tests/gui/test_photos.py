@@ -5,10 +5,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from journal.gui.gallery_pane import GalleryModel
@@ -329,3 +329,32 @@ def test_the_unassigned_tray_explains_itself_instead_of_an_editor_and_has_a_cove
     assert not editor.explanation.isVisibleTo(window)
     assert all(widget.isVisibleTo(window) for widget in (editor.title, editor.editor))
     assert editor.word_count.isVisibleTo(window)
+
+
+def test_portrait_and_landscape_thumbnails_both_show_their_names(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, tmp_path: Path
+) -> None:
+    roll = tmp_path / "shapes"
+    write_photo(roll / "wide.jpg", exif_for(original="2023:09:17 08:00:00"), size=(400, 300))
+    write_photo(roll / "tall.jpg", exif_for(original="2023:09:17 09:00:00"), size=(300, 400))
+    service.import_photos(seattle.id, [roll])
+    window.refresh_timeline()
+    qtbot.waitUntil(lambda: _day_count(window, DAY1) == 2)
+    _select_day(qtbot, window, DAY1)
+    model, view = window.gallery_model, window.gallery
+    qtbot.waitUntil(lambda: all(window.thumbnails.pixmap(model.photo(row)) for row in range(2)))
+
+    cells = {}
+    for row in range(2):
+        index = model.index(row)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = view.visualRect(index)
+        view.itemDelegate().initStyleOption(option, index)
+        label = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        cells[model.photo(row).original_name] = (QRect(option.rect), QRect(label))
+
+    for cell, label in cells.values():
+        assert label.height() >= view.fontMetrics().height()
+        assert cell.contains(label)
+    assert cells["tall.jpg"][1].height() == cells["wide.jpg"][1].height()
