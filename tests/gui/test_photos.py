@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QMessageBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from journal.gui.gallery_pane import GalleryModel
@@ -344,13 +344,15 @@ def test_portrait_and_landscape_thumbnails_both_show_their_names(
     model, view = window.gallery_model, window.gallery
     qtbot.waitUntil(lambda: all(window.thumbnails.pixmap(model.photo(row)) for row in range(2)))
 
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, QStyledItemDelegate)
     cells = {}
     for row in range(2):
         index = model.index(row)
         option = QStyleOptionViewItem()
         view.initViewItemOption(option)
         option.rect = view.visualRect(index)
-        view.itemDelegate().initStyleOption(option, index)
+        delegate.initStyleOption(option, index)
         label = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
         cells[model.photo(row).original_name] = (QRect(option.rect), QRect(label))
 
