@@ -29,7 +29,13 @@ from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner
 from journal.gui.photo_operations import PhotoOperations
 from journal.gui.preferences import Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
-from journal.gui.timeline_entries import EntryKind, TimelineEntry, timeline_entries
+from journal.gui.timeline_entries import (
+    EntryKind,
+    TimelineEntry,
+    section_key,
+    section_name,
+    timeline_entries,
+)
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
 from journal.gui.trip_operations import TripOperations
 from journal.gui.window_actions import WindowActions
@@ -248,11 +254,15 @@ class MainWindow(QMainWindow):
         for action in self.actions_.trips_menu.actions():
             action.setChecked(action.data() == overview.trip.id)
         current = self._current_entry()
+        wanted = (
+            section_key(self.preferences.get(prefs.last_section(overview.trip.id)))
+            if switching or current is None
+            else current.key
+        )
         self.timeline_model.set_entries(timeline_entries(overview))
-        if switching or current is None:
+        row = self.timeline_model.row_of(*wanted) if wanted is not None else None
+        if row is None:
             row = self.timeline_model.row_of(EntryKind.DAY, overview.trip.start_date) or 0
-        else:
-            row = self.timeline_model.row_of(*current.key) or 0
         index = self.timeline_model.index(row)
         if self.timeline.currentIndex() != index:
             self.timeline.setCurrentIndex(index)
@@ -338,6 +348,7 @@ class MainWindow(QMainWindow):
         if self.trip is None or entry is None:
             self.editor.show_target(None, "")
             return
+        self.preferences.set(prefs.last_section(self.trip.id), section_name(entry.key))
         if entry.has_text:
             self.editor.show_target(TextTarget(self.trip.id, entry.kind, entry.day), entry.label)
         else:

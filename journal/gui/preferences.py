@@ -48,6 +48,12 @@ LAST_TRIP = Preference("session/last_trip", 0, _to_int)
 PREVIEW_VISIBLE = Preference("editor/preview_visible", True, _to_bool)
 
 
+def last_section(trip_id: int) -> Preference[str]:
+    """The timeline section last shown for a trip (``timeline_entries.section_name``), so a
+    trip reopens where its writer left it rather than at Day 0."""
+    return Preference(f"trips/{trip_id}/last_section", "", str)
+
+
 class Preferences:
     """Typed access to a ``QSettings``; tests pass one backed by a file in a temporary folder."""
 

@@ -48,6 +48,21 @@ class TimelineEntry:
         return (self.kind, self.day)
 
 
+def section_name(key: tuple[EntryKind, dt.date | None]) -> str:
+    """An entry's ``key`` as text to remember it by: ``day:2023-09-17``, ``intro``, …"""
+    kind, day = key
+    return f"{kind.value}:{day.isoformat()}" if day is not None else kind.value
+
+
+def section_key(name: str) -> tuple[EntryKind, dt.date | None] | None:
+    """The key ``section_name`` wrote, or None for text it did not write."""
+    kind, _, day = name.partition(":")
+    try:
+        return EntryKind(kind), dt.date.fromisoformat(day) if day else None
+    except ValueError:
+        return None
+
+
 def _day_entry(day: DayInfo) -> TimelineEntry:
     return TimelineEntry(
         kind=EntryKind.DAY,

@@ -116,3 +116,39 @@ def test_photos_on_their_way_are_counted_until_they_arrive() -> None:
     assert model.incoming(arrived) == 2
     model.set_incoming({})
     assert model.incoming(arrived) == 0
+
+
+def test_each_trip_reopens_on_the_section_last_shown(
+    qtbot: QtBot, make_window, service: JournalService, seattle: TripInfo
+) -> None:
+    jeju = service.create_trip(
+        NewTrip("제주 2024", date(2024, 5, 1), date(2024, 5, 3), "Asia/Seoul")
+    ).trip
+    assert jeju is not None
+
+    def show(window: MainWindow, kind: EntryKind, day: date | None) -> None:
+        row = window.timeline_model.row_of(kind, day)
+        assert row is not None
+        window.timeline.setCurrentIndex(window.timeline_model.index(row))
+
+    def shown(window: MainWindow) -> tuple[EntryKind, date | None] | None:
+        index = window.timeline.currentIndex()
+        return window.timeline_model.entry(index.row()).key if index.isValid() else None
+
+    first: MainWindow = make_window()
+    first.open_trip(seattle.id)
+    qtbot.waitUntil(lambda: shown(first) == (EntryKind.DAY, date(2023, 9, 16)))
+    show(first, EntryKind.DAY, date(2023, 9, 19))
+    first.open_trip(jeju.id)
+    qtbot.waitUntil(lambda: shown(first) == (EntryKind.DAY, date(2024, 5, 1)))
+    show(first, EntryKind.CLOSING, None)
+    first.open_trip(seattle.id)
+    qtbot.waitUntil(lambda: shown(first) == (EntryKind.DAY, date(2023, 9, 19)))
+    first.close()
+
+    second: MainWindow = make_window()
+    qtbot.waitUntil(lambda: second.trip is not None and second.trip.id == seattle.id)
+    qtbot.waitUntil(lambda: shown(second) == (EntryKind.DAY, date(2023, 9, 19)))
+    assert second.editor.heading.text() == "Day 3 · Tue 19 Sep"
+    second.open_trip(jeju.id)
+    qtbot.waitUntil(lambda: shown(second) == (EntryKind.CLOSING, None))
