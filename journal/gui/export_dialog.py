@@ -114,6 +114,11 @@ class ExportDialog(QDialog):
         self._preview_generation = 0
         self._report: ExportReport | None = None
         self._loaded = False
+        self._busy = False
+        #: The folder typed or remembered for each format: a Jekyll site and a Hugo site are
+        #: different folders, so switching format must not carry one over to the other.
+        self._folders: dict[ExportFormat, str] = {}
+        self._shown_format = ExportFormat.JEKYLL
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._start_preview)
         self.setWindowTitle("Export trip")
@@ -220,6 +225,7 @@ class ExportDialog(QDialog):
         layout.addLayout(buttons)
 
         self.format_box.currentIndexChanged.connect(self._update_enabled)
+        self.format_box.currentIndexChanged.connect(self._switch_folder)
         for edit in (
             self.folder_edit,
             self.slug_edit,
@@ -233,6 +239,22 @@ class ExportDialog(QDialog):
             box.toggled.connect(self._schedule_preview)
         self.format_box.currentIndexChanged.connect(self._schedule_preview)
         self.front_matter_edit.textChanged.connect(self._schedule_preview)
+        for line in (self.slug_edit, self.baseurl_edit, self.folder_edit):
+            line.textChanged.connect(self._clear_outcome)
+        for line in (self.day_heading_edit, self.titled_heading_edit, self.closing_heading_edit):
+            line.textChanged.connect(self._clear_outcome)
+        for box in (
+            self.per_day_box,
+            self.append_box,
+            self.keep_gps_box,
+            self.keep_date_box,
+            self.keep_originals_box,
+        ):
+            box.toggled.connect(self._clear_outcome)
+        for spin in (self.size_spin, self.quality_spin):
+            spin.valueChanged.connect(self._clear_outcome)
+        self.format_box.currentIndexChanged.connect(self._clear_outcome)
+        self.front_matter_edit.textChanged.connect(self._clear_outcome)
 
     # Settings in and out of the widgets
 
@@ -244,6 +266,7 @@ class ExportDialog(QDialog):
     def _loaded_settings(self, loaded: tuple[ExportSettings, dict[str, Any], str]) -> None:
         settings, front_matter, trip_slug = loaded
         self.format_box.setCurrentIndex(self.format_box.findData(settings.format.value))
+        self._shown_format = settings.format
         self.folder_edit.setText("" if settings.folder is None else str(settings.folder))
         self.slug_edit.setPlaceholderText(trip_slug)
         self.slug_edit.setText(settings.slug)
@@ -296,6 +319,25 @@ class ExportDialog(QDialog):
         web_copies = not self.keep_originals_box.isChecked()
         for widget in (self.size_spin, self.quality_spin, self.keep_gps_box, self.keep_date_box):
             widget.setEnabled(web_copies)
+
+    def _switch_folder(self) -> None:
+        """Put away the folder of the format left and bring back the one of the format chosen
+        (empty for a format not used yet in this dialog)."""
+        chosen = ExportFormat(self.format_box.currentData())
+        if not self._loaded or chosen is self._shown_format:
+            return
+        self._folders[self._shown_format] = self.folder_edit.text()
+        self._shown_format = chosen
+        self.folder_edit.setText(self._folders.get(chosen, ""))
+
+    def _clear_outcome(self) -> None:
+        """Settings changed after an export: its status line and full bar describe settings no
+        longer shown, so they go (the folder button stays, the files are still there)."""
+        if not self._loaded or self._busy:
+            return
+        self.status.clear()
+        self.progress.reset()
+        self.progress.setFormat("%p%")
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -422,6 +464,7 @@ class ExportDialog(QDialog):
         self.status.setText(f"<span style='color:#b00020'>{_escape(str(error))}</span>")
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self.export_button.setEnabled(not busy)
 
     def done(self, result: int) -> None:

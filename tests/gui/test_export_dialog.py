@@ -71,8 +71,8 @@ def test_export_writes_the_post_reports_progress_and_remembers_the_settings(
 ) -> None:
     write_summit(service, summit, add_photo)
     dialog = open_dialog(qtbot, service, summit)
-    dialog.folder_edit.setText(str(tmp_path / "site"))
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.MARKDOWN.value))
+    dialog.folder_edit.setText(str(tmp_path / "site"))
     dialog.size_spin.setValue(800)
     dialog.front_matter_edit.setPlainText("author: 김민수\n")
 
@@ -165,3 +165,27 @@ def test_bad_options_show_a_message_and_write_nothing(
     dialog.folder_edit.clear()
     dialog.export_button.click()
     assert "Choose the folder to export into." in dialog.status.text()
+
+
+def test_each_format_keeps_its_own_folder_and_a_change_clears_the_last_outcome(
+    qtbot: QtBot, service: JournalService, summit: TripInfo, tmp_path: Path
+) -> None:
+    service.save_export_settings(
+        summit.id, ExportSettings(format=ExportFormat.JEKYLL, folder=tmp_path / "jekyll-site")
+    )
+    dialog = open_dialog(qtbot, service, summit)
+    assert dialog.folder_edit.text() == str(tmp_path / "jekyll-site")
+
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.HUGO.value))
+    assert dialog.folder_edit.text() == ""
+    dialog.folder_edit.setText(str(tmp_path / "hugo-site"))
+    export_and_wait(qtbot, dialog)
+    assert "Wrote 1 post(s)" in dialog.status.text()
+    assert dialog.progress.value() == dialog.progress.maximum() > 0
+
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.JEKYLL.value))
+    assert dialog.folder_edit.text() == str(tmp_path / "jekyll-site")
+    assert dialog.status.text() == ""
+    assert dialog.progress.value() == -1
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.HUGO.value))
+    assert dialog.folder_edit.text() == str(tmp_path / "hugo-site")
