@@ -34,9 +34,9 @@ PREVIEW_DELAY_MS = 250
 
 
 def format_offset_seconds(seconds: int) -> str:
-    """ "+9 h", "−1 h 30 min", "0": how far a clock was corrected."""
+    """ "+9 h", "−1 h 30 min", "none": how far a clock was corrected."""
     if seconds == 0:
-        return "0"
+        return "none"
     sign = "+" if seconds > 0 else "−"
     hours, rest = divmod(abs(seconds), 3600)
     minutes = rest // 60
@@ -93,7 +93,13 @@ class CameraDialog(QDialog):
         self.moves_view.setAccessibleName("Photos that would change day")
         self.moves_view.setHeaderLabels(["Photo", "Now on", "Would move to"])
         self.moves_view.setRootIsDecorated(False)
-        self.moves_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The day columns are short and must read whole; long file names give way (elided).
+        header = self.moves_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.moves_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.moves_label = QLabel(self)
         self.apply_button = QPushButton("Apply Correction", self)
         self.apply_button.setEnabled(False)

@@ -55,10 +55,17 @@ class PhotoViewer(QDialog):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.caption.editingFinished.connect(self._save_caption)
-        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, lambda: self.step(-1))
-        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, lambda: self.step(1))
-        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.step(-1))
-        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.step(1))
+        for button, keys, step in (
+            (self.previous_button, ("PgUp", "Alt+Left"), -1),
+            (self.next_button, ("PgDown", "Alt+Right"), 1),
+        ):
+            sequences = [QKeySequence(key) for key in keys]
+            for sequence in sequences:
+                QShortcut(sequence, self, lambda step=step: self.step(step))
+            shown = " or ".join(
+                sequence.toString(QKeySequence.SequenceFormat.NativeText) for sequence in sequences
+            )
+            button.setToolTip(f"{button.accessibleName()} ({shown})")
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
         navigation.addWidget(self.caption, 1)

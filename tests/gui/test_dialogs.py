@@ -59,6 +59,8 @@ def test_camera_offset_previews_day_changes_before_applying(
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
     labels = [_cell(dialog, row, 0) for row in range(2)]
     assert labels == ["Canon EOS R6 (#0123)", "Apple"]
+    assert _cell(dialog, 0, 2) == "none"
+    dialog.show()
     dialog.table.selectRow(0)
 
     dialog.sign.setCurrentIndex(1)
@@ -71,6 +73,11 @@ def test_camera_offset_previews_day_changes_before_applying(
     item = dialog.moves_view.topLevelItem(0)
     assert item is not None
     assert (item.text(1), item.text(2)) == ("Day 2 · Mon 18 Sep", "Day 1 · Sun 17 Sep")
+    for column in (1, 2):  # the day columns read whole, side by side
+        needed = dialog.moves_view.sizeHintForColumn(column)
+        assert dialog.moves_view.columnWidth(column) >= needed
+    widths = [dialog.moves_view.columnWidth(column) for column in range(3)]
+    assert sum(widths) <= dialog.moves_view.viewport().width()
     assert service.photo(photo_ids["canon.jpg"]).day_date == DAY2  # nothing written yet
 
     with qtbot.waitSignal(dialog.applied):
@@ -83,7 +90,7 @@ def test_camera_offset_previews_day_changes_before_applying(
 def test_offsets_read_as_people_write_them() -> None:
     assert format_offset_seconds(9 * 3600) == "+9 h"
     assert format_offset_seconds(-(3600 + 1800)) == "−1 h 30 min"
-    assert format_offset_seconds(0) == "0"
+    assert format_offset_seconds(0) == "none"
 
 
 def test_the_viewer_steps_through_the_day_and_saves_captions(
@@ -100,6 +107,8 @@ def test_the_viewer_steps_through_the_day_and_saves_captions(
     viewer.show()
     assert viewer.photo.id == photos[0].id
     assert not viewer.previous_button.isEnabled()
+    assert viewer.previous_button.toolTip() == "Previous photo (PgUp or Alt+Left)"
+    assert viewer.next_button.toolTip() == "Next photo (PgDown or Alt+Right)"
 
     viewer.caption.setFocus()
     type_with_input_method(viewer.caption, "해질녘")
