@@ -224,3 +224,27 @@ def test_trip_properties_rename_and_move_dates_keeping_text(
             == date(2023, 9, 21)
         )
     )
+
+
+def test_trip_properties_refused_dates_save_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+
+    def rename_with_dates_the_core_refuses(dialog: TripDialog) -> int:
+        dialog.title.setText("AWS Summit 2023")
+        dialog.end.setDate(QDate(2023, 9, 10))  # the dialog's own check is skipped here
+        return TripDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(TripDialog, "exec", rename_with_dates_the_core_refuses)
+    window.actions_.trip_properties.trigger()
+
+    qtbot.waitUntil(lambda: len(warned) == 1)
+    assert "ends (2023-09-10) before it starts" in warned[0]
+    assert service.trip(seattle.id).title == "Seattle 2023"
+    assert window.windowTitle() == "Seattle 2023 — Trip Journal"
