@@ -16,6 +16,7 @@ from journal.gui.background import TaskRunner
 from journal.gui.export_dialog import ExportDialog
 from journal.gui.post_import_dialog import PostImportDialog, PostImportRequest, report_text
 from journal.gui.trip_dialog import TripDialog, TripProperties
+from journal.photos.import_progress import ImportPhase, ImportProgress
 from journal.post_import.post_importer import PostImportReport, import_post
 from journal.services import Changes, JournalService, TripInfo
 
@@ -97,6 +98,15 @@ class TripOperations(QObject):
         )
 
     def _import_post(self, request: PostImportRequest) -> PostImportReport:
+        """Runs on the import thread; progress reaches the status bar through ``message``
+        (a signal, so it is delivered on the UI thread)."""
+
+        def progress(event: ImportProgress) -> None:
+            if event.phase is ImportPhase.COPY:
+                self.message.emit(
+                    f"Importing {request.post.name}: {event.done} of {event.total} images"
+                )
+
         return import_post(
             self._service,
             request.post,
@@ -104,6 +114,7 @@ class TripOperations(QObject):
             trip_reference=request.trip_reference,
             timezone=request.timezone,
             first_day=request.first_day,
+            progress=progress,
         )
 
     def _on_post_imported(self, report: PostImportReport) -> None:

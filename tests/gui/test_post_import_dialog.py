@@ -122,9 +122,12 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     texts = [action.text() for action in file_menu.actions()]
     assert texts.index("Import P&ost…") == texts.index("&Import Photos…") + 1
 
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
     window.actions_.import_post.trigger()
 
     qtbot.waitUntil(lambda: len(told) == 1, timeout=20_000)
+    assert f"Importing {post.name}: 9 of 9 images" in messages
     assert told[0].startswith("Created “Experience about AWS")
     assert "3 day sections, 9 photos." in told[0]
     imported = next(trip for trip in service.list_trips() if trip.id != seattle.id)
