@@ -108,16 +108,21 @@ def time_order(photo: Photo) -> tuple[bool, datetime, int]:
     return (photo.captured_utc is None, photo.captured_utc or datetime.min, photo.id or 0)
 
 
+#: Gap left between the positions of neighbouring photos, so that a photo arriving between two
+#: others takes a position in the gap instead of moving every photo after it.
+POSITION_STEP = 1024
+
+
 def place_by_time(session: Session, trip_id: int, arrivals: Iterable[Photo]) -> None:
     """Put photos that just arrived on their day among those already there, by time.
 
     Each goes after the last photo of its day taken no later than it, so a day the user ordered
     by hand keeps that order and a new photo still lands near its neighbours in time.
 
-    The photos already on the day are read as bare (id, time, position) rows and only the ones
-    whose position changes are written: an import commits a batch every fraction of a second
-    into days that may hold hundreds of photos, and building an ORM object for each of those
-    every time held the interpreter long enough to stall the window.
+    An import commits a batch every fraction of a second into days that may hold hundreds of
+    photos, so this must stay cheap: the photos already on the day are read as bare rows, and a
+    newcomer takes a position in the gap between its neighbours. Only when there is no gap left
+    is the day renumbered (with fresh gaps), and only positions that change are written.
     """
     by_day: dict[date | None, list[Photo]] = defaultdict(list)
     for photo in arrivals:
@@ -135,10 +140,16 @@ def place_by_time(session: Session, trip_id: int, arrivals: Iterable[Photo]) -> 
             )
             .order_by(Photo.position, Photo.id)
         ).all()
-        residents = [(row.id, row.captured_utc) for row in rows if row.id not in new_ids]
+        order: list[tuple[int, datetime | None, int | None]] = [
+            (row.id, row.captured_utc, row.position) for row in rows if row.id not in new_ids
+        ]
         for photo in sorted(newcomers, key=time_order):
-            residents.insert(_slot(residents, photo.captured_utc), (photo.id, photo.captured_utc))
-        positions = {photo_id: index for index, (photo_id, _) in enumerate(residents)}
+            index = _slot(order, photo.captured_utc)
+            order.insert(index, (photo.id, photo.captured_utc, _gap_position(order, index)))
+        if any(position is None for _, _, position in order):
+            positions = {photo_id: i * POSITION_STEP for i, (photo_id, _, _) in enumerate(order)}
+        else:
+            positions = {photo_id: position or 0 for photo_id, _, position in order}
         for photo in newcomers:
             photo.position = positions[photo.id]
         moved = [
@@ -151,7 +162,22 @@ def place_by_time(session: Session, trip_id: int, arrivals: Iterable[Photo]) -> 
             _refresh_loaded_positions(session, moved)
 
 
-def _slot(residents: list[tuple[int, datetime | None]], taken: datetime | None) -> int:
+def _gap_position(order: list[tuple[int, datetime | None, int | None]], index: int) -> int | None:
+    """A position strictly between the photos before and after ``index``, or None if none is
+    free (the day is then renumbered)."""
+    before = order[index - 1][2] if index > 0 else None
+    after = order[index][2] if index < len(order) else None
+    if before is None and after is None:
+        return 0 if not order else None
+    if before is None:
+        return None if after is None else after - POSITION_STEP
+    if after is None:
+        return before + POSITION_STEP
+    middle = (before + after) // 2
+    return middle if before < middle < after else None
+
+
+def _slot(residents: list[tuple[int, datetime | None, int | None]], taken: datetime | None) -> int:
     """Where a photo taken at ``taken`` goes: after the last resident taken no later than it
     (at the end when its time is unknown, at the start when all were taken after it)."""
     if taken is None:

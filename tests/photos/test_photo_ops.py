@@ -82,6 +82,26 @@ def test_a_new_photo_lands_among_its_neighbours_in_time_on_a_reordered_day(
     assert _names(service, seattle, DAY1) == ["c.jpg", "a.jpg", "b.jpg", "lunch.jpg"]
 
 
+def test_a_photo_arriving_between_two_takes_the_gap_and_moves_no_other(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int], tmp_path: Path
+) -> None:
+    before = {photo.id: photo.position for photo in service.photos(seattle.id, DAY1)}
+    more = tmp_path / "more"
+    write_photo(more / "brunch.jpg", exif_for(original="2023:09:17 10:00:00"))
+    write_photo(more / "dawn.jpg", exif_for(original="2023:09:17 06:00:00"))
+    service.import_photos(seattle.id, [more])
+
+    photos = service.photos(seattle.id, DAY1)
+    assert [photo.original_name for photo in photos] == [
+        "dawn.jpg",
+        "a.jpg",
+        "brunch.jpg",
+        "b.jpg",
+        "c.jpg",
+    ]
+    assert {photo.id: photo.position for photo in photos if photo.id in before} == before
+
+
 def test_captions_are_kept_in_any_language(
     service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
 ) -> None:
