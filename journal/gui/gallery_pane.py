@@ -269,17 +269,14 @@ class GalleryView(QListView):
         return index.row() + (1 if position.x() > rect.center().x() else 0)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        data = event.mimeData()
-        if read_photo_drag(data) is not None:
-            event.setDropAction(Qt.DropAction.MoveAction)
-            event.accept()
-        elif dropped_paths(data):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
+        self._accept_drag(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_drag(event)
+
+    @staticmethod
+    def _accept_drag(event: QDragMoveEvent) -> None:
+        """Photos of the app move; files from outside are copied in; anything else is refused."""
         data = event.mimeData()
         if read_photo_drag(data) is not None:
             event.setDropAction(Qt.DropAction.MoveAction)
