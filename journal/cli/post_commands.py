@@ -71,6 +71,8 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
         print(f"  line {image.line}: {image.destination} — {image.reason}; the link is kept.")
     for note in report.notes:
         print(f"  note: {note}")
+    if report.notes:
+        print("  (--start gives Day 0's date, --tz the time zone; see journal import-post --help)")
     return 0
 
 

@@ -120,7 +120,7 @@ def plan_post(
     if first_day is None and any(day.index is not None for day in structure.days):
         notes.append(
             f"Day 0 is on the post's date, {_as_date(post_date)}; if the trip began on another "
-            "day, import again with that first day (--start YYYY-MM-DD)."
+            "day, give that date as Day 0's."
         )
     if not structure.days:
         notes.append(
@@ -189,10 +189,12 @@ def _zone_of(post_date: datetime | date | None, notes: list[str]) -> str:
         zone = fixed_zone_name(post_date)
         notes.append(
             f"The trip's time zone is the post date's offset, UTC{post_date:%z} ({zone}); give "
-            "the real one with --tz, e.g. --tz Asia/Seoul."
+            "the real one, e.g. Asia/Seoul, if you know it."
         )
         return zone
-    notes.append("The post's date has no UTC offset; the trip's time zone is UTC (see --tz).")
+    notes.append(
+        "The post's date has no UTC offset; the trip's time zone is UTC until you give it."
+    )
     return "UTC"
 
 

@@ -61,10 +61,10 @@ def test_the_reference_post_becomes_intro_three_days_and_a_conclusion(tmp_path: 
     assert plan.closing_heading == "Conclusion"
     assert plan.closing.text.startswith("\n이번 모임에서 분명하게 느낀 건")
     assert plan.notes == (
-        "Day 0 is on the post's date, 2023-09-30; if the trip began on another day, import "
-        "again with that first day (--start YYYY-MM-DD).",
+        "Day 0 is on the post's date, 2023-09-30; if the trip began on another day, give that "
+        "date as Day 0's.",
         "The trip's time zone is the post date's offset, UTC+0900 (Etc/GMT-9); give the real "
-        "one with --tz, e.g. --tz Asia/Seoul.",
+        "one, e.g. Asia/Seoul, if you know it.",
     )
     # Every image resolves, per-segment decoded, to its stand-in, on the line it is written.
     images = [image for section in plan.sections for image in section.images]
