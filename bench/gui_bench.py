@@ -116,7 +116,7 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
     import shiboken6
     from PySide6.QtCore import QSettings, Qt, QTimer
 
-    from journal.gui.app import create_application
+    from journal.gui.app import create_application, keep_startup_objects_out_of_collections
     from journal.gui.main_window import MainWindow
     from journal.gui.preferences import Preferences
     from journal.services import JournalService
@@ -126,6 +126,7 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
     service = JournalService(Library.open(work / "library"))
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(service, Preferences(settings))
+    keep_startup_objects_out_of_collections()  # as the app's main() does
     window.resize(1400, 900)
     window.show()
     results: dict[str, float] = {}

@@ -6,6 +6,7 @@ finds the library locked and says which process has it, then exits.
 """
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -57,6 +58,18 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
+def keep_startup_objects_out_of_collections() -> None:
+    """Exclude everything alive once the window exists (modules, Qt wrappers, the window)
+    from the cyclic garbage collector's full collections.
+
+    A full collection walks every tracked object while holding the interpreter, so every
+    thread, the UI thread included, waits for it. During an import, allocations trigger one
+    every few seconds; with the start-up objects in it, one took 22-57 ms and the window
+    stalled (``bench/gui_bench.py``). Those objects live as long as the app anyway.
+    """
+    gc.freeze()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv if argv is None else argv)
     options = parse_arguments(arguments[1:])
@@ -76,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
     window = MainWindow(JournalService(library), Preferences(QSettings()))
+    keep_startup_objects_out_of_collections()
     window.show()
     try:
         return app.exec()
