@@ -66,6 +66,27 @@ def days_overview(session: Session, trip_id: int) -> DaysOverview:
     return DaysOverview(trip, tuple(days), outside, unassigned, unassigned_cover or None)
 
 
+def day_info(session: Session, trip_id: int, day: date) -> DayInfo:
+    """One day as ``days_overview`` shows it, without building the whole overview: the editor
+    asks for this on every switch of day."""
+    trip = TripInfo.of(get_trip(session, trip_id))
+    index = trip.day_index(day)
+    row = session.scalars(select(Day).where(Day.trip_id == trip.id, Day.date == day)).one_or_none()
+    count, first = 0, None
+    if index is not None:
+        photo_ids = list(
+            session.scalars(
+                select(Photo.id)
+                .where(Photo.trip_id == trip.id, Photo.day_date == day)
+                .order_by(Photo.position, Photo.id)
+            )
+        )
+        count, first = len(photo_ids), (photo_ids[0] if photo_ids else None)
+    if row is None:
+        return DayInfo(day, index, "", "", 0, count, first)
+    return DayInfo.of(row, index, count, first)
+
+
 def resolve_day(trip: TripInfo, reference: str) -> date:
     """A day named as the user would: its number ("0", "Day 0") or its date ("2023-09-16")."""
     text = reference.strip()

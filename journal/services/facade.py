@@ -57,11 +57,8 @@ class JournalService:
             return day_ops.days_overview(session, trip_id)
 
     def day(self, trip_id: int, day: date) -> DayInfo:
-        overview = self.days(trip_id)
-        for info in (*overview.days, *overview.notes_outside_range):
-            if info.date == day:
-                return info
-        return DayInfo.empty(day, overview.trip.day_index(day))
+        with self.library.session() as session:
+            return day_ops.day_info(session, trip_id, day)
 
     def photos(self, trip_id: int, day: date | None) -> list[PhotoInfo]:
         """One day's photos in their order; ``None`` is the Unassigned tray."""

@@ -81,10 +81,6 @@ class DayInfo:
         return f"Day {self.index} · {when}"
 
     @classmethod
-    def empty(cls, day: dt.date, index: int | None) -> "DayInfo":
-        return cls(day, index, "", "", 0, 0, None)
-
-    @classmethod
     def of(cls, row: Day, index: int | None, photo_count: int, cover: int | None) -> "DayInfo":
         return cls(
             date=row.date,

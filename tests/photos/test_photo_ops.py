@@ -102,6 +102,19 @@ def test_a_photo_arriving_between_two_takes_the_gap_and_moves_no_other(
     assert {photo.id: photo.position for photo in photos if photo.id in before} == before
 
 
+def test_one_day_reads_the_same_as_in_the_overview(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
+) -> None:
+    service.set_day_text(seattle.id, DAY1, "Pike Place", title="Market")
+    service.set_day_text(seattle.id, date(2023, 9, 21), "kept")
+    service.set_trip_dates(seattle.id, date(2023, 9, 16), date(2023, 9, 20))
+
+    overview = service.days(seattle.id)
+    for info in (*overview.days, *overview.notes_outside_range):
+        assert service.day(seattle.id, info.date) == info
+    assert service.day(seattle.id, DAY1).photo_count == 3
+
+
 def test_captions_are_kept_in_any_language(
     service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
 ) -> None:
