@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.runner = TaskRunner(self.show_error, self)
         self.trip: TripInfo | None = None
+        #: The trip the latest ``open_trip`` asked for: an older answer arriving later is dropped,
+        #: so a trip chosen by hand is not replaced by one the start-up picked a moment before.
+        self._requested_trip: int | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.setAcceptDrops(True)
@@ -215,22 +218,22 @@ class MainWindow(QMainWindow):
         menu.setEnabled(bool(trips))
         ids = [trip.id for trip in trips]
         wanted = open_trip_id if open_trip_id in ids else None
-        if wanted is None and self.trip is not None and self.trip.id in ids:
-            wanted = self.trip.id
+        if wanted is None and self._requested_trip in ids:
+            wanted = self._requested_trip
         if wanted is None and trips:
             wanted = trips[0].id
         if wanted is None:
             self._show_no_trip()
-        elif self.trip is None or wanted != self.trip.id or open_trip_id == wanted:
+        elif wanted != self._requested_trip or open_trip_id == wanted:
             self.open_trip(wanted)
 
     def _leave_trip(self) -> None:
         self.editor.show_target(None, "")
-        self.trip = None
+        self.trip = self._requested_trip = None
 
     def _show_no_trip(self) -> None:
         self.editor.show_target(None, "")
-        self.trip = None
+        self.trip = self._requested_trip = None
         self.timeline_model.set_entries([])
         self.gallery_model.clear()
         self.stack.setCurrentWidget(self.empty_state)
@@ -240,11 +243,14 @@ class MainWindow(QMainWindow):
     def open_trip(self, trip_id: int) -> None:
         """Show a trip; the text being written is saved first."""
         self.editor.flush()
+        self._requested_trip = trip_id
         self.runner.database_call(
             lambda: self.service.days(trip_id), lambda overview: self._on_trip_opened(overview)
         )
 
     def _on_trip_opened(self, overview: DaysOverview) -> None:
+        if overview.trip.id != self._requested_trip:
+            return
         switching = self.trip is None or self.trip.id != overview.trip.id
         self.trip = overview.trip
         self.preferences.set(prefs.LAST_TRIP, overview.trip.id)

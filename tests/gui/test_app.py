@@ -152,3 +152,20 @@ def test_each_trip_reopens_on_the_section_last_shown(
     assert second.editor.heading.text() == "Day 3 · Tue 19 Sep"
     second.open_trip(jeju.id)
     qtbot.waitUntil(lambda: shown(second) == (EntryKind.CLOSING, None))
+
+
+def test_a_trip_opened_by_hand_is_not_replaced_by_the_one_start_up_picked(
+    qtbot: QtBot, make_window, service: JournalService, seattle: TripInfo
+) -> None:
+    # The newest trip is what start-up shows when no trip was open before.
+    service.create_trip(NewTrip("제주 2024", date(2024, 5, 1), date(2024, 5, 3), "Asia/Seoul"))
+    window: MainWindow = make_window()
+
+    window.open_trip(seattle.id)  # before start-up's choice has arrived
+
+    qtbot.waitUntil(lambda: window.trip is not None)
+    assert window.runner.wait_for_database()
+    qtbot.wait(200)  # let every queued answer be delivered
+    assert window.trip is not None
+    assert window.trip.id == seattle.id
+    assert window.windowTitle() == "Seattle 2023 — Trip Journal"
