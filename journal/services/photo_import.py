@@ -2,10 +2,11 @@
 
 Phase 1 (scan) reads each file's header - capture time, camera, GPS - on the calling thread and
 reports the day each will land on: EXIF alone costs a fraction of a millisecond, so a thousand
-photos are placed in well under the time it takes to copy one card. Phase 2 (copy) hashes,
-thumbnails and copies the files on a thread pool (hashing and decoding release the GIL, so threads
-scale like processes and are safe inside a Qt app) while the calling thread commits their rows in
-short batches: a cancelled or crashed import keeps every photo it finished, each with its file.
+photos are placed in well under the time it takes to copy one card. Phase 2 (copy) hashes and
+thumbnails the files on one thread per core and copies them on two more threads (hashing and
+decoding release the GIL, so threads scale like processes and are safe inside a Qt app) while the
+calling thread commits their rows in short batches: a cancelled or crashed import keeps every
+photo it finished, each with its file.
 
 Order per file: hash, skip if the trip has those bytes already, make the thumbnail (which also
 proves the pixels decode: a truncated file fails here rather than in the gallery), copy the original
@@ -20,6 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -47,6 +49,8 @@ from journal.store.models import Photo, Trip
 #: the gallery filling steadily and let the app's autosave slip in between.
 BATCH_SIZE = 48
 BATCH_SECONDS = 0.5
+#: Threads that copy originals into the library: each mostly waits for its fsync.
+WRITER_THREADS = 2
 
 ProgressCallback = Callable[[ImportProgress], None]
 
@@ -73,6 +77,13 @@ class _Scanned:
     path: Path
     metadata: PhotoMetadata
     derived: DerivedTime
+
+
+@dataclass(frozen=True)
+class _Examined:
+    scanned: _Scanned
+    digest: str
+    size: int
 
 
 @dataclass(frozen=True)
@@ -107,9 +118,7 @@ class PhotoImport:
         self._trip_id = trip_id
         self._progress = progress
         self._cancel = cancel or CancelToken()
-        # One thread more than cores keeps every core decoding while another thread waits on
-        # the fsync of its copy.
-        self._workers = workers or (os.cpu_count() or 2) + 1
+        self._workers = workers or os.cpu_count() or 2
         self._thumbnails = ThumbnailCache(library.root)
         self._claimed: set[str] = set()
         self._claimed_lock = threading.Lock()
@@ -228,28 +237,42 @@ class PhotoImport:
         return duplicates, log
 
     def _prepare_all(self, scanned: list[_Scanned]) -> Iterator[_Outcome]:
-        """Run ``_prepare`` on the pool, a few files ahead of the results, in completion order.
+        """Examine files on the decoder pool and copy them on the writer pool, in completion order.
 
-        Submitting lazily bounds memory and makes cancelling quick: files not yet submitted are
+        Decoding wants exactly one thread per core; a copy mostly waits for its fsync. Giving the
+        copies threads of their own keeps every core decoding while the disk syncs, without the
+        cache thrashing of more decoders than cores. Files are submitted a few ahead of the
+        results, which bounds memory and makes cancelling quick: files not yet submitted are
         never started, and those in flight finish (their copies are complete, so they commit).
         """
-        pending: set[Future[_Outcome]] = set()
+        decoding: set[Future[_Examined | _Outcome]] = set()
+        copying: set[Future[_Outcome]] = set()
         queue = iter(scanned)
-        with ThreadPoolExecutor(self._workers, thread_name_prefix="photo-import") as pool:
+        with (
+            ThreadPoolExecutor(self._workers, thread_name_prefix="photo-decode") as decoders,
+            ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="photo-copy") as writers,
+        ):
             while True:
-                while not self._cancel.cancelled and len(pending) < self._workers * 2:
+                while not self._cancel.cancelled and len(decoding) < self._workers * 2:
                     item = next(queue, None)
                     if item is None:
                         break
-                    pending.add(pool.submit(self._prepare, item))
-                if not pending:
+                    decoding.add(decoders.submit(self._examine, item))
+                if not decoding and not copying:
                     return
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                running: set[Future[Any]] = decoding | copying
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    yield future.result()
+                    result: _Examined | _Outcome = future.result()
+                    decoding.discard(future)
+                    copying.discard(future)
+                    if isinstance(result, _Examined):
+                        copying.add(writers.submit(self._store, result))
+                    else:
+                        yield result
 
-    def _prepare(self, item: _Scanned) -> _Outcome:
-        """Worker thread: hash, deduplicate, thumbnail, copy. Touches no database."""
+    def _examine(self, item: _Scanned) -> _Examined | _Outcome:
+        """Decoder thread: hash, deduplicate, thumbnail. Touches no database."""
         path = item.path
         try:
             size = path.stat().st_size
@@ -267,13 +290,18 @@ class PhotoImport:
         except Exception as error:
             self._release(digest)
             return ImportFailure(path, f"the image data is damaged ({_reason(error)})")
+        return _Examined(item, digest, size)
+
+    def _store(self, examined: _Examined) -> _Outcome:
+        """Writer thread: copy the original into the library, synced, before its row exists."""
+        item, digest = examined.scanned, examined.digest
         relative = library_path(digest, item.metadata.media_format)
         try:
-            store_original(path, self._library.root, relative)
+            store_original(item.path, self._library.root, relative)
         except OSError as error:
             self._release(digest)
-            return ImportFailure(path, f"cannot copy it into the library ({_reason(error)})")
-        return _Prepared(item, digest, relative, size)
+            return ImportFailure(item.path, f"cannot copy it into the library ({_reason(error)})")
+        return _Prepared(item, digest, relative, examined.size)
 
     def _release(self, digest: str) -> None:
         with self._claimed_lock:

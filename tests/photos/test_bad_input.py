@@ -1,6 +1,7 @@
 """Bad input never stops a batch: every failure is reported with its file, the rest imports, and
 the library stays consistent (every row has its file) even when an import is cancelled."""
 
+import errno
 import os
 import random
 import struct
@@ -12,8 +13,14 @@ from PIL import Image
 
 from journal.atomic_files import TEMP_PREFIX
 from journal.photos.discovery import discover
-from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
-from journal.services import JournalService, TripInfo
+from journal.photos.import_progress import (
+    CancelToken,
+    ImportFailure,
+    ImportPhase,
+    ImportProgress,
+)
+from journal.photos.storage import store_original
+from journal.services import JournalService, TripInfo, photo_import
 from journal.store.library import Library
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -78,6 +85,33 @@ def test_a_batch_of_bad_files_reports_each_and_imports_the_rest(
     # Nothing of the refused files reached the library.
     stored = [path for path in (service.library.photos_dir).rglob("*") if path.is_file()]
     assert len(stored) == 2
+
+
+def test_a_copy_that_fails_costs_only_its_photo_and_a_later_import_brings_it_in(
+    service: JournalService, seattle: TripInfo, camera_roll: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for index in range(6):
+        write_photo(camera_roll / f"p{index}.jpg", exif_for(original=f"2023:09:18 10:0{index}:00"))
+
+    def disk_full_for_p3(source: Path, library_root: Path, relative: str) -> None:
+        if source.name == "p3.jpg":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        store_original(source, library_root, relative)
+
+    monkeypatch.setattr(f"{photo_import.__name__}.store_original", disk_full_for_p3)
+    report = service.import_photos(seattle.id, [camera_roll])
+
+    assert report.failures == (
+        ImportFailure(
+            camera_roll / "p3.jpg", "cannot copy it into the library (No space left on device)"
+        ),
+    )
+    names = sorted(photo.original_name for photo in service.all_photos(seattle.id))
+    assert names == ["p0.jpg", "p1.jpg", "p2.jpg", "p4.jpg", "p5.jpg"]
+    monkeypatch.undo()
+    again = service.import_photos(seattle.id, [camera_roll])
+    assert [service.photo(photo_id).original_name for photo_id in again.imported] == ["p3.jpg"]
+    assert again.duplicate_count == 5
 
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
