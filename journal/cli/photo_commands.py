@@ -62,7 +62,11 @@ def _configure_import(parser: argparse.ArgumentParser) -> None:
 
 
 class _ProgressBars:
-    """One tqdm bar per phase on stderr: count, rate and time left."""
+    """One tqdm bar per phase on stderr: count, rate and time left.
+
+    Only on a terminal: redrawn into a log file or a pipe, a bar is hundreds of lines of noise
+    around the summary that matters (scripts have ``--json``).
+    """
 
     def __init__(self, enabled: bool) -> None:
         self._enabled = enabled
@@ -109,7 +113,7 @@ def cancel_on_interrupt(cancel: CancelToken) -> Iterator[None]:
 def _run_import(args: argparse.Namespace, service: JournalService) -> int:
     trip = service.find_trip(args.trip)
     cancel = CancelToken()
-    bars = _ProgressBars(enabled=not args.json)
+    bars = _ProgressBars(enabled=not args.json and sys.stderr.isatty())
     try:
         with cancel_on_interrupt(cancel):
             report = service.import_photos(trip.id, args.paths, progress=bars, cancel=cancel)

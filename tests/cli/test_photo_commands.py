@@ -2,6 +2,7 @@
 
 import json
 import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,12 @@ def camera_roll(tmp_path: Path) -> Path:
 
 
 def test_import_prints_a_summary_with_each_failure_and_exits_1(
-    seattle_library: Path, camera_roll: Path, capsys: pytest.CaptureFixture[str]
+    seattle_library: Path,
+    camera_roll: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, out, err = run(
         capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library)
     )
@@ -64,6 +69,18 @@ def test_import_prints_a_summary_with_each_failure_and_exits_1(
     assert code == 0
     assert "Imported 0 photos" in out
     assert "Skipped 1 already in the trip." in out
+
+
+def test_import_draws_no_progress_bars_into_a_log_file(
+    seattle_library: Path, camera_roll: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library)
+    )
+
+    assert code == 1
+    assert "Imported 5 photos" in out
+    assert err == ""
 
 
 def test_import_json_report(
