@@ -18,6 +18,8 @@ from tests.gui.typing import type_with_input_method
 from tests.photos.photo_files import exif_for, write_photo
 
 DAY1, DAY2 = date(2023, 9, 17), date(2023, 9, 18)
+#: Long enough that, sized to its text, the name column would push the day columns out of view.
+CANON = "canon-IMG_20230918_030000-the-harbour-at-dawn-from-the-deck-of-the-bainbridge-ferry.jpg"
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def window(qtbot: QtBot, make_window, seattle: TripInfo) -> MainWindow:
 def photo_ids(service: JournalService, seattle: TripInfo, tmp_path: Path) -> dict[str, int]:
     roll = tmp_path / "roll"
     # A Canon left on Seoul time: 03:00 on the 18th there is 11:00 on the 17th in Seattle.
-    for name, when in (("canon.jpg", "03:00"), ("canon-late.jpg", "22:00")):
+    for name, when in ((CANON, "03:00"), ("canon-late.jpg", "22:00")):
         exif = exif_for(
             original=f"2023:09:18 {when}:00", make="Canon", model="Canon EOS R6", serial="0123"
         )
@@ -67,22 +69,21 @@ def test_camera_offset_previews_day_changes_before_applying(
     dialog.hours.setValue(16)
     qtbot.waitUntil(lambda: len(dialog.moves) == 1)
 
-    assert [(m.original_name, m.old_day, m.new_day) for m in dialog.moves] == [
-        ("canon.jpg", DAY2, DAY1)
-    ]
+    assert [(m.original_name, m.old_day, m.new_day) for m in dialog.moves] == [(CANON, DAY2, DAY1)]
     item = dialog.moves_view.topLevelItem(0)
     assert item is not None
     assert (item.text(1), item.text(2)) == ("Day 2 · Mon 18 Sep", "Day 1 · Sun 17 Sep")
+    assert item.text(0) == CANON
     for column in (1, 2):  # the day columns read whole, side by side
         needed = dialog.moves_view.sizeHintForColumn(column)
         assert dialog.moves_view.columnWidth(column) >= needed
     widths = [dialog.moves_view.columnWidth(column) for column in range(3)]
     assert sum(widths) <= dialog.moves_view.viewport().width()
-    assert service.photo(photo_ids["canon.jpg"]).day_date == DAY2  # nothing written yet
+    assert service.photo(photo_ids[CANON]).day_date == DAY2  # nothing written yet
 
     with qtbot.waitSignal(dialog.applied):
         dialog.apply_button.click()
-    assert service.photo(photo_ids["canon.jpg"]).day_date == DAY1
+    assert service.photo(photo_ids[CANON]).day_date == DAY1
     assert service.photo(photo_ids["canon-late.jpg"]).day_date == DAY2
     qtbot.waitUntil(lambda: _cell(dialog, 0, 2) == "−16 h")
 
