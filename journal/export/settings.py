@@ -67,6 +67,16 @@ class ExportSettings:
     titled_day_heading: str = "Day {number} — {title}"
     closing_heading: str = "Conclusion"
     images: ImageOptions = field(default_factory=ImageOptions)
+    #: The folder last chosen for each format: a Jekyll site and a Hugo site are different
+    #: folders, so switching format brings back that format's own folder, not this one.
+    format_folders: dict[ExportFormat, Path] = field(default_factory=dict)
+
+    def remembering_folder(self) -> "ExportSettings":
+        """These settings with ``folder`` also kept as the folder of ``format``."""
+        if self.folder is None:
+            return self
+        folders = {**self.format_folders, self.format: self.folder}
+        return dataclasses.replace(self, format_folders=folders)
 
     def checked(self) -> "ExportSettings":
         """These settings, or an ``ExportError`` saying which one is wrong and how."""
@@ -95,6 +105,10 @@ class ExportSettings:
         data = dataclasses.asdict(self)
         data["format"] = self.format.value
         data["folder"] = None if self.folder is None else str(self.folder)
+        data["format_folders"] = {
+            export_format.value: str(folder)
+            for export_format, folder in self.format_folders.items()
+        }
         return data
 
     @classmethod
@@ -117,12 +131,25 @@ class ExportSettings:
             titled_day_heading=_typed(data, "titled_day_heading", defaults.titled_day_heading),
             closing_heading=_typed(data, "closing_heading", defaults.closing_heading),
             images=_image_options(images if isinstance(images, dict) else {}),
+            format_folders=_format_folders(data.get("format_folders")),
         )
 
 
 def _typed(data: dict[str, Any], key: str, default: T) -> T:
     value = data.get(key, default)
     return value if type(value) is type(default) else default
+
+
+def _format_folders(data: object) -> dict[ExportFormat, Path]:
+    """The stored folder per format, skipping what an older or edited library got wrong."""
+    if not isinstance(data, dict):
+        return {}
+    known = {export_format.value: export_format for export_format in ExportFormat}
+    return {
+        known[name]: Path(folder)
+        for name, folder in data.items()
+        if name in known and isinstance(folder, str) and folder
+    }
 
 
 def _image_options(data: dict[str, Any]) -> ImageOptions:

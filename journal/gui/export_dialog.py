@@ -267,6 +267,9 @@ class ExportDialog(QDialog):
         settings, front_matter, trip_slug = loaded
         self.format_box.setCurrentIndex(self.format_box.findData(settings.format.value))
         self._shown_format = settings.format
+        self._folders = {
+            export_format: str(folder) for export_format, folder in settings.format_folders.items()
+        }
         self.folder_edit.setText("" if settings.folder is None else str(settings.folder))
         self.slug_edit.setPlaceholderText(trip_slug)
         self.slug_edit.setText(settings.slug)
@@ -289,11 +292,18 @@ class ExportDialog(QDialog):
         self._start_preview()
 
     def settings(self) -> ExportSettings:
-        """The settings as the widgets show them (not yet checked)."""
+        """The settings as the widgets show them (not yet checked), with every format's folder."""
         folder = self.folder_edit.text().strip()
+        # The shown format's folder is in the line edit; the others were put away by a switch.
+        others = {
+            export_format: Path(text.strip()).expanduser()
+            for export_format, text in self._folders.items()
+            if text.strip() and export_format is not self._shown_format
+        }
         return ExportSettings(
             format=ExportFormat(self.format_box.currentData()),
             folder=Path(folder).expanduser() if folder else None,
+            format_folders=others,
             slug=self.slug_edit.text().strip(),
             baseurl=self.baseurl_edit.text().strip().rstrip("/"),
             per_day=self.per_day_box.isChecked(),
@@ -308,7 +318,7 @@ class ExportDialog(QDialog):
                 keep_capture_date=self.keep_date_box.isChecked(),
                 keep_originals=self.keep_originals_box.isChecked(),
             ),
-        )
+        ).remembering_folder()
 
     def _front_matter(self) -> dict[str, Any]:
         return parse_front_matter(self.front_matter_edit.toPlainText())

@@ -90,8 +90,9 @@ def export_settings(session: Session, trip_id: int) -> ExportSettings:
 
 
 def save_export_settings(session: Session, trip_id: int, settings: ExportSettings) -> Changes:
+    """Keep ``settings`` for the trip's next export, its folder also as its format's folder."""
     trip = get_trip(session, trip_id)
-    trip.export_settings = settings.to_json()
+    trip.export_settings = settings.remembering_folder().to_json()
     session.flush()
     return Changes(trip=TripInfo.of(trip))
 

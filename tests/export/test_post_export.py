@@ -1,6 +1,7 @@
 """Exporting a trip end to end, on real libraries and real files: the post's shape, its links,
 golden Markdown per target, re-exporting, overwriting and the link check."""
 
+import dataclasses
 import os
 from datetime import date
 from pathlib import Path
@@ -319,8 +320,19 @@ def test_export_settings_are_remembered_per_trip(
 
     service.save_export_settings(summit.id, chosen)
 
-    assert service.export_settings(summit.id) == chosen
+    remembered = service.export_settings(summit.id)
+    assert remembered == dataclasses.replace(chosen, format_folders={ExportFormat.HUGO: tmp_path})
     assert service.export_settings(seattle.id) == ExportSettings()
+
+    # A Jekyll site elsewhere later: the Hugo site's folder is still known.
+    jekyll_site = tmp_path / "jekyll-site"
+    service.save_export_settings(
+        summit.id, dataclasses.replace(remembered, format=ExportFormat.JEKYLL, folder=jekyll_site)
+    )
+    assert service.export_settings(summit.id).format_folders == {
+        ExportFormat.HUGO: tmp_path,
+        ExportFormat.JEKYLL: jekyll_site,
+    }
 
 
 def test_images_the_post_no_longer_shows_are_removed_and_other_files_kept(

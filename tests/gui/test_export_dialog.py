@@ -189,3 +189,11 @@ def test_each_format_keeps_its_own_folder_and_a_change_clears_the_last_outcome(
     assert dialog.progress.value() == -1
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.HUGO.value))
     assert dialog.folder_edit.text() == str(tmp_path / "hugo-site")
+
+    # Closed and opened again, the dialog still knows both sites.
+    dialog.close()
+    again = open_dialog(qtbot, service, summit)
+    assert again.format_box.currentData() == ExportFormat.HUGO.value
+    assert again.folder_edit.text() == str(tmp_path / "hugo-site")
+    again.format_box.setCurrentIndex(again.format_box.findData(ExportFormat.JEKYLL.value))
+    assert again.folder_edit.text() == str(tmp_path / "jekyll-site")
