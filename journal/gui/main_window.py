@@ -24,6 +24,7 @@ from journal.gui.editor_pane import EditorPane
 from journal.gui.empty_state import EmptyState
 from journal.gui.file_drops import FileDropFilter
 from journal.gui.gallery_pane import GalleryModel, GalleryPane
+from journal.gui.mnemonics import shown_as_written
 from journal.gui.photo_drag import dropped_paths
 from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner
 from journal.gui.photo_operations import PhotoOperations
@@ -208,7 +209,8 @@ class MainWindow(QMainWindow):
         menu.clear()
         group = QActionGroup(menu)
         for trip in trips:
-            action = QAction(f"{trip.title}  ({trip.start_date:%Y-%m-%d})", menu)
+            label = f"{trip.title}  ({trip.start_date:%Y-%m-%d})"
+            action = QAction(shown_as_written(label), menu)
             action.setCheckable(True)
             action.setData(trip.id)
             action.setChecked(self.trip is not None and trip.id == self.trip.id)

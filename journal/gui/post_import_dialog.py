@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from journal.gui.background import TaskRunner
 from journal.gui.date_field import IsoDateEdit
+from journal.gui.mnemonics import shown_as_written
 from journal.post_import.post_importer import PostImportReport, guess_site_root
 from journal.post_import.post_plan import PostPlan, plan_post, read_post_text
 from journal.services import TripInfo
@@ -84,7 +85,9 @@ class PostImportDialog(QDialog):
         self.fill_open_trip = QCheckBox(self)
         self.fill_open_trip.setVisible(open_trip is not None)
         if open_trip is not None:
-            self.fill_open_trip.setText(f"Add it to “{open_trip.title}” instead of a new trip")
+            self.fill_open_trip.setText(
+                shown_as_written(f"Add it to “{open_trip.title}” instead of a new trip")
+            )
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("What the import will do")

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -179,7 +180,7 @@ def test_a_new_trip_from_the_dialog_opens_in_the_window(
     qtbot: QtBot, window: MainWindow, service: JournalService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fill_and_accept(dialog: TripDialog) -> int:
-        dialog.title.setText("Jeju 2024")
+        dialog.title.setText("Jeju & Udo 2024")
         dialog.start.setDate(QDate(2024, 5, 1))
         dialog.end.setDate(QDate(2024, 5, 3))
         dialog.timezone.setCurrentText("Asia/Seoul")
@@ -188,10 +189,14 @@ def test_a_new_trip_from_the_dialog_opens_in_the_window(
     monkeypatch.setattr(TripDialog, "exec", fill_and_accept)
     window.actions_.new_trip.trigger()
 
-    qtbot.waitUntil(lambda: window.windowTitle() == "Jeju 2024 — Trip Journal")
+    qtbot.waitUntil(lambda: window.windowTitle() == "Jeju & Udo 2024 — Trip Journal")
     assert window.timeline_model.rowCount() == 1 + 3 + 2
-    assert [trip.title for trip in service.list_trips()] == ["Jeju 2024", "Seattle 2023"]
+    assert [trip.title for trip in service.list_trips()] == ["Jeju & Udo 2024", "Seattle 2023"]
     assert len(window.actions_.trips_menu.actions()) == 2
+    # The "&" reads as written in the menu, not as an Alt+U shortcut.
+    jeju = window.actions_.trips_menu.actions()[0]
+    assert jeju.iconText() == "Jeju & Udo 2024  (2024-05-01)"
+    assert QKeySequence.mnemonic(jeju.text()).isEmpty()
 
 
 def test_trip_properties_rename_and_move_dates_keeping_text(

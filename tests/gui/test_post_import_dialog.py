@@ -1,10 +1,12 @@
 """File ▸ Import Post…: the dialog plans the post off the UI thread and says what will happen."""
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -70,6 +72,18 @@ def test_a_post_that_cannot_be_read_is_explained_and_cannot_be_imported(
 
     qtbot.waitUntil(lambda: "has no front matter" in dialog.summary.text())
     assert not import_button(dialog).isEnabled()
+
+
+def test_an_ampersand_in_the_open_trips_title_is_shown_not_made_a_shortcut(
+    qtbot: QtBot, runner: TaskRunner, seattle: TripInfo
+) -> None:
+    dialog = PostImportDialog(runner, dataclasses.replace(seattle, title="Lisbon & Porto"))
+    qtbot.addWidget(dialog)
+
+    assert QKeySequence.mnemonic(dialog.fill_open_trip.text()).isEmpty()
+    assert dialog.fill_open_trip.text().replace("&&", "&") == (
+        "Add it to “Lisbon & Porto” instead of a new trip"
+    )
 
 
 def test_missing_images_are_listed_and_the_open_trip_can_be_filled(
