@@ -349,8 +349,15 @@ class GalleryPane(QWidget):
                 "them (Ctrl+I); each lands on the day it was taken."
             )
         else:
-            where = "Unassigned" if model.day is None else "this day"
-            self.header.setText(
-                f"{count} photo{'' if count == 1 else 's'} on {where} · drag to reorder, onto a "
-                "day to move, into the text to show them; double-click to view"
-            )
+            photos = f"{count} photo{'' if count == 1 else 's'}"
+            if model.day is None:
+                # The tray has no text to drag into: its photos wait to be put on a day.
+                self.header.setText(
+                    f"{photos} in Unassigned · drag onto a day to place them there; "
+                    "double-click to view"
+                )
+            else:
+                self.header.setText(
+                    f"{photos} on this day · drag to reorder, onto a day to move, into the text "
+                    "to show them; double-click to view"
+                )

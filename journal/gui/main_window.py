@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
             self.gallery,
             lambda: self.trip,
             self._gallery_day,
+            preferences,
         )
         self._import_refresh = QTimer(self)
         self._import_refresh.setSingleShot(True)
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         a.focus_editor.triggered.connect(lambda: self.editor.editor.setFocus())
         a.focus_gallery.triggered.connect(lambda: self.gallery.setFocus())
         a.import_photos.triggered.connect(p.choose_files)
+        a.import_folder.triggered.connect(p.choose_folder)
         a.import_summary.triggered.connect(p.show_import_summary)
         a.camera_clocks.triggered.connect(p.show_camera_clocks)
         a.delete_photos.triggered.connect(p.remove_selected)

@@ -18,6 +18,7 @@ from journal.gui.gallery_pane import GalleryView
 from journal.gui.import_summary_dialog import ImportSummaryDialog
 from journal.gui.photo_import_runner import PhotoImportRunner, summary_line
 from journal.gui.photo_viewer import PhotoViewer
+from journal.gui.preferences import LAST_IMPORT_FOLDER, Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.identity import APP_NAME
 from journal.services import JournalService, TripInfo
@@ -42,10 +43,12 @@ class PhotoOperations(QObject):
         gallery: GalleryView,
         current_trip: Callable[[], TripInfo | None],
         gallery_day: Callable[[], tuple[bool, dt.date | None]],
+        preferences: Preferences,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._service = service
+        self._preferences = preferences
         self._runner = runner
         self._importer = importer
         self._thumbnails = thumbnails
@@ -61,10 +64,31 @@ class PhotoOperations(QObject):
         if self._current_trip() is None:
             return
         files, _ = QFileDialog.getOpenFileNames(
-            self._window, "Import Photos", str(Path.home()), PHOTO_FILTER
+            self._window, "Import Photos", self._start_folder(), PHOTO_FILTER
         )
         if files:
-            self.import_paths([Path(name) for name in files])
+            chosen = [Path(name) for name in files]
+            self._remember_folder(chosen[0].parent)
+            self.import_paths(chosen)
+
+    def choose_folder(self) -> None:
+        """A whole card or phone folder, with its subfolders: what a drop of it would do."""
+        if self._current_trip() is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self._window, "Import a Folder of Photos", self._start_folder()
+        )
+        if folder:
+            # Next time, start beside it: 100CANON is usually followed by 101CANON.
+            self._remember_folder(Path(folder).parent)
+            self.import_paths([Path(folder)])
+
+    def _start_folder(self) -> str:
+        remembered = self._preferences.get(LAST_IMPORT_FOLDER)
+        return remembered if remembered and Path(remembered).is_dir() else str(Path.home())
+
+    def _remember_folder(self, folder: Path) -> None:
+        self._preferences.set(LAST_IMPORT_FOLDER, str(folder))
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import dropped or chosen files and folders into the open trip, in the background."""

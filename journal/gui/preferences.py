@@ -46,6 +46,9 @@ EDITOR_SPLITTER = Preference("window/editor", QByteArray(), _to_bytes)
 #: The trip shown when the app last closed (0: none).
 LAST_TRIP = Preference("session/last_trip", 0, _to_int)
 PREVIEW_VISIBLE = Preference("editor/preview_visible", True, _to_bool)
+#: Where the import dialogs last chose from ("": the home folder): a card or a phone's DCIM
+#: folder is usually where the next photos are too.
+LAST_IMPORT_FOLDER = Preference("import/last_folder", "", str)
 
 
 def last_section(trip_id: int) -> Preference[str]:

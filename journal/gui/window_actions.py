@@ -40,6 +40,12 @@ class WindowActions:
         self.import_photos = _action(
             window, "&Import Photos…", "Ctrl+I", "Copy photos into the trip, each on its day"
         )
+        self.import_folder = _action(
+            window,
+            "Import &Folder…",
+            "Ctrl+Shift+I",
+            "Copy every photo of a folder and its subfolders into the trip",
+        )
         self.import_post = _action(
             window, "Import P&ost…", tip="Make a trip from a Jekyll or Hugo post and its images"
         )
@@ -93,6 +99,7 @@ class WindowActions:
 
         self.trip_actions = (
             self.import_photos,
+            self.import_folder,
             self.export,
             self.trip_properties,
             self.camera_clocks,
@@ -110,6 +117,7 @@ class WindowActions:
         self.trips_menu.setObjectName("trips-menu")
         file_menu.addSeparator()
         file_menu.addAction(self.import_photos)
+        file_menu.addAction(self.import_folder)
         file_menu.addAction(self.import_post)
         file_menu.addAction(self.import_summary)
         file_menu.addAction(self.export)

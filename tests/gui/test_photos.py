@@ -8,7 +8,13 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMessageBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 from pytestqt.qtbot import QtBot
 
 from journal.gui.gallery_pane import GalleryModel
@@ -95,6 +101,36 @@ def test_dropped_files_import_onto_their_days(
     assert isinstance(pixmap, QPixmap)
     assert (pixmap.width(), pixmap.height()) == (48, 32)  # the photo's, not the placeholder's
     assert index.data(Qt.ItemDataRole.ToolTipRole).splitlines()[1].endswith("(EXIF)")
+
+
+def test_file_import_folder_takes_subfolders_and_the_next_dialog_starts_beside_it(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    camera_roll: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    card = camera_roll.parent / "DCIM"
+    write_photo(card / "100CANON" / "a.jpg", exif_for(original="2023:09:17 09:00:00"))
+    write_photo(card / "100CANON" / "deeper" / "b.jpg", exif_for(original="2023:09:18 09:00:00"))
+    started_in: list[str] = []
+
+    def choose(_parent: object, _caption: str, start: str) -> str:
+        started_in.append(start)
+        return str(card / "100CANON")
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    assert "Ctrl+Shift+I" in window.actions_.import_folder.shortcut().toString()
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000) as finished:
+        window.actions_.import_folder.trigger()
+
+    assert len(finished.args[0].imported) == 2
+    assert sorted(p.original_name for p in service.all_photos(seattle.id)) == ["a.jpg", "b.jpg"]
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000) as again:
+        window.actions_.import_folder.trigger()
+    assert again.args[0].duplicate_count == 2
+    assert started_in == [str(Path.home()), str(card)]
 
 
 def test_files_dropped_on_the_editor_import_instead_of_pasting(
@@ -324,8 +360,12 @@ def test_the_unassigned_tray_explains_itself_instead_of_an_editor_and_has_a_cove
     hidden = (editor.title, editor.editor, editor.preview, editor.word_count)
     assert not any(widget.isVisibleTo(window) for widget in hidden)
     assert _names(window.gallery_model) == ["before.jpg"]
+    header = window.gallery_pane.header.text()
+    assert header.startswith("1 photo in Unassigned · drag onto a day")
+    assert "text" not in header  # the tray has none to drag into
 
     _select_day(qtbot, window, DAY1)
+    assert "into the text to show them" in window.gallery_pane.header.text()
     assert not editor.explanation.isVisibleTo(window)
     assert all(widget.isVisibleTo(window) for widget in (editor.title, editor.editor))
     assert editor.word_count.isVisibleTo(window)

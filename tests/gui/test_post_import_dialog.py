@@ -134,7 +134,8 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     texts = [action.text() for action in file_menu.actions()]
-    assert texts.index("Import P&ost…") == texts.index("&Import Photos…") + 1
+    imports = texts.index("&Import Photos…")
+    assert texts[imports : imports + 3] == ["&Import Photos…", "Import &Folder…", "Import P&ost…"]
 
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
