@@ -128,8 +128,8 @@ class CameraDialog(QDialog):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._request_preview)
         for spin in (self.hours, self.minutes):
-            spin.valueChanged.connect(self._preview_timer.start)
-        self.sign.currentIndexChanged.connect(self._preview_timer.start)
+            spin.valueChanged.connect(self._offset_edited)
+        self.sign.currentIndexChanged.connect(self._offset_edited)
         self.table.itemSelectionChanged.connect(self._on_camera_selected)
         self._set_offset_enabled(False)
         self._load_cameras()
@@ -188,6 +188,11 @@ class CameraDialog(QDialog):
         self.set_offset_seconds(camera.offset_seconds)
         self._preview_timer.start()
 
+    def _offset_edited(self) -> None:
+        """Until the preview of the new offset arrives, Apply would apply an unseen change."""
+        self.apply_button.setEnabled(False)
+        self._preview_timer.start()
+
     def _request_preview(self) -> None:
         camera = self.selected_camera()
         if camera is None:
@@ -211,6 +216,7 @@ class CameraDialog(QDialog):
         if generation != self._preview_generation:
             return
         self.moves = moves
+        self.moves_view.setHeaderLabels(["Photo", "Now on", "Would move to"])
         self.moves_view.clear()
         for move in moves:
             self.moves_view.addTopLevelItem(
@@ -243,5 +249,14 @@ class CameraDialog(QDialog):
         )
 
     def _on_applied(self, changes: Changes) -> None:
+        """The preview's list now tells what moved, not what would (the offset shown is the
+        camera's own from now on, so a fresh preview would only say "no change")."""
+        count = len(self.moves)
+        self.moves_label.setText(
+            f"Applied: {count} photo{'' if count == 1 else 's'} moved to another day:"
+            if count
+            else "Applied: no photo changed day (their times shifted)."
+        )
+        self.moves_view.setHeaderLabels(["Photo", "Was on", "Now on"])
         self.applied.emit(changes)
         self._load_cameras()

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from journal.gui.camera_dialog import CameraDialog, format_offset_seconds
+from journal.gui.camera_dialog import PREVIEW_DELAY_MS, CameraDialog, format_offset_seconds
 from journal.gui.main_window import MainWindow
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.trip_dialog import TripDialog
@@ -87,6 +87,19 @@ def test_camera_offset_previews_day_changes_before_applying(
     assert service.photo(photo_ids[CANON]).day_date == DAY1
     assert service.photo(photo_ids["canon-late.jpg"]).day_date == DAY2
     qtbot.waitUntil(lambda: _cell(dialog, 0, 2) == "−16 h")
+    # The list now says what moved, and stays so: the photo is on Day 1 already.
+    assert dialog.moves_label.text() == "Applied: 1 photo moved to another day:"
+    assert dialog.moves_view.headerItem().text(2) == "Now on"
+    qtbot.wait(PREVIEW_DELAY_MS * 2)
+    assert dialog.moves_label.text() == "Applied: 1 photo moved to another day:"
+    assert not dialog.apply_button.isEnabled()
+
+    # A new offset previews afresh, and Apply waits for that preview.
+    dialog.hours.setValue(15)
+    assert not dialog.apply_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.moves_label.text() != "Applied: 1 photo moved to another day:")
+    assert dialog.moves_view.headerItem().text(2) == "Would move to"
+    assert dialog.apply_button.isEnabled()
 
 
 def test_offsets_read_as_people_write_them() -> None:
