@@ -5,6 +5,7 @@ from pathlib import Path
 
 from journal.cli.command import Command, argument_type
 from journal.cli.output import print_json
+from journal.plurals import counted
 from journal.post_import.post_importer import guess_site_root, import_post
 from journal.post_import.post_plan import plan_post, read_post_text
 from journal.services import JournalService
@@ -46,10 +47,6 @@ def _check(args: argparse.Namespace) -> None:
     )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def _run(args: argparse.Namespace, service: JournalService) -> int:
     report = import_post(
         service,
@@ -65,7 +62,7 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
     verb = "Created" if report.created else "Filled"
     print(
         f"{verb} {report.trip.title!r} ({report.trip.slug}): "
-        f"{_count(report.day_count, 'day')}, {_count(report.photo_count, 'photo')}."
+        f"{counted(report.day_count, 'day')}, {counted(report.photo_count, 'photo')}."
     )
     for image in report.missing_images:
         print(f"  line {image.line}: {image.destination} — {image.reason}; the link is kept.")

@@ -46,6 +46,7 @@ from journal.export import (
 )
 from journal.export.front_matter import front_matter_yaml
 from journal.export.settings import MAX_LONG_EDGE, MIN_LONG_EDGE
+from journal.plurals import counted
 from journal.services import JournalService
 from journal.services.export_ops import parse_front_matter
 
@@ -449,10 +450,10 @@ class ExportDialog(QDialog):
         self._report = report
         self.progress.setFormat("Done")
         self.open_button.setVisible(True)
+        posts, images = counted(len(report.posts), "post"), counted(report.images, "image")
         summary = (
-            f"Wrote {len(report.posts)} post(s) and {report.images} image(s) into "
-            f"{report.folder} ({report.files_written} changed, {report.files_unchanged} "
-            "already up to date)."
+            f"Wrote {posts} and {images} into {report.folder} ({report.files_written} changed, "
+            f"{report.files_unchanged} already up to date)."
         )
         if report.broken_links:
             broken = "<br>".join(_escape(str(link)) for link in report.broken_links)

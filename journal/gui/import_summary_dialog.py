@@ -1,8 +1,10 @@
 """The summary of the last import: counts, and each refused or duplicate file with its reason."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
@@ -31,17 +33,22 @@ class ImportSummaryDialog(QDialog):
         counts.setText("<br>".join(lines))
         self.files = QTreeWidget(self)
         self.files.setAccessibleName("Files not imported")
-        self.files.setHeaderLabels(["File", "Why it was not imported"])
+        # Name and reason first, read whole; the folder (often long and the same for all) last,
+        # shortened in the middle where it must give way.
+        self.files.setHeaderLabels(["File", "Why it was not imported", "Folder"])
         self.files.setRootIsDecorated(False)
-        for failure in report.failures:
-            item = QTreeWidgetItem([str(failure.path), failure.reason])
-            item.setToolTip(0, str(failure.path))
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        rows = [(failure.path, failure.reason) for failure in report.failures]
+        rows += [(duplicate, "the trip already has this photo") for duplicate in report.duplicates]
+        for path, reason in rows:
+            item = QTreeWidgetItem([path.name, reason, str(path.parent)])
+            for column, tip in enumerate((str(path), reason, str(path.parent))):
+                item.setToolTip(column, tip)
             self.files.addTopLevelItem(item)
-        for duplicate in report.duplicates:
-            self.files.addTopLevelItem(
-                QTreeWidgetItem([str(duplicate), "the trip already has this photo"])
-            )
-        self.files.resizeColumnToContents(0)
+        header = self.files.header()
+        header.setStretchLastSection(True)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         note = QLabel(f"Trip Journal imports {ACCEPTED_DESCRIPTION} files.", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -51,4 +58,4 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.files.setVisible(self.files.topLevelItemCount() > 0)
-        self.resize(640, 420)
+        self.resize(760, 420)

@@ -53,6 +53,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         heading.setForeground(link)
         strong = QTextCharFormat()
         strong.setFontWeight(QFont.Weight.Bold)
+        emphasis = QTextCharFormat()
+        emphasis.setFontItalic(True)
         code = QTextCharFormat()
         code.setFontFamilies(["monospace"])
         code.setBackground(_blend(base, text, 0.08))
@@ -66,6 +68,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._formats = {
             "heading": heading,
             "strong": strong,
+            "emphasis": emphasis,
             "code": code,
             "link": link_format,
             "muted": muted_format,
@@ -94,7 +97,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if marker:
             self.setFormat(0, marker.end(), self._formats["link"])
         for match in _EMPHASIS.finditer(text):
-            self.setFormat(match.start(), match.end() - match.start(), self._formats["strong"])
+            # Group 1 is the doubled marker of **strong**; *emphasis* is group 3's single one.
+            style = "strong" if match.group(1) else "emphasis"
+            self.setFormat(match.start(), match.end() - match.start(), self._formats[style])
         for match in _HTML.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self._formats["muted"])
         for match in _LINK.finditer(text):

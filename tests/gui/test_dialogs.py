@@ -11,10 +11,14 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.gui.camera_dialog import PREVIEW_DELAY_MS, CameraDialog, format_offset_seconds
+from journal.gui.import_summary_dialog import ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.trip_dialog import TripDialog
+from journal.photos.import_progress import ImportFailure
 from journal.services import JournalService, TripInfo
+from journal.services.changes import Changes
+from journal.services.photo_import import ImportReport
 from tests.gui.typing import type_with_input_method
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -267,3 +271,28 @@ def test_trip_properties_refused_dates_save_nothing(
     assert "ends (2023-09-10) before it starts" in warned[0]
     assert service.trip(seattle.id).title == "Seattle 2023"
     assert window.windowTitle() == "Seattle 2023 — Trip Journal"
+
+
+def test_the_import_summary_shows_each_reason_whole_beside_its_file_name(qtbot: QtBot) -> None:
+    deep = Path("/media/card/DCIM/100CANON/exported/for the family album/very long folder name")
+    reason = "not an image this app can read (it accepts JPEG, HEIC/HEIF, PNG, WebP or TIFF)"
+    report = ImportReport(
+        imported=(),
+        duplicates=(deep / "IMG_0002.JPG",),
+        unassigned=0,
+        failures=(ImportFailure(deep / "notes.txt", reason),),
+        cancelled=False,
+        changes=Changes(),
+    )
+    dialog = ImportSummaryDialog(report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    rows = [dialog.files.topLevelItem(row) for row in range(2)]
+    assert [(item.text(0), item.text(1)) for item in rows if item is not None] == [
+        ("notes.txt", reason),
+        ("IMG_0002.JPG", "the trip already has this photo"),
+    ]
+    view = dialog.files
+    assert view.columnWidth(1) >= view.sizeHintForColumn(1)
+    assert view.columnWidth(0) + view.columnWidth(1) <= view.viewport().width()

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -162,6 +162,26 @@ def test_highlighting_follows_the_palette_into_dark_mode(qtbot: QtBot) -> None:
     heading = editor.document().firstBlock().layout().formats()[0]
     assert heading.format.foreground().color() == QColor("#66aaff")
     assert heading.length == len("# 제목")
+
+
+def test_emphasis_is_italic_and_strong_is_bold_as_the_preview_shows_them(qtbot: QtBot) -> None:
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("a *soft* and **loud** and _quiet_ word")
+
+    text = editor.toPlainText()
+    ranges = editor.document().firstBlock().layout().formats()
+    # (italic, bold) of each formatted span, read while the ranges are alive.
+    spans = {
+        text[span.start : span.start + span.length]: (
+            span.format.fontItalic(),
+            span.format.fontWeight() == QFont.Weight.Bold,
+        )
+        for span in ranges
+    }
+    assert spans["*soft*"] == (True, False)
+    assert spans["_quiet_"] == (True, False)
+    assert spans["**loud**"] == (False, True)
 
 
 def test_the_intro_and_closing_are_written_like_days(

@@ -82,7 +82,7 @@ def test_export_writes_the_post_reports_progress_and_remembers_the_settings(
     assert post.is_file()
     assert "author: 김민수" in post.read_text(encoding="utf-8")
     assert (dialog.progress.value(), dialog.progress.maximum()) == (6, 6)
-    assert "Wrote 1 post(s) and 5 image(s)" in dialog.status.text()
+    assert "Wrote 1 post and 5 images" in dialog.status.text()
     remembered = service.export_settings(summit.id)
     assert remembered.format is ExportFormat.MARKDOWN
     assert remembered.folder == tmp_path / "site"
@@ -180,7 +180,7 @@ def test_each_format_keeps_its_own_folder_and_a_change_clears_the_last_outcome(
     assert dialog.folder_edit.text() == ""
     dialog.folder_edit.setText(str(tmp_path / "hugo-site"))
     export_and_wait(qtbot, dialog)
-    assert "Wrote 1 post(s)" in dialog.status.text()
+    assert "Wrote 1 post and " in dialog.status.text()
     assert dialog.progress.value() == dialog.progress.maximum() > 0
 
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.JEKYLL.value))
