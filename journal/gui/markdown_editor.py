@@ -6,7 +6,7 @@ not text to paste: the editor declines them so the window imports them instead.
 """
 
 from PySide6.QtCore import QEvent, QMimeData
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from journal.gui.markdown_highlighter import MarkdownHighlighter
@@ -43,8 +43,8 @@ class MarkdownEditor(QPlainTextEdit):
             return
         references = "\n\n".join(markdown_image(photo.id, photo.caption) for photo in drag.photos)
         cursor = self.textCursor()
-        before = "" if cursor.atBlockStart() else "\n\n"
-        cursor.insertText(f"{before}{references}\n\n")
+        before, after = _paragraph_breaks(cursor)
+        cursor.insertText(f"{before}{references}{after}")
         self.setTextCursor(cursor)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -58,3 +58,23 @@ class MarkdownEditor(QPlainTextEdit):
             super().dragMoveEvent(event)
         else:
             event.ignore()
+
+
+def _paragraph_breaks(cursor: QTextCursor) -> tuple[str, str]:
+    """What goes before and after a dropped image so that it is a paragraph of its own.
+
+    A line right after text, or text right after it, would otherwise join the image to that
+    paragraph; an empty line that is already there is not doubled.
+    """
+    block = cursor.block()
+    if not cursor.atBlockStart():
+        before = "\n\n"
+    else:
+        previous = block.previous()
+        before = "\n" if previous.isValid() and previous.text().strip() else ""
+    if not cursor.atBlockEnd():
+        after = "\n\n"
+    else:
+        following = block.next()
+        after = "\n\n" if following.isValid() and following.text().strip() else "\n"
+    return before, after

@@ -14,6 +14,7 @@ from journal.gui.autosave import SAVE_DELAY_MS
 from journal.gui.export_dialog import ExportDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.markdown_editor import MarkdownEditor
+from journal.gui.photo_drag import DraggedPhoto, photo_mime_data
 from journal.gui.preferences import Preferences
 from journal.gui.preview_pane import PreviewPane
 from journal.services import JournalService, TripInfo
@@ -182,6 +183,31 @@ def test_emphasis_is_italic_and_strong_is_bold_as_the_preview_shows_them(qtbot: 
     assert spans["*soft*"] == (True, False)
     assert spans["_quiet_"] == (True, False)
     assert spans["**loud**"] == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "expected"),
+    [
+        ("Harbour.", len("Harbour."), "Harbour.\n\n![](photo:7)\n"),
+        ("Harbour.\n", len("Harbour.\n"), "Harbour.\n\n![](photo:7)\n"),
+        ("Harbour.\n\n", len("Harbour.\n\n"), "Harbour.\n\n![](photo:7)\n"),
+        ("Harbour.", 0, "![](photo:7)\n\nHarbour."),
+        ("Har bour.", len("Har"), "Har\n\n![](photo:7)\n\n bour."),
+    ],
+)
+def test_a_dropped_photo_becomes_a_paragraph_of_its_own(
+    qtbot: QtBot, text: str, position: int, expected: str
+) -> None:
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText(text)
+    cursor = editor.textCursor()
+    cursor.setPosition(position)
+    editor.setTextCursor(cursor)
+
+    editor.insertFromMimeData(photo_mime_data(1, [DraggedPhoto(7, "")]))
+
+    assert editor.toPlainText() == expected
 
 
 def test_the_intro_and_closing_are_written_like_days(

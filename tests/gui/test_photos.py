@@ -272,7 +272,8 @@ def test_a_photo_dropped_in_the_text_becomes_an_image_reference_shown_in_the_pre
     drag_and_drop(editor.viewport(), second_line, data, Qt.DropAction.CopyAction)
 
     noon = imported["noon.jpg"]
-    assert editor.toPlainText() == f"Before.\n![점심 \\[lunch\\]](photo:{noon})\n\nAfter."
+    # A paragraph of its own: right under "Before." it would join that paragraph.
+    assert editor.toPlainText() == f"Before.\n\n![점심 \\[lunch\\]](photo:{noon})\n\nAfter."
     qtbot.waitUntil(lambda: service.day(seattle.id, DAY1).body == editor.toPlainText())
     qtbot.waitUntil(lambda: window.thumbnails.preview_image(noon) is not None, timeout=10_000)
     preview = window.editor.preview
