@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from journal.gui.background import TaskRunner
 from journal.gui.date_field import IsoDateEdit
 from journal.gui.mnemonics import shown_as_written
+from journal.post_import.front_matter import zone_label
 from journal.post_import.post_importer import PostImportReport, guess_site_root
 from journal.post_import.post_plan import PostPlan, plan_post, read_post_text
 from journal.services import TripInfo
@@ -218,7 +219,8 @@ class PostImportDialog(QDialog):
         found = sum(1 for image in images if image.file is not None)
         lines = [
             f"<b>{escape(plan.title)}</b>",
-            f"{plan.start} to {plan.end} · {len(plan.days)} day sections · {plan.timezone}",
+            f"{plan.start} to {plan.end} · {len(plan.days)} day sections · "
+            f"{zone_label(plan.timezone)}",
             f"{found} of {len(images)} images found",
         ]
         lines += [

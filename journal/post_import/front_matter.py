@@ -5,6 +5,7 @@ depending on the offset's spelling); a loader without the timestamp resolver kee
 string, and the importer parses the ones it needs itself.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -13,6 +14,9 @@ from zoneinfo import ZoneInfo, available_timezones
 import yaml
 
 from journal.errors import InvalidInputError
+
+#: The fixed-offset zones: ``Etc/GMT-9`` is UTC+9 (POSIX signs are reversed).
+_ETC_GMT = re.compile(r"Etc/GMT([+-]\d{1,2})?")
 
 
 class _StringDatesLoader(yaml.SafeLoader):
@@ -89,6 +93,16 @@ def labels(value: object) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(str(item) for item in value if str(item).strip())
     return tuple(str(value).split())
+
+
+def zone_label(name: str) -> str:
+    """``name`` as people read it: ``UTC+09:00`` for ``Etc/GMT-9``, whose POSIX sign is the
+    reverse of what it means; any other zone name as it is."""
+    match = _ETC_GMT.fullmatch(name)
+    if match is None:
+        return name
+    hours = -int(match.group(1) or 0)
+    return f"UTC{hours:+03d}:00" if hours else "UTC"
 
 
 def fixed_zone_name(moment: datetime) -> str:

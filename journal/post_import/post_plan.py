@@ -16,6 +16,7 @@ from journal.post_import.front_matter import (
     labels,
     parse_post_date,
     split_front_matter,
+    zone_label,
 )
 from journal.post_import.image_links import find_image_links, resolve_image
 from journal.post_import.post_structure import PostDay, split_post
@@ -188,8 +189,8 @@ def _zone_of(post_date: datetime | date | None, notes: list[str]) -> str:
     if isinstance(post_date, datetime) and post_date.tzinfo is not None:
         zone = fixed_zone_name(post_date)
         notes.append(
-            f"The trip's time zone is the post date's offset, UTC{post_date:%z} ({zone}); give "
-            "the real one, e.g. Asia/Seoul, if you know it."
+            f"The trip's time zone is the post date's offset, {zone_label(zone)}; give the real "
+            "one, e.g. Asia/Seoul, if you know it."
         )
         return zone
     notes.append(

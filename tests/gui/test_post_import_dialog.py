@@ -42,7 +42,7 @@ def test_choosing_a_post_shows_the_trip_it_will_make(
     dialog.choose(post)
 
     qtbot.waitUntil(lambda: "Experience about AWS" in dialog.summary.text())
-    assert "2023-09-30 to 2023-10-02 · 3 day sections · Etc/GMT-9" in dialog.summary.text()
+    assert "2023-09-30 to 2023-10-02 · 3 day sections · UTC+09:00" in dialog.summary.text()
     assert "9 of 9 images found" in dialog.summary.text()
     assert import_button(dialog).isEnabled()
     assert not dialog.fill_open_trip.isVisibleTo(dialog)

@@ -63,8 +63,8 @@ def test_the_reference_post_becomes_intro_three_days_and_a_conclusion(tmp_path: 
     assert plan.notes == (
         "Day 0 is on the post's date, 2023-09-30; if the trip began on another day, give that "
         "date as Day 0's.",
-        "The trip's time zone is the post date's offset, UTC+0900 (Etc/GMT-9); give the real "
-        "one, e.g. Asia/Seoul, if you know it.",
+        "The trip's time zone is the post date's offset, UTC+09:00; give the real one, e.g. "
+        "Asia/Seoul, if you know it.",
     )
     # Every image resolves, per-segment decoded, to its stand-in, on the line it is written.
     images = [image for section in plan.sections for image in section.images]
