@@ -107,6 +107,8 @@ def _walk(
                     found.failures.append(
                         ImportFailure(path, "a link to a file that does not exist")
                     )
+                else:  # a pipe, socket or device: reading it could block or never end
+                    found.failures.append(ImportFailure(path, "not a regular file"))
             except OSError as error:  # e.g. ELOOP on a link that points at itself
                 found.failures.append(ImportFailure(path, f"cannot read it ({error.strerror})"))
         # Depth first, in name order: reversed because the stack pops from the end.

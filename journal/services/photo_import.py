@@ -244,7 +244,10 @@ class PhotoImport:
         cache thrashing of more decoders than cores. Files are submitted a few ahead of the
         results, which bounds memory and makes cancelling quick: files not yet submitted are
         never started, and those in flight finish (their copies are complete, so they commit).
+        Copies waiting for a writer count as in flight too: on a slow disk the decoders wait for
+        it rather than pile up a backlog that a Cancel would still have to copy.
         """
+        in_flight = self._workers * 2 + WRITER_THREADS
         decoding: set[Future[_Examined | _Outcome]] = set()
         copying: set[Future[_Outcome]] = set()
         queue = iter(scanned)
@@ -253,7 +256,7 @@ class PhotoImport:
             ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="photo-copy") as writers,
         ):
             while True:
-                while not self._cancel.cancelled and len(decoding) < self._workers * 2:
+                while not self._cancel.cancelled and len(decoding) + len(copying) < in_flight:
                     item = next(queue, None)
                     if item is None:
                         break

@@ -5,6 +5,7 @@ import errno
 import os
 import random
 import struct
+import time
 import zlib
 from pathlib import Path
 
@@ -147,6 +148,18 @@ def test_unreadable_files_and_folders_are_reported(
     assert len(report.imported) == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_pipe_inside_a_folder_is_reported_not_read_or_skipped_silently(tmp_path: Path) -> None:
+    folder = tmp_path / "card"
+    write_photo(folder / "a.jpg", exif_for(original="2023:09:18 10:00:00"))
+    os.mkfifo(folder / "pipe.jpg")
+
+    found = discover([folder])
+
+    assert [path.name for path in found.files] == ["a.jpg"]
+    assert found.failures == [ImportFailure(folder / "pipe.jpg", "not a regular file")]
+
+
 def test_a_ten_thousand_file_folder_is_walked_whole(tmp_path: Path) -> None:
     folder = tmp_path / "dump"
     for index in range(10_000):
@@ -195,6 +208,40 @@ def test_cancelling_keeps_what_finished_and_every_row_has_its_file(
     again = service.import_photos(seattle.id, [camera_roll])
     assert len(again.imported) + len(photos) == 120
     assert again.duplicate_count == len(photos)
+
+
+def test_on_a_slow_disk_cancel_does_not_wait_for_a_backlog_of_copies(
+    service: JournalService,
+    seattle: TripInfo,
+    camera_roll: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for index in range(60):
+        exif = exif_for(original=f"2023:09:18 10:{index:02d}:00")
+        write_photo(camera_roll / f"p{index:02d}.jpg", exif)
+
+    def slow_store(source: Path, library_root: Path, relative: str) -> None:
+        time.sleep(0.04)  # a USB disk's fsync
+        store_original(source, library_root, relative)
+
+    monkeypatch.setattr(f"{photo_import.__name__}.store_original", slow_store)
+    cancel = CancelToken()
+    committed_before_cancel: list[int] = []
+
+    def cancel_after_first_batch(event: ImportProgress) -> None:
+        if event.committed_ids and not cancel.cancelled:
+            committed_before_cancel.extend(event.committed_ids)
+            cancel.cancel()
+
+    run = photo_import.PhotoImport(
+        service.library, seattle.id, progress=cancel_after_first_batch, cancel=cancel, workers=2
+    )
+    report = run.run([camera_roll])
+
+    # Decoding ran far ahead of the disk, but only the files in flight were still copied.
+    in_flight = 2 * 2 + photo_import.WRITER_THREADS
+    assert report.cancelled
+    assert 0 < len(report.imported) - len(committed_before_cancel) <= in_flight
 
 
 def test_cancelling_while_reading_imports_nothing(
