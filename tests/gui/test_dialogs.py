@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from journal.gui.camera_dialog import CameraDialog, format_offset_seconds
@@ -173,6 +173,58 @@ def test_typed_iso_dates_are_read_as_written_and_the_trip_keeps_its_length(
     dialog.accept()
     new = dialog.new_trip()
     assert (new.start_date, new.end_date) == (date(2023, 9, 16), date(2023, 9, 21))
+
+
+def _ok_button(dialog: TripDialog) -> QPushButton:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    return buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_trip_properties_keep_the_last_day_when_the_first_moves(
+    qtbot: QtBot, seattle: TripInfo
+) -> None:
+    dialog = TripDialog(trip=seattle)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = _ok_button(dialog)
+
+    dialog.start.setDate(QDate(2023, 9, 15))
+    assert dialog.end.date() == QDate(2023, 9, 21)
+    assert dialog.error.isHidden()
+    assert ok.isEnabled()
+
+    dialog.start.setDate(QDate(2023, 9, 22))
+    assert dialog.end.date() == QDate(2023, 9, 21)
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "The trip ends (2023-09-21) before it starts (2023-09-22)."
+    assert not ok.isEnabled()
+    dialog.accept()
+    assert dialog.isVisible()
+
+    dialog.end.setDate(QDate(2023, 9, 23))
+    assert dialog.error.isHidden()
+    assert ok.isEnabled()
+    properties = dialog.properties()
+    assert (properties.start_date, properties.end_date) == (date(2023, 9, 22), date(2023, 9, 23))
+
+
+def test_new_trip_dialog_keeps_the_length_and_refuses_a_last_day_before_the_first(
+    qtbot: QtBot,
+) -> None:
+    dialog = TripDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = _ok_button(dialog)
+    dialog.start.setDate(QDate(2024, 5, 10))
+    dialog.end.setDate(QDate(2024, 5, 12))
+
+    dialog.start.setDate(QDate(2024, 5, 13))
+    assert dialog.end.date() == QDate(2024, 5, 15)
+
+    dialog.end.setDate(QDate(2024, 5, 12))
+    assert dialog.error.text() == "The trip ends (2024-05-12) before it starts (2024-05-13)."
+    assert not ok.isEnabled()
 
 
 def test_a_new_trip_from_the_dialog_opens_in_the_window(
