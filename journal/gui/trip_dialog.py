@@ -71,7 +71,6 @@ class TripDialog(QDialog):
         self.end = IsoDateEdit(_qdate(today + dt.timedelta(days=6)), self)
         self.end.setAccessibleName("Last day")
         self._shown_start = self.start.date()
-        self.start.dateChanged.connect(self._keep_trip_length)
         self.timezone = QComboBox(self)
         self.timezone.setEditable(True)
         self.timezone.setAccessibleName("Time zone")
@@ -104,6 +103,8 @@ class TripDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._range_error: str | None = None
         layout = QVBoxLayout(self)
         if trip is None:
             hint = QLabel(
@@ -118,17 +119,38 @@ class TripDialog(QDialog):
             self.title.setText(trip.title)
             self.start.setDate(_qdate(trip.start_date))
             self.end.setDate(_qdate(trip.end_date))
-            self._shown_start = self.start.date()
             self.timezone.setCurrentText(trip.timezone)
             self.categories.setText(", ".join(trip.categories))
             self.tags.setText(", ".join(trip.tags))
+        else:
+            self.start.dateChanged.connect(self._keep_trip_length)
+        self.start.dateChanged.connect(self._check_range)
+        self.end.dateChanged.connect(self._check_range)
         self.resize(440, self.sizeHint().height())
 
     def _keep_trip_length(self, start: QDate) -> None:
-        """Moving the first day moves the last one by as much: people fix the start of a trip
-        they got wrong far more often than they mean to make it longer or shorter."""
+        """In a new trip, moving the first day moves the last one by as much: nothing is on the
+        days yet, and a trip planned for a week stays a week. An existing trip never does this:
+        there, "it started a day earlier" is the common fix, and silently moving the last day
+        too would send that day's photos to Unassigned."""
         self.end.setDate(self.end.date().addDays(self._shown_start.daysTo(start)))
         self._shown_start = start
+
+    def _check_range(self) -> None:
+        """Explain a first day after the last one as soon as the dates say so, and keep OK off
+        until they are fixed: a message on OK would come long after the field that caused it."""
+        try:
+            check_date_range(_pydate(self.start.date()), _pydate(self.end.date()))
+        except JournalError as error:
+            self._range_error = str(error)
+            self.error.setText(self._range_error)
+            self.error.show()
+            self._ok.setEnabled(False)
+            return
+        if self._range_error is not None and self.error.text() == self._range_error:
+            self.error.hide()
+        self._range_error = None
+        self._ok.setEnabled(True)
 
     def accept(self) -> None:
         try:

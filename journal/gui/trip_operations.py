@@ -7,6 +7,7 @@ the resulting ``Changes`` to ``changed``; the window refreshes from those.
 """
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,7 +19,42 @@ from journal.gui.post_import_dialog import PostImportDialog, PostImportRequest, 
 from journal.gui.trip_dialog import TripDialog, TripProperties
 from journal.photos.import_progress import ImportPhase, ImportProgress
 from journal.post_import.post_importer import PostImportReport, import_post
-from journal.services import Changes, JournalService, TripInfo
+from journal.services import Changes, DatesPreview, JournalService, TripInfo
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+def _days(days: tuple[date, ...]) -> str:
+    """ "10 May", "10 May and 12 May", "9 May, 10 May and 12 May"."""
+    names = [f"{day.day} {day:%b}" for day in days]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def dates_change_text(preview: DatesPreview, change: str) -> str:
+    """The confirmation for new dates (or zone): what leaves the trip's days, what comes onto
+    them, and that leaving loses nothing, since a tray filling up looks like a loss."""
+    leaving = []
+    if preview.photos_out:
+        leaving.append(f"{_count(preview.photos_out, 'photo')} will move to Unassigned")
+    if preview.texts_out:
+        leaving.append(f"the text of {_days(preview.texts_out)} will be kept outside the trip")
+    sentences = []
+    if leaving:
+        both = " and ".join(leaving)
+        sentences.append(
+            f"{both[0].upper()}{both[1:]} (nothing is deleted; setting {change} back restores "
+            "them)."
+        )
+    if preview.photos_in:
+        onto = "its day" if preview.photos_in == 1 else "their days"
+        photos = _count(preview.photos_in, "photo")
+        sentences.append(f"{photos} from Unassigned will go onto {onto}.")
+    if preview.texts_in:
+        sentences.append(f"The text of {_days(preview.texts_in)} will be back in the trip.")
+    sentences.append(f"Change {change}?")
+    return " ".join(sentences)
 
 
 class TripOperations(QObject):
@@ -53,6 +89,8 @@ class TripOperations(QObject):
         self._runner.database_call(lambda: self._service.create_trip(new), self.changed.emit)
 
     def edit_properties(self) -> None:
+        """Save the dialog's fields and dates; if the new dates (or zone) would move photos or
+        written days onto or off the trip's days, say so first and let the user back out."""
         trip = self._current_trip()
         if trip is None:
             return
@@ -61,27 +99,47 @@ class TripOperations(QObject):
             return
         properties = dialog.properties()
         self._save_text()
+        start, end, zone = properties.start_date, properties.end_date, properties.edit.timezone
+        if (start, end, zone) == (trip.start_date, trip.end_date, trip.timezone):
+            self._save(trip, properties)
+            return
         self._runner.database_call(
-            lambda: self._save_properties(trip.id, properties), self._on_properties_saved
+            lambda: self._service.preview_trip_dates(trip.id, start, end, zone),
+            lambda preview: self._confirm_and_save(trip, properties, preview),
         )
 
-    def _save_properties(self, trip_id: int, properties: TripProperties) -> Changes:
-        """Fields and dates in one transaction, so a refused date leaves the title unsaved too
-        (runs on the database thread)."""
-        return self._service.edit_trip_and_dates(
-            trip_id, properties.edit, properties.start_date, properties.end_date
-        )
-
-    def _on_properties_saved(self, changes: Changes) -> None:
-        self.changed.emit(changes)
-        if changes.notes_outside_range:
-            kept = ", ".join(str(day) for day in changes.notes_outside_range)
-            QMessageBox.information(
-                self._window,
-                "Text Kept",
-                f"The text of {kept} is outside the new dates. It was kept and is listed at "
-                "the end of the timeline.",
+    def _confirm_and_save(
+        self, trip: TripInfo, properties: TripProperties, preview: DatesPreview
+    ) -> None:
+        """Ask before days change what they hold. Keeping the change is the default only when
+        nothing leaves the trip's days; Cancel saves none of the dialog's fields."""
+        if preview.moves_anything:
+            dates_changed = (properties.start_date, properties.end_date) != (
+                trip.start_date,
+                trip.end_date,
             )
+            change = "the dates" if dates_changed else "the time zone"
+            buttons = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self._window,
+                "Change Trip Dates" if dates_changed else "Change Time Zone",
+                dates_change_text(preview, change),
+                buttons.Yes | buttons.Cancel,
+                buttons.Cancel if preview.moves_out else buttons.Yes,
+            )
+            if answer != buttons.Yes:
+                self.message.emit(f"“{trip.title}” was not changed.")
+                return
+        self._save(trip, properties)
+
+    def _save(self, trip: TripInfo, properties: TripProperties) -> None:
+        """Fields and dates in one transaction, so a refused date leaves the title unsaved too."""
+        self._runner.database_call(
+            lambda: self._service.edit_trip_and_dates(
+                trip.id, properties.edit, properties.start_date, properties.end_date
+            ),
+            self.changed.emit,
+        )
 
     def import_post(self) -> None:
         """A published post becomes a trip (or fills the open one). The text being written is

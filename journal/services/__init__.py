@@ -6,6 +6,7 @@ from journal.services.photo_import import ImportReport
 from journal.services.snapshots import (
     CameraInfo,
     CameraKey,
+    DatesPreview,
     DayInfo,
     DayMove,
     DaysOverview,
@@ -18,6 +19,7 @@ __all__ = [
     "CameraInfo",
     "CameraKey",
     "Changes",
+    "DatesPreview",
     "DayInfo",
     "DayMove",
     "DaysOverview",

@@ -21,6 +21,7 @@ from journal.services.photo_import import ImportReport, PhotoImport
 from journal.services.snapshots import (
     CameraInfo,
     CameraKey,
+    DatesPreview,
     DayInfo,
     DayMove,
     DaysOverview,
@@ -115,6 +116,14 @@ class JournalService:
     def set_trip_dates(self, trip_id: int, start: date, end: date) -> Changes:
         with self.library.session() as session:
             return trip_ops.set_trip_dates(session, trip_id, start, end)
+
+    def preview_trip_dates(
+        self, trip_id: int, start: date, end: date, timezone: str | None = None
+    ) -> DatesPreview:
+        """The photos and text that new dates (and zone) would move onto or off the trip's
+        days, to ask before they go; nothing is written."""
+        with self.library.session() as session:
+            return trip_ops.preview_trip_dates(session, trip_id, start, end, timezone)
 
     def delete_trip(self, trip_id: int) -> Changes:
         """Delete a trip with its days and photos, and the photo files no other trip uses."""

@@ -6,7 +6,7 @@ Pinned photos were placed by hand: their times are re-derived, their day and pla
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -52,6 +52,11 @@ def recorded_time(photo: Photo) -> RecordedTime:
     )
 
 
+def day_after(photo: Photo, derived: DerivedTime) -> date | None:
+    """The day ``derived`` puts the row on: a pinned photo keeps the day it was given by hand."""
+    return photo.day_date if photo.pinned else derived.day
+
+
 def apply_derived(photo: Photo, derived: DerivedTime) -> bool:
     """Store ``derived`` on the row; return whether its day changed (never for a pinned photo)."""
     photo.local_time = derived.local_time
@@ -59,9 +64,10 @@ def apply_derived(photo: Photo, derived: DerivedTime) -> bool:
     photo.captured_utc = derived.captured_utc
     photo.zone_source = derived.zone_source
     photo.zone_name = derived.zone_name
-    if photo.pinned or photo.day_date == derived.day:
+    day = day_after(photo, derived)
+    if photo.day_date == day:
         return False
-    photo.day_date = derived.day
+    photo.day_date = day
     return True
 
 
@@ -73,9 +79,13 @@ class Rederived:
     days: set[date] = field(default_factory=set)
 
 
-def rederive(session: Session, trip: Trip, camera: CameraTuple | None = None) -> Rederived:
-    """Re-derive every photo of ``trip`` (or of one camera) from what its file recorded."""
-    clock = trip_clock(trip)
+def derivations(
+    session: Session, trip: Trip, clock: TripClock, camera: CameraTuple | None = None
+) -> Iterator[tuple[Photo, DerivedTime]]:
+    """Each photo of ``trip`` (or of one camera) with its time and day under ``clock``, which
+    may differ from the trip's own. Writes nothing: a dry run of new dates and the change
+    itself derive the days the same way, so the preview cannot promise what the change won't do.
+    """
     offsets = camera_offsets(session, trip.id)
     query = select(Photo).where(Photo.trip_id == trip.id)
     if camera is not None:
@@ -84,12 +94,17 @@ def rederive(session: Session, trip: Trip, camera: CameraTuple | None = None) ->
             Photo.camera_model == camera[1],
             Photo.camera_serial == camera[2],
         )
+    for photo in session.scalars(query):
+        yield photo, derive_time(recorded_time(photo), clock, offsets.get(camera_of(photo), 0))
+
+
+def rederive(session: Session, trip: Trip, camera: CameraTuple | None = None) -> Rederived:
+    """Re-derive every photo of ``trip`` (or of one camera) from what its file recorded."""
     result = Rederived()
     moved: list[Photo] = []
-    for photo in session.scalars(query):
+    for photo, derived in derivations(session, trip, trip_clock(trip), camera):
         before = (photo.local_time, photo.utc_offset_minutes, photo.day_date)
         old_day = photo.day_date
-        derived = derive_time(recorded_time(photo), clock, offsets.get(camera_of(photo), 0))
         if apply_derived(photo, derived):
             moved.append(photo)
             result.days.update(day for day in (old_day, photo.day_date) if day is not None)

@@ -226,6 +226,29 @@ class DayMove:
     new_day: dt.date | None
 
 
+@dataclass(frozen=True)
+class DatesPreview:
+    """What new dates (and time zone) would do to a trip's days; worked out without writing."""
+
+    #: Photos on a day of the trip now that would wait in the Unassigned tray.
+    photos_out: int
+    #: Photos in the Unassigned tray now that would go onto a day of the trip.
+    photos_in: int
+    #: Dates whose text would fall outside the trip (kept, and listed after its days).
+    texts_out: tuple[dt.date, ...]
+    #: Dates whose text is outside the trip now and would be on one of its days again.
+    texts_in: tuple[dt.date, ...]
+
+    @property
+    def moves_out(self) -> bool:
+        """Whether anything on the trip's days would leave them."""
+        return bool(self.photos_out or self.texts_out)
+
+    @property
+    def moves_anything(self) -> bool:
+        return self.moves_out or bool(self.photos_in or self.texts_in)
+
+
 def format_offset(minutes: int) -> str:
     """ "+09:00", "-07:00", "+05:45": UTC offsets as people write them."""
     sign = "-" if minutes < 0 else "+"

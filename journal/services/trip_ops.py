@@ -3,15 +3,17 @@
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError, NotFoundError
+from journal.photos.day_assignment import TripClock
 from journal.services import photo_days, validation
 from journal.services.changes import Changes
 from journal.services.slugs import check_slug, slug_from_title, unique_slug
-from journal.services.snapshots import TripInfo
+from journal.services.snapshots import DatesPreview, TripInfo
 from journal.store.models import Day, Trip
 
 
@@ -146,6 +148,51 @@ def edit_trip(session: Session, trip_id: int, edit: TripEdit) -> Changes:
     )
 
 
+def _written_dates(trip_id: int) -> Select[date]:
+    """The dates of the trip that have text (a title or a body): those are kept whatever the
+    trip's dates become."""
+    return (
+        select(Day.date)
+        .where(Day.trip_id == trip_id, (Day.body != "") | (Day.title != ""))
+        .order_by(Day.date)
+    )
+
+
+def _in_trip(day: date | None, clock: TripClock) -> bool:
+    """Whether ``day`` is one of the trip's days under ``clock``. A photo that is not on one is
+    in Unassigned: a pinned photo keeps its date even after that date has left the trip."""
+    return day is not None and clock.start <= day <= clock.end
+
+
+def preview_trip_dates(
+    session: Session, trip_id: int, start: date, end: date, timezone: str | None = None
+) -> DatesPreview:
+    """What ``edit_trip_and_dates`` with these dates (and zone) would move onto or off the
+    trip's days, so the user can be asked before photos go to Unassigned; writes nothing.
+
+    Photos are derived exactly as the change derives them (``photo_days.derivations``)."""
+    validation.check_date_range(start, end)
+    trip = get_trip(session, trip_id)
+    now = photo_days.trip_clock(trip)
+    zone = now.zone if timezone is None else ZoneInfo(validation.check_timezone(timezone))
+    then = dataclasses.replace(now, start=start, end=end, zone=zone)
+    photos_out = photos_in = 0
+    for photo, derived in photo_days.derivations(session, trip, then):
+        was_on_a_day = _in_trip(photo.day_date, now)
+        will_be_on_a_day = _in_trip(photo_days.day_after(photo, derived), then)
+        if was_on_a_day and not will_be_on_a_day:
+            photos_out += 1
+        elif will_be_on_a_day and not was_on_a_day:
+            photos_in += 1
+    written = list(session.scalars(_written_dates(trip.id)))
+    return DatesPreview(
+        photos_out=photos_out,
+        photos_in=photos_in,
+        texts_out=tuple(day for day in written if _in_trip(day, now) and not _in_trip(day, then)),
+        texts_in=tuple(day for day in written if _in_trip(day, then) and not _in_trip(day, now)),
+    )
+
+
 def set_trip_dates(session: Session, trip_id: int, start: date, end: date) -> Changes:
     """Move the trip's dates; text on dates that leave the trip is kept and reported."""
     validation.check_date_range(start, end)
@@ -154,12 +201,7 @@ def set_trip_dates(session: Session, trip_id: int, start: date, end: date) -> Ch
     session.flush()
     moved = photo_days.rederive(session, trip)
     session.flush()
-    outside = session.scalars(
-        select(Day.date)
-        .where(Day.trip_id == trip.id, (Day.date < start) | (Day.date > end))
-        .where((Day.body != "") | (Day.title != ""))
-        .order_by(Day.date)
-    )
+    outside = session.scalars(_written_dates(trip.id).where((Day.date < start) | (Day.date > end)))
     return Changes(
         trip=TripInfo.of(trip),
         trip_details=True,

@@ -1,5 +1,6 @@
 """The camera clock dialog previews before it writes; the viewer edits captions; trip dialogs."""
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from journal.gui.camera_dialog import PREVIEW_DELAY_MS, CameraDialog, format_offset_seconds
@@ -16,7 +17,7 @@ from journal.gui.main_window import MainWindow
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.trip_dialog import TripDialog
 from journal.photos.import_progress import ImportFailure
-from journal.services import JournalService, TripInfo
+from journal.services import JournalService, NewTrip, TripInfo
 from journal.services.changes import Changes
 from journal.services.photo_import import ImportReport
 from tests.gui.typing import type_with_input_method
@@ -193,6 +194,58 @@ def test_typed_iso_dates_are_read_as_written_and_the_trip_keeps_its_length(
     assert (new.start_date, new.end_date) == (date(2023, 9, 16), date(2023, 9, 21))
 
 
+def _ok_button(dialog: TripDialog) -> QPushButton:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    return buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_trip_properties_keep_the_last_day_when_the_first_moves(
+    qtbot: QtBot, seattle: TripInfo
+) -> None:
+    dialog = TripDialog(trip=seattle)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = _ok_button(dialog)
+
+    dialog.start.setDate(QDate(2023, 9, 15))
+    assert dialog.end.date() == QDate(2023, 9, 21)
+    assert dialog.error.isHidden()
+    assert ok.isEnabled()
+
+    dialog.start.setDate(QDate(2023, 9, 22))
+    assert dialog.end.date() == QDate(2023, 9, 21)
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "The trip ends (2023-09-21) before it starts (2023-09-22)."
+    assert not ok.isEnabled()
+    dialog.accept()
+    assert dialog.isVisible()
+
+    dialog.end.setDate(QDate(2023, 9, 23))
+    assert dialog.error.isHidden()
+    assert ok.isEnabled()
+    properties = dialog.properties()
+    assert (properties.start_date, properties.end_date) == (date(2023, 9, 22), date(2023, 9, 23))
+
+
+def test_new_trip_dialog_keeps_the_length_and_refuses_a_last_day_before_the_first(
+    qtbot: QtBot,
+) -> None:
+    dialog = TripDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = _ok_button(dialog)
+    dialog.start.setDate(QDate(2024, 5, 10))
+    dialog.end.setDate(QDate(2024, 5, 12))
+
+    dialog.start.setDate(QDate(2024, 5, 13))
+    assert dialog.end.date() == QDate(2024, 5, 15)
+
+    dialog.end.setDate(QDate(2024, 5, 12))
+    assert dialog.error.text() == "The trip ends (2024-05-12) before it starts (2024-05-13)."
+    assert not ok.isEnabled()
+
+
 def test_a_new_trip_from_the_dialog_opens_in_the_window(
     qtbot: QtBot, window: MainWindow, service: JournalService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -216,6 +269,34 @@ def test_a_new_trip_from_the_dialog_opens_in_the_window(
     assert QKeySequence.mnemonic(jeju.text()).isEmpty()
 
 
+Question = tuple[str, str, QMessageBox.StandardButton]
+
+
+def _answer_questions(
+    monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton
+) -> list[Question]:
+    """Answer every QMessageBox.question with ``answer``; each is kept as (title, text,
+    default button). Information boxes fail the test: the question already said it all."""
+    asked: list[Question] = []
+
+    def ask(
+        _parent: object,
+        title: str,
+        text: str,
+        _buttons: object,
+        default: QMessageBox.StandardButton,
+    ) -> QMessageBox.StandardButton:
+        asked.append((title, text, default))
+        return answer
+
+    def inform(_parent: object, title: str, text: str) -> None:
+        pytest.fail(f"Told after the change: {title}: {text}")
+
+    monkeypatch.setattr(QMessageBox, "question", ask)
+    monkeypatch.setattr(QMessageBox, "information", inform)
+    return asked
+
+
 def test_trip_properties_rename_and_move_dates_keeping_text(
     qtbot: QtBot,
     window: MainWindow,
@@ -224,8 +305,7 @@ def test_trip_properties_rename_and_move_dates_keeping_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     service.set_day_text(seattle.id, date(2023, 9, 21), "마지막 날")
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
 
     def edit_and_accept(dialog: TripDialog) -> int:
         assert dialog.title.text() == "Seattle 2023"
@@ -237,8 +317,14 @@ def test_trip_properties_rename_and_move_dates_keeping_text(
     window.actions_.trip_properties.trigger()
 
     qtbot.waitUntil(lambda: window.windowTitle() == "AWS Summit 2023 — Trip Journal")
-    qtbot.waitUntil(lambda: len(told) == 1)
-    assert "2023-09-21" in told[0]
+    assert asked == [
+        (
+            "Change Trip Dates",
+            "The text of 21 Sep will be kept outside the trip (nothing is deleted; setting the "
+            "dates back restores them). Change the dates?",
+            QMessageBox.StandardButton.Cancel,
+        )
+    ]
     trip = service.trip(seattle.id)
     assert (trip.title, trip.end_date) == ("AWS Summit 2023", date(2023, 9, 20))
     qtbot.waitUntil(
@@ -247,6 +333,103 @@ def test_trip_properties_rename_and_move_dates_keeping_text(
             == date(2023, 9, 21)
         )
     )
+
+
+MAY = {day: date(2024, 5, day) for day in range(9, 16)}
+
+
+@pytest.fixture
+def jeju(service: JournalService, tmp_path: Path) -> TripInfo:
+    """The review's trip, 10-12 May: four photos on its days and text on 10 May; photos of
+    9, 13 and 14 May wait in Unassigned. No other trip, so the window opens this one."""
+    changes = service.create_trip(NewTrip("Jeju 2024", MAY[10], MAY[12], "Asia/Seoul"))
+    assert changes.trip is not None
+    roll = tmp_path / "jeju"
+    for second, day in enumerate((9, 10, 11, 12, 12, 13, 14)):
+        taken = f"2024:05:{day:02d} 09:00:{second:02d}"
+        write_photo(roll / f"{day}-{second}.jpg", exif_for(original=taken))
+    assert service.import_photos(changes.trip.id, [roll]).failures == ()
+    service.set_day_text(changes.trip.id, MAY[10], "도착. The ferry was late.")
+    return changes.trip
+
+
+def _edit_properties(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    edit: Callable[[TripDialog], None],
+) -> MainWindow:
+    """Open the window, then Trip Properties with ``edit`` done in the dialog before OK."""
+    window = make_window()
+    qtbot.waitUntil(lambda: window.windowTitle() == "Jeju 2024 — Trip Journal")
+
+    def edit_and_accept(dialog: TripDialog) -> int:
+        edit(dialog)
+        return TripDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(TripDialog, "exec", edit_and_accept)
+    window.actions_.trip_properties.trigger()
+    return window
+
+
+def test_moving_a_trip_asks_first_and_cancel_changes_nothing(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    service: JournalService,
+    jeju: TripInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
+    photos = service.all_photos(jeju.id)
+
+    def move_three_days_on(dialog: TripDialog) -> None:
+        dialog.title.setText("Jeju, later")
+        dialog.start.setDate(QDate(2024, 5, 13))
+        dialog.end.setDate(QDate(2024, 5, 15))
+
+    window = _edit_properties(qtbot, make_window, monkeypatch, move_three_days_on)
+
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "“Jeju 2024” was not changed.")
+    assert asked == [
+        (
+            "Change Trip Dates",
+            "4 photos will move to Unassigned and the text of 10 May will be kept outside the "
+            "trip (nothing is deleted; setting the dates back restores them). 2 photos from "
+            "Unassigned will go onto their days. Change the dates?",
+            QMessageBox.StandardButton.Cancel,
+        )
+    ]
+    window.runner.wait_for_database()
+    assert service.trip(jeju.id) == jeju
+    assert service.all_photos(jeju.id) == photos
+    assert service.day(jeju.id, MAY[10]).body == "도착. The ferry was late."
+
+
+def test_an_earlier_first_day_asks_with_the_change_as_default_and_keeps_the_last_day(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    service: JournalService,
+    jeju: TripInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+
+    def start_a_day_earlier(dialog: TripDialog) -> None:
+        dialog.start.setDate(QDate(2024, 5, 9))
+
+    window = _edit_properties(qtbot, make_window, monkeypatch, start_a_day_earlier)
+
+    qtbot.waitUntil(lambda: service.trip(jeju.id).start_date == MAY[9])
+    assert service.trip(jeju.id).end_date == MAY[12]
+    assert asked == [
+        (
+            "Change Trip Dates",
+            "1 photo from Unassigned will go onto its day. Change the dates?",
+            QMessageBox.StandardButton.Yes,
+        )
+    ]
+    window.runner.wait_for_database()
+    assert service.days(jeju.id).unassigned_photo_count == 2
 
 
 def test_trip_properties_refused_dates_save_nothing(

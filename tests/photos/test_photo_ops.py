@@ -238,6 +238,105 @@ def test_changing_the_trip_dates_rederives_every_day(
     )
 
 
+MAY = {day: date(2024, 5, day) for day in range(9, 16)}
+
+
+@pytest.fixture
+def jeju(service: JournalService, camera_roll: Path) -> tuple[TripInfo, dict[str, int]]:
+    """The new-user review's trip, 10-12 May, with text on two days, seven photos on its days
+    (one put there by hand) and four in Unassigned (one put there by hand). Two photos know
+    their time only as an instant (a GPS time stamp), so a change of zone moves their day."""
+    changes = service.create_trip(
+        NewTrip("Jeju 2024", MAY[10], MAY[12], "Asia/Seoul", categories=("Travel",))
+    )
+    assert changes.trip is not None
+    trip = changes.trip
+    for second, (name, day) in enumerate([
+        ("10a", 10), ("10b", 10), ("11a", 11), ("11b", 11), ("12a", 12), ("12b", 12),
+        ("09", 9), ("13", 13), ("15", 15), ("13-by-hand", 13),
+    ]):  # fmt: skip
+        taken = f"2024:05:{day:02d} 08:30:{second:02d}"
+        write_photo(camera_roll / f"{name}.jpg", exif_for(original=taken))
+    # 08:30 on 10 May and 00:30 on 13 May in Seoul; in Los Angeles, 9 May and 12 May.
+    write_photo(camera_roll / "10-gps.jpg", exif_for(gps_stamp=("2024:05:09", (23, 30, 0))))
+    write_photo(camera_roll / "13-gps.jpg", exif_for(gps_stamp=("2024:05:12", (15, 30, 0))))
+    ids = _import(service, trip, camera_roll)
+    service.move_photos(trip.id, [ids["12b.jpg"]], MAY[10])
+    service.move_photos(trip.id, [ids["13-by-hand.jpg"]], None)
+    service.set_day_text(trip.id, MAY[10], "도착. Ferry at dawn.")
+    service.set_day_text(trip.id, MAY[12], "", title="Hallasan")
+    return trip, ids
+
+
+def _on_a_day(service: JournalService, trip: TripInfo) -> set[str]:
+    return {photo.original_name for photo in service.all_photos(trip.id) if photo.day_date}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "timezone", "expected"),
+    [
+        # The review's change: the whole trip moves three days on.
+        (13, 15, None, (7, 3, (MAY[10], MAY[12]), ())),
+        (11, 12, None, (4, 0, (MAY[10],), ())),
+        (9, 13, None, (0, 3, (), ())),
+        (10, 12, None, (0, 0, (), ())),
+        # Only the GPS-stamped photos change day; camera clocks read local time in any zone.
+        (10, 12, "America/Los_Angeles", (1, 1, (), ())),
+    ],
+)
+def test_the_dates_preview_counts_what_the_change_then_does(
+    service: JournalService,
+    jeju: tuple[TripInfo, dict[str, int]],
+    start: int,
+    end: int,
+    timezone: str | None,
+    expected: tuple[int, int, tuple[date, ...], tuple[date, ...]],
+) -> None:
+    trip, _ = jeju
+    before = service.all_photos(trip.id)
+    on_a_day = _on_a_day(service, trip)
+
+    preview = service.preview_trip_dates(trip.id, MAY[start], MAY[end], timezone)
+
+    assert service.all_photos(trip.id) == before
+    assert service.trip(trip.id) == trip
+    assert (preview.photos_out, preview.photos_in, preview.texts_out, preview.texts_in) == expected
+    changes = service.edit_trip_and_dates(
+        trip.id, TripEdit(timezone=timezone), MAY[start], MAY[end]
+    )
+    after = _on_a_day(service, trip)
+    assert len(on_a_day - after) == preview.photos_out
+    assert len(after - on_a_day) == preview.photos_in
+    assert changes.notes_outside_range == preview.texts_out
+
+
+def test_the_dates_preview_of_setting_the_dates_back_counts_what_comes_back(
+    service: JournalService, jeju: tuple[TripInfo, dict[str, int]]
+) -> None:
+    trip, _ = jeju
+    on_a_day = _on_a_day(service, trip)
+    service.set_trip_dates(trip.id, MAY[13], MAY[15])
+
+    preview = service.preview_trip_dates(trip.id, MAY[10], MAY[12])
+
+    assert (preview.photos_out, preview.photos_in) == (3, 7)
+    assert preview.texts_in == (MAY[10], MAY[12])
+    assert preview.texts_out == ()
+    service.set_trip_dates(trip.id, MAY[10], MAY[12])
+    assert _on_a_day(service, trip) == on_a_day
+    assert service.days(trip.id).notes_outside_range == ()
+
+
+def test_the_dates_preview_refuses_what_the_change_refuses(
+    service: JournalService, jeju: tuple[TripInfo, dict[str, int]]
+) -> None:
+    trip, _ = jeju
+    with pytest.raises(InvalidInputError, match="ends"):
+        service.preview_trip_dates(trip.id, MAY[13], MAY[12])
+    with pytest.raises(InvalidInputError, match="Unknown time zone"):
+        service.preview_trip_dates(trip.id, MAY[10], MAY[12], "Asia/Nowhere")
+
+
 def test_changing_the_trip_zone_rederives_photos_without_their_own_offset(
     service: JournalService, seattle: TripInfo, camera_roll: Path
 ) -> None:
