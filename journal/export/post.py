@@ -127,28 +127,40 @@ def _heading(day: SourceDay, settings: ExportSettings) -> str:
 
 
 def _check_photo_references(source: ExportSource, sections: list[_Section]) -> None:
-    """Refuse, before anything is written, a text that shows a photo the trip no longer has."""
+    """Refuse, before anything is written, a text that shows a photo the trip no longer has
+    (written by hand, or left by an older Trip Journal that deleted photos without their
+    references). Importing the file again would give it a new id, so the way on is to take the
+    reference out: the message says where each one is."""
     problems: list[str] = []
     for section in sections:
         texts = [("the intro", section.intro), ("the closing", section.closing)]
         texts.extend((f"Day {day.index}", day.body) for day in section.days)
         for where, text in texts:
-            for image in find_images(_normalised(text)):
+            unstripped = _newlines(text)
+            normalised = unstripped.strip()
+            # Lines as the user wrote them, counting the leading blank lines the post drops.
+            first_line = 1 + unstripped[: len(unstripped) - len(unstripped.lstrip())].count("\n")
+            for image in find_images(normalised):
                 photo_id = photo_id_of(image.url)
                 if photo_id is not None and photo_id not in source.photos:
-                    problems.append(f"{where} shows photo {photo_id}")
+                    line = first_line + normalised.count("\n", 0, image.start)
+                    problems.append(f"photo {photo_id} in {where}, line {line}")
     if problems:
         listed = "; ".join(problems[:3]) + (
             f"; and {len(problems) - 3} more" if problems[3:] else ""
         )
         raise ExportError(
-            f"The text refers to photos that are not in {source.trip.title}: {listed}. "
-            "Remove those references or import the photos again."
+            f"The text shows photos that are no longer in {source.trip.title}: {listed}. "
+            "Remove those image references from the text."
         )
 
 
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _normalised(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return _newlines(text).strip()
 
 
 class _Links:

@@ -3,6 +3,7 @@
 ``show_target`` saves what was being written, then loads the new section on the database thread;
 the editor stays read-only until the text arrives so no keystroke can land in the wrong day.
 A load that arrives after the user moved on again is dropped (each load has a generation).
+Text the core rewrote (a deleted photo's references taken out) is loaded again in place.
 """
 
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from journal.gui.find_bar import FindBar
 from journal.gui.markdown_editor import MarkdownEditor
 from journal.gui.preview_pane import PreviewPane
 from journal.gui.timeline_entries import EntryKind
-from journal.services import JournalService
+from journal.services import Changes, JournalService
 from journal.text_stats import count_words
 
 #: How long after typing the word count and preview catch up.
@@ -126,12 +127,32 @@ class EditorPane(QWidget):
             self._set_enabled(False)
             return
         self.title.setVisible(target.kind is EntryKind.DAY)
+        self._load(target, keep_place=False)
+
+    def reload_rewritten(self, changes: Changes) -> None:
+        """Load the section shown again if ``changes`` rewrote its text: otherwise the editor
+        would keep showing what is gone (a deleted photo) and its next save would write it back.
+        Edits not saved yet are saved first, as on a switch; the cursor stays where it was."""
+        target = self._target
+        if target is None or changes.trip is None or changes.trip.id != target.trip_id:
+            return
+        if target.kind is EntryKind.DAY:
+            rewritten = target.day in changes.days
+        else:
+            rewritten = changes.trip_details
+        if changes.text_rewritten and rewritten:
+            self.saver.flush()
+            self._generation += 1
+            self._load(target, keep_place=True)
+
+    def _load(self, target: TextTarget, *, keep_place: bool) -> None:
+        """Read ``target``'s text on the database thread; the editor is read-only meanwhile."""
         self._loading = True
         self.editor.setReadOnly(True)
         generation = self._generation
         self._runner.database_call(
             lambda: _load_text(self._service, target),
-            lambda loaded: self._on_loaded(generation, loaded),
+            lambda loaded: self._on_loaded(generation, loaded, keep_place),
             lambda error: self._on_load_failed(generation, error),
         )
 
@@ -157,13 +178,25 @@ class EditorPane(QWidget):
     def image_arrived(self, photo_id: int) -> None:
         self.preview.image_arrived(photo_id)
 
-    def _on_loaded(self, generation: int, loaded: tuple[str, str]) -> None:
+    def _on_loaded(self, generation: int, loaded: tuple[str, str], keep_place: bool) -> None:
         if generation != self._generation:
             return
         title, body = loaded
-        self._replace_text(title, body)
+        if not keep_place:
+            self._replace_text(title, body)
+        elif loaded == (self.title.text(), self.editor.toPlainText()):
+            self._loading = False  # unchanged: keep the undo history too
+        else:
+            position = self.editor.textCursor().position()
+            scrolled = self.editor.verticalScrollBar().value()
+            self._replace_text(title, body)
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(position, self.editor.document().characterCount() - 1))
+            self.editor.setTextCursor(cursor)
+            self.editor.verticalScrollBar().setValue(scrolled)
         self._set_enabled(True)
-        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not keep_place:
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_load_failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
             self.gallery,
             lambda: self.trip,
             self._gallery_day,
+            self.editor.flush,
             preferences,
         )
         self._import_refresh = QTimer(self)
@@ -310,6 +311,7 @@ class MainWindow(QMainWindow):
             return
         self.trip = changes.trip
         self.setWindowTitle(f"{changes.trip.title} — {APP_NAME}")
+        self.editor.reload_rewritten(changes)
         if changes.day_range or changes.trip_details or changes.days or changes.photos:
             self.refresh_timeline()
         has_photos, day = self._gallery_day()

@@ -3,6 +3,7 @@
 Each operation runs its service call off the UI thread and hands the resulting ``Changes`` to
 ``changed``; the window refreshes the timeline and gallery from those. An import's progress and
 outcome are told in the status bar; one that brought nothing in says why in a message box.
+Removing photos first asks, naming the texts that show them (their references go with them).
 """
 
 import datetime as dt
@@ -21,10 +22,45 @@ from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.preferences import LAST_IMPORT_FOLDER, Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.identity import APP_NAME
-from journal.services import JournalService, TripInfo
+from journal.services import JournalService, TextPart, TextShowingPhotos, TripInfo
 from journal.services.photo_import import ImportReport
 
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.heic *.heif *.png *.webp *.tif *.tiff);;All files (*)"
+
+
+def removal_question(count: int, shown: list[TextShowingPhotos]) -> str:
+    """What the user is asked before ``count`` photos go: the texts that show them are named,
+    since deleting takes the photos out of those texts too."""
+    question = f"Remove {count} photo{'' if count == 1 else 's'} from the trip?"
+    if shown:
+        question += f" {_texts_sentence(count, shown)}"
+    return f"{question} The library's copies are deleted; your original files are not touched."
+
+
+def _texts_sentence(count: int, shown: list[TextShowingPhotos]) -> str:
+    """ "Day 0's and Day 3's text show them; their images will be taken out of the text too." """
+    days = [f"{text.label}'s" for text in shown if text.part is TextPart.DAY]
+    names = [text.label for text in shown if text.part is TextPart.INTRO]
+    if days:
+        names.append(f"{_listed(days)} text")
+    names.extend(text.label for text in shown if text.part is TextPart.CLOSING)
+    subject = _listed(names)
+    verb = "shows" if len(shown) == 1 else "show"
+    shown_count = len({photo_id for text in shown for photo_id in text.photo_ids})
+    if shown_count == count:
+        them = "it" if count == 1 else "them"
+    else:
+        them = "one of them" if shown_count == 1 else f"{shown_count} of them"
+    images = "its image" if shown_count == 1 else "their images"
+    return (
+        f"{subject[0].upper()}{subject[1:]} {verb} {them}; "
+        f"{images} will be taken out of the text too."
+    )
+
+
+def _listed(names: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
 
 
 class PhotoOperations(QObject):
@@ -43,6 +79,7 @@ class PhotoOperations(QObject):
         gallery: GalleryView,
         current_trip: Callable[[], TripInfo | None],
         gallery_day: Callable[[], tuple[bool, dt.date | None]],
+        save_text: Callable[[], None],
         preferences: Preferences,
     ) -> None:
         super().__init__(window)
@@ -55,6 +92,7 @@ class PhotoOperations(QObject):
         self._gallery = gallery
         self._current_trip = current_trip
         self._gallery_day = gallery_day
+        self._save_text = save_text
         importer.finished.connect(self._on_import_finished)
         importer.failed.connect(self.message)
 
@@ -147,21 +185,31 @@ class PhotoOperations(QObject):
         )
 
     def remove_selected(self) -> None:
+        """Ask, naming the texts that show the selected photos, then delete them. The text being
+        written is saved first, so that the question and the delete (which takes the photos'
+        references out of the text) see the text as the user sees it."""
         ids = self._gallery.selected_ids()
         trip = self._current_trip()
         if trip is None or not ids:
             return
+        self._save_text()
+        self._runner.database_call(
+            lambda: self._service.texts_showing(trip.id, ids),
+            lambda shown: self._confirm_removal(trip.id, ids, shown),
+        )
+
+    def _confirm_removal(
+        self, trip_id: int, ids: list[int], shown: list[TextShowingPhotos]
+    ) -> None:
         answer = QMessageBox.question(
-            self._window,
-            "Remove Photos",
-            f"Remove {len(ids)} photo{'' if len(ids) == 1 else 's'} from the trip? The library's "
-            "copies are deleted; your original files are not touched.",
+            self._window, "Remove Photos", removal_question(len(ids), shown)
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self._save_text()  # what was typed while the question was prepared
         self._thumbnails.forget(set(ids))
         self._runner.database_call(
-            lambda: self._service.delete_photos(trip.id, ids), self.changed.emit
+            lambda: self._service.delete_photos(trip_id, ids), self.changed.emit
         )
 
     # Looking closer

@@ -11,6 +11,8 @@ from journal.services.snapshots import (
     DayMove,
     DaysOverview,
     PhotoInfo,
+    TextPart,
+    TextShowingPhotos,
     TripInfo,
 )
 from journal.services.trip_ops import NewTrip, TripEdit
@@ -27,6 +29,8 @@ __all__ = [
     "JournalService",
     "NewTrip",
     "PhotoInfo",
+    "TextPart",
+    "TextShowingPhotos",
     "TripEdit",
     "TripInfo",
 ]

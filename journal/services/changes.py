@@ -24,3 +24,7 @@ class Changes:
     photos: frozenset[int] = field(default_factory=frozenset)
     #: Dates whose text was kept although they fell outside the trip's new dates.
     notes_outside_range: tuple[date, ...] = ()
+    #: The operation itself rewrote text (a deleted photo's references were taken out): an
+    #: editor showing one of ``days``, or the intro or closing when ``trip_details``, must load
+    #: it again, or its next save would write the old text back.
+    text_rewritten: bool = False

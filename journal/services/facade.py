@@ -26,6 +26,7 @@ from journal.services.snapshots import (
     DayMove,
     DaysOverview,
     PhotoInfo,
+    TextShowingPhotos,
     TripInfo,
 )
 from journal.services.trip_ops import NewTrip, TripEdit
@@ -168,8 +169,16 @@ class JournalService:
         with self.library.session() as session:
             return photo_ops.set_caption(session, photo_id, caption)
 
+    def texts_showing(self, trip_id: int, photo_ids: Sequence[int]) -> list[TextShowingPhotos]:
+        """The trip's texts that show any of these photos, in the post's order: what
+        ``delete_photos`` would take out of the text, for the question asked before it."""
+        with self.library.session() as session:
+            return photo_ops.texts_showing(session, trip_id, photo_ids)
+
     def delete_photos(self, trip_id: int, photo_ids: Sequence[int]) -> Changes:
-        """Delete photos; their library copies and thumbnails go once no trip uses the bytes."""
+        """Delete photos and their references in the trip's text (in the same transaction, so
+        no text is left showing a photo that is gone); their library copies and thumbnails go
+        once no trip uses the bytes."""
         with self.library.session() as session:
             files = photo_ops.library_files(session, trip_id, photo_ids)
             changes = photo_ops.delete_photos(session, trip_id, photo_ids)

@@ -1,7 +1,7 @@
 """Operations on a trip's photos once imported: listing, moving, ordering, captions, deletion and
 camera clock corrections. Each runs inside the one session the facade opens."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -12,8 +12,17 @@ from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import derive_time
 from journal.services import photo_days
 from journal.services.changes import Changes
-from journal.services.snapshots import CameraInfo, CameraKey, DayMove, PhotoInfo, TripInfo
-from journal.store.models import CameraOffset, Photo, Trip
+from journal.services.snapshots import (
+    CameraInfo,
+    CameraKey,
+    DayMove,
+    PhotoInfo,
+    TextPart,
+    TextShowingPhotos,
+    TripInfo,
+)
+from journal.shown_photos import shown_photos, without_photos
+from journal.store.models import CameraOffset, Day, Photo, Trip
 
 #: Enough for a clock that was never set (cameras start at 2000 or 2010); beyond it is a typo.
 MAX_CAMERA_OFFSET_SECONDS = 100 * 366 * 24 * 3600
@@ -159,17 +168,61 @@ def set_caption(session: Session, photo_id: int, caption: str) -> Changes:
     )
 
 
+def _day_texts(session: Session, trip: Trip) -> list[Day]:
+    """Every day row of the trip, by date, including text kept outside the trip's dates."""
+    return list(session.scalars(select(Day).where(Day.trip_id == trip.id).order_by(Day.date)))
+
+
+def texts_showing(
+    session: Session, trip_id: int, photo_ids: Collection[int]
+) -> list[TextShowingPhotos]:
+    trip = _trip(session, trip_id)
+    info = TripInfo.of(trip)
+    wanted = set(photo_ids)
+    texts = [
+        (TextPart.INTRO, None, trip.intro),
+        *((TextPart.DAY, row.date, row.body) for row in _day_texts(session, trip)),
+        (TextPart.CLOSING, None, trip.closing),
+    ]
+    found = []
+    for part, day, text in texts:
+        shown = dict.fromkeys(ref.photo_id for ref in shown_photos(text) if ref.photo_id in wanted)
+        if shown:
+            index = info.day_index(day) if day is not None else None
+            found.append(TextShowingPhotos(part, day, index, tuple(shown)))
+    return found
+
+
 def delete_photos(session: Session, trip_id: int, photo_ids: Sequence[int]) -> Changes:
+    """Delete photos and take their references out of the trip's text: a reference left behind
+    would show a photo that is gone and block the export, and importing the file again gives it
+    a new id, so nothing could bring it back."""
     trip = _trip(session, trip_id)
     doomed = _trip_photos(session, trip, photo_ids)
+    doomed_ids = {photo.id for photo in doomed}
     days = {photo.day_date for photo in doomed if photo.day_date is not None}
+    rewritten_days: set[date] = set()
+    for row in _day_texts(session, trip):
+        body = without_photos(row.body, doomed_ids)
+        if body != row.body:
+            row.body = body
+            rewritten_days.add(row.date)
+    intro, closing = (
+        without_photos(trip.intro, doomed_ids),
+        without_photos(trip.closing, doomed_ids),
+    )
+    rewritten_trip = (intro, closing) != (trip.intro, trip.closing)
+    if rewritten_trip:
+        trip.intro, trip.closing = intro, closing
     for photo in doomed:
         session.delete(photo)
     session.flush()
     return Changes(
         trip=TripInfo.of(trip),
-        days=frozenset(days),
-        photos=frozenset(photo.id for photo in doomed),
+        trip_details=rewritten_trip,
+        days=frozenset(days | rewritten_days),
+        photos=frozenset(doomed_ids),
+        text_rewritten=bool(rewritten_days) or rewritten_trip,
     )
 
 

@@ -5,6 +5,7 @@ Views and the CLI never see ORM objects (which belong to one session); they get 
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from journal.photos.capture_time import TimeSource
@@ -103,6 +104,33 @@ class DaysOverview:
     unassigned_photo_count: int
     #: The tray's first photo, its cover in the timeline as each day has one.
     unassigned_cover_photo_id: int | None = None
+
+
+class TextPart(StrEnum):
+    """The texts of a trip, in the order the post shows them."""
+
+    INTRO = "intro"
+    DAY = "day"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True)
+class TextShowingPhotos:
+    """A text of the trip that shows some of the photos asked about."""
+
+    part: TextPart
+    #: The day's date (None for the intro and the closing).
+    day: dt.date | None
+    #: Day N; None for the intro, the closing and text kept outside the trip's dates.
+    index: int | None
+    photo_ids: tuple[int, ...]
+
+    @property
+    def label(self) -> str:
+        """ "the intro", "Day 3", "the closing", or the date of text outside the trip."""
+        if self.part is not TextPart.DAY:
+            return f"the {self.part}"
+        return f"Day {self.index}" if self.index is not None else str(self.day)
 
 
 @dataclass(frozen=True)

@@ -227,10 +227,17 @@ def test_a_reference_to_a_photo_not_in_the_trip_is_refused_before_writing(
     service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
 ) -> None:
     write_summit(service, summit, add_photo)
-    service.set_day_text(summit.id, date(2023, 9, 18), "![gone](photo:999)")
+    service.set_day_text(summit.id, date(2023, 9, 18), "\n\nRain.\r\n\r\n![gone](photo:999)")
+    service.edit_trip(summit.id, TripEdit(intro="![cover](photo:998)"))
 
-    with pytest.raises(ExportError, match="Day 2 shows photo 999"):
+    with pytest.raises(ExportError) as refused:
         service.export_trip(summit.id, settings(tmp_path / "out", ExportFormat.JEKYLL))
+
+    assert str(refused.value) == (
+        "The text shows photos that are no longer in AWS Ambassador Global Summit 2023 후기: "
+        "photo 998 in the intro, line 1; photo 999 in Day 2, line 5. "
+        "Remove those image references from the text."
+    )
     assert not (tmp_path / "out").exists()
 
 

@@ -1,12 +1,12 @@
 """Photos in the window: dropped in, streamed into the gallery, moved between days by drag,
 reordered, dropped into the text, captioned in the viewer."""
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,8 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from journal.gui.gallery_pane import GalleryModel
 from journal.gui.main_window import MainWindow
+from journal.gui.photo_operations import removal_question
 from journal.gui.timeline_entries import EntryKind
-from journal.services import JournalService, TripInfo
+from journal.services import JournalService, TextPart, TextShowingPhotos, TripInfo
 from tests.gui.drag_events import drag_and_drop, file_mime
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -312,10 +313,96 @@ def test_delete_removes_selected_photos_only_from_the_gallery(
 
     window.gallery.setFocus()
     QTest.keyClick(window.gallery, Qt.Key.Key_Delete)
-    assert len(asked) == 1
-    assert asked[0].startswith("Remove 1 photo from the trip?")
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert asked[0].startswith("Remove 1 photo from the trip? The library's copies")
     qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg"])
     assert [p.original_name for p in service.photos(seattle.id, DAY1)] == ["morning.jpg"]
+
+
+def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    imported: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    noon, morning = imported["noon.jpg"], imported["morning.jpg"]
+    _select_day(qtbot, window, DAY1)
+    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    editor, preview = window.editor.editor, window.editor.preview
+    qtbot.waitUntil(lambda: not editor.isReadOnly())
+    asked: list[str] = []
+
+    def type_then_answer_yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        editor.insertPlainText(" More.")  # typed while the question was prepared
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", type_then_answer_yes)
+    window.gallery.select_ids([noon])
+    # Typed a moment ago, not saved yet: the question and the delete must see it all the same.
+    editor.setPlainText(f"Market.\n\n![noon](photo:{noon})\n\nLunch ![m](photo:{morning}) here.")
+
+    window.gallery.setFocus()
+    QTest.keyClick(window.gallery, Qt.Key.Key_Delete)
+
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert asked[0] == (
+        "Remove 1 photo from the trip? Day 1's text shows it; its image will be taken out of "
+        "the text too. The library's copies are deleted; your original files are not touched."
+    )
+    without = f"Market.\n\nLunch ![m](photo:{morning}) here. More."
+    qtbot.waitUntil(lambda: editor.toPlainText() == without)
+    qtbot.waitUntil(lambda: f'src="photo:{morning}"' in preview.toHtml())
+    assert f'src="photo:{noon}"' not in preview.toHtml()
+    assert not editor.isReadOnly()
+    assert editor.textCursor().atEnd()  # where the typing was, not back at the start
+    window.editor.flush()
+    assert window.runner.wait_for_database()
+    assert service.day(seattle.id, DAY1).body == without
+
+
+def _shown(part: TextPart, index: int | None, *photo_ids: int) -> TextShowingPhotos:
+    day = DAY0 + timedelta(days=index) if index is not None else None
+    return TextShowingPhotos(part, day, index, photo_ids)
+
+
+@pytest.mark.parametrize(
+    ("count", "shown", "sentence"),
+    [
+        (3, [], ""),
+        (
+            2,
+            [_shown(TextPart.DAY, 0, 1), _shown(TextPart.DAY, 3, 2)],
+            " Day 0's and Day 3's text show them; their images will be taken out of the text too.",
+        ),
+        (
+            3,
+            [
+                _shown(TextPart.INTRO, None, 1),
+                _shown(TextPart.DAY, 2, 1),
+                _shown(TextPart.CLOSING, None, 1),
+            ],
+            " The intro, Day 2's text and the closing show one of them; its image will be taken "
+            "out of the text too.",
+        ),
+        (
+            1,
+            [_shown(TextPart.CLOSING, None, 1)],
+            " The closing shows it; its image will be taken out of the text too.",
+        ),
+    ],
+)
+def test_the_question_before_removing_names_the_texts_that_show_the_photos(
+    count: int, shown: list[TextShowingPhotos], sentence: str
+) -> None:
+    photos = f"{count} photo{'s' if count > 1 else ''}"
+    assert removal_question(count, shown) == (
+        f"Remove {photos} from the trip?{sentence} The library's copies are deleted; your "
+        "original files are not touched."
+    )
 
 
 def test_cancel_stops_an_import_and_keeps_what_finished(

@@ -7,7 +7,7 @@ import pytest
 
 from journal.errors import InvalidInputError, NotFoundError
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
-from journal.services import CameraKey, JournalService, NewTrip, TripEdit, TripInfo
+from journal.services import CameraKey, JournalService, NewTrip, TextPart, TripEdit, TripInfo
 from tests.photos.photo_files import exif_for, write_photo
 
 DAY1, DAY2, DAY3 = date(2023, 9, 17), date(2023, 9, 18), date(2023, 9, 19)
@@ -137,6 +137,73 @@ def test_delete_removes_rows_files_and_thumbnails(
     assert _names(service, seattle, DAY1) == ["b.jpg", "c.jpg"]
     assert not original.exists()
     assert not thumbnail.exists()
+
+
+def test_delete_takes_the_photos_references_out_of_every_text_of_the_trip(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
+) -> None:
+    a, b, c, d = (day_photos[f"{name}.jpg"] for name in "abcd")
+    outside = date(2023, 9, 21)
+    service.set_day_text(seattle.id, outside, f"Kept note.\n![gone]({_ref(a)})\n")
+    service.set_trip_dates(seattle.id, date(2023, 9, 16), date(2023, 9, 20))
+    service.edit_trip(
+        seattle.id,
+        TripEdit(
+            intro=f"![cover]({_ref(a)})\n\nWe flew in.",
+            closing=f"Home again ![last]({_ref(b)}) at last.",
+        ),
+    )
+    service.set_day_text(
+        seattle.id,
+        DAY1,
+        f"Pike Place.\n\n![market]({_ref(a)})\n\nLunch ![noon]({_ref(b)}) then "
+        f"![fish]({_ref(a)}) and ![dusk]({_ref(c)}).\n\nWrite `![]({_ref(b)})` to show one.\n",
+    )
+    service.set_day_text(seattle.id, DAY2, f"![rain]({_ref(d)})\nRain.")
+
+    shown = service.texts_showing(seattle.id, [a, b])
+
+    assert [(text.label, text.part, text.photo_ids) for text in shown] == [
+        ("the intro", TextPart.INTRO, (a,)),
+        ("Day 1", TextPart.DAY, (a, b)),
+        ("2023-09-21", TextPart.DAY, (a,)),
+        ("the closing", TextPart.CLOSING, (b,)),
+    ]
+
+    changes = service.delete_photos(seattle.id, [a, b])
+
+    assert service.day(seattle.id, DAY1).body == (
+        f"Pike Place.\n\nLunch then and ![dusk]({_ref(c)}).\n\n"
+        f"Write `![]({_ref(b)})` to show one.\n"
+    )
+    assert service.day(seattle.id, DAY2).body == f"![rain]({_ref(d)})\nRain."
+    assert service.day(seattle.id, outside).body == "Kept note.\n"
+    trip = service.trip(seattle.id)
+    assert (trip.intro, trip.closing) == ("We flew in.", "Home again at last.")
+    assert changes.trip == trip
+    assert changes.days == {DAY1, outside}
+    assert changes.photos == {a, b}
+    assert changes.trip_details
+    assert changes.text_rewritten
+    assert service.texts_showing(seattle.id, [a, b]) == []
+
+
+def test_delete_of_a_photo_no_text_shows_rewrites_no_text(
+    service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
+) -> None:
+    a, c = day_photos["a.jpg"], day_photos["c.jpg"]
+    service.set_day_text(seattle.id, DAY2, f"![a]({_ref(a)})  \r\n")
+
+    changes = service.delete_photos(seattle.id, [c])
+
+    assert changes.days == {DAY1}
+    assert not changes.trip_details
+    assert not changes.text_rewritten
+    assert service.day(seattle.id, DAY2).body == f"![a]({_ref(a)})  \r\n"
+
+
+def _ref(photo_id: int) -> str:
+    return f"photo:{photo_id}"
 
 
 def test_delete_keeps_a_file_another_trip_still_uses(

@@ -1,0 +1,117 @@
+"""Which library photos a text shows (``![caption](photo:42)``), and taking them out of it.
+
+Deleting a photo must not leave its reference behind: the preview would show a photo that is gone
+and the export would refuse the trip. The references are found the way the exporter finds them
+(markdown-it, so ``photo:42`` inside a code span stays put), and removing one touches only the
+reference, the spacing it leaves and, when it stood alone on its line, that line.
+"""
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from journal.export.image_refs import find_images
+from journal.photo_refs import photo_id_of
+
+#: Line endings: text set from a file keeps its own (``\r\n``, even a lone ``\r``).
+_BREAK = re.compile(r"\r\n|\r|\n")
+#: A line with its ending.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+
+
+@dataclass(frozen=True)
+class ShownPhoto:
+    """One photo reference in a text: its photo, its span and its 1-based line."""
+
+    photo_id: int
+    start: int
+    end: int
+    line: int
+
+
+def _parseable(text: str) -> str:
+    """``text`` with every line ending made ``\\n`` without moving any offset (``\\r\\n`` becomes
+    `` \\n``), so spans found in it are spans of ``text`` itself."""
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
+def shown_photos(text: str) -> list[ShownPhoto]:
+    """The photo references of ``text``, in order."""
+    parseable = _parseable(text)
+    found = []
+    for image in find_images(parseable):
+        photo_id = photo_id_of(image.url)
+        if photo_id is not None:
+            line = parseable.count("\n", 0, image.start) + 1
+            found.append(ShownPhoto(photo_id, image.start, image.end, line))
+    return found
+
+
+def without_photos(text: str, photo_ids: Collection[int]) -> str:
+    """``text`` without its references to ``photo_ids``; everything else stays as written.
+
+    An inline reference goes with the space that separated it from its neighbours. A reference
+    alone on its line goes with the line, and with a blank line next to it when two blank lines
+    in a row (or one at the start or the end) would be left.
+    """
+    doomed = [shown for shown in shown_photos(text) if shown.photo_id in photo_ids]
+    emptied: set[int] = set()
+    # Last first, so the offsets of the references still to remove stay valid. Line breaks are
+    # kept until every reference is out, so line numbers stay valid too.
+    for shown in reversed(doomed):
+        begin, stop = _line_start(text, shown.start), _line_end(text, shown.end)
+        breaks = "".join(_BREAK.findall(text, shown.start, shown.end))
+        if (text[begin : shown.start] + text[shown.end : stop]).strip():
+            start, end = _with_spacing(text, shown.start, shown.end, begin, stop)
+            text = text[:start] + breaks + text[end:]
+        else:
+            first = len(_BREAK.findall(text, 0, begin))
+            emptied.update(range(first, first + len(breaks) + 1))
+            text = text[:begin] + breaks + text[stop:]
+    return _drop_lines(text, emptied) if emptied else text
+
+
+def _line_start(text: str, index: int) -> int:
+    return max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    found = _BREAK.search(text, index)
+    return found.start() if found else len(text)
+
+
+def _with_spacing(text: str, start: int, end: int, begin: int, stop: int) -> tuple[int, int]:
+    """The span to cut for an inline reference: with the spaces before it when it sat between
+    words or ended the line, with the spaces after it when it opened the line (after any
+    indentation, which is kept), else just the reference."""
+    before = text[begin:start]
+    spaces_before = len(before) - len(before.rstrip(" \t"))
+    after = text[end:stop]
+    spaces_after = len(after) - len(after.lstrip(" \t"))
+    opens_line = not before.strip()
+    if not opens_line and spaces_before and (spaces_after or end == stop):
+        return start - spaces_before, end
+    if opens_line and spaces_after:
+        return start, end + spaces_after
+    return start, end
+
+
+def _drop_lines(text: str, emptied: set[int]) -> str:
+    """``text`` without the ``emptied`` lines, and without a blank line next to each removal
+    that would otherwise leave a run of blank lines."""
+    lines = _LINE.findall(text)
+    if lines[-1] == "" and len(lines) - 1 not in emptied:
+        lines.pop()  # the text ends with a line break: nothing follows it
+    dropped = set(emptied)
+    for index in sorted(emptied):
+        if index - 1 in emptied:
+            continue  # the same removal as the line before
+        previous = max((i for i in range(index) if i not in dropped), default=None)
+        following = min((i for i in range(index, len(lines)) if i not in dropped), default=None)
+        neighbours = [i for i in (previous, following) if i is not None]
+        if neighbours and not any(lines[i].strip() for i in neighbours):
+            dropped.add(neighbours[-1])
+    kept = [line for index, line in enumerate(lines) if index not in dropped]
+    if kept and len(lines) - 1 in dropped and not _BREAK.search(lines[-1]):
+        kept[-1] = kept[-1].rstrip("\r\n")  # the text did not end with a line break
+    return "".join(kept)
