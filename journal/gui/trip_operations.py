@@ -7,7 +7,7 @@ the resulting ``Changes`` to ``changed``; the window refreshes from those.
 """
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -176,9 +176,21 @@ class TripOperations(QObject):
         )
 
     def _on_post_imported(self, report: PostImportReport) -> None:
-        self.message.emit(f"Imported “{report.trip.title}”.")
+        """A post that filled the open trip rewrote its texts: naming every day (and the intro
+        and closing, through ``trip_details``) makes the editor load the section it shows
+        again, or its next save would write the text from before the import over the post."""
+        trip = report.trip
+        days = frozenset(trip.start_date + timedelta(days=n) for n in range(trip.day_count))
+        self.message.emit(f"Imported “{trip.title}”.")
         self.changed.emit(
-            Changes(trip=report.trip, trip_list=True, trip_details=True, day_range=True)
+            Changes(
+                trip=trip,
+                trip_list=True,
+                trip_details=True,
+                day_range=True,
+                days=days,
+                text_rewritten=not report.created,
+            )
         )
         QMessageBox.information(self._window, "Post Imported", report_text(report))
 

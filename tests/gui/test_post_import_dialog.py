@@ -6,15 +6,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog, report_text
+from journal.gui.timeline_entries import EntryKind
 from journal.post_import.post_importer import import_post
 from journal.services import JournalService, TripInfo
+from tests.gui.typing import type_with_input_method
 from tests.post_import.test_round_trip import stand_in_site
 
 
@@ -149,6 +152,48 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     qtbot.waitUntil(lambda: window.trip is not None and window.trip.id == imported.id)
     assert window.windowTitle() == f"{imported.title} — Trip Journal"
     assert len(window.actions_.trips_menu.actions()) == 2
+
+
+def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
+    qtbot: QtBot,
+    make_window,
+    seattle: TripInfo,
+    service: JournalService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    day0 = seattle.start_date
+    service.set_day_text(seattle.id, day0, "Seattle notes.", None)
+    post = stand_in_site(tmp_path)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
+
+    def fill_the_open_trip(dialog: PostImportDialog) -> int:
+        dialog.choose(post)
+        dialog.fill_open_trip.setChecked(True)
+        dialog.move_day_zero.setChecked(True)
+        dialog.day_zero.setDate(QDate(day0.year, day0.month, day0.day))
+        qtbot.waitUntil(import_button(dialog).isEnabled)
+        return PostImportDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PostImportDialog, "exec", fill_the_open_trip)
+    window: MainWindow = make_window()
+    editor = window.editor.editor
+    qtbot.waitUntil(lambda: window.timeline_model.row_of(EntryKind.DAY, day0) is not None)
+    row = window.timeline_model.row_of(EntryKind.DAY, day0)
+    assert row is not None
+    window.timeline.setCurrentIndex(window.timeline_model.index(row))
+    qtbot.waitUntil(lambda: editor.toPlainText() == "Seattle notes." and not editor.isReadOnly())
+
+    window.actions_.import_post.trigger()
+    qtbot.waitUntil(lambda: service.day(seattle.id, day0).body != "Seattle notes.", timeout=20_000)
+    filled = service.day(seattle.id, day0).body
+    assert filled.startswith("Seattle notes.")
+    qtbot.waitUntil(lambda: editor.toPlainText() == filled and not editor.isReadOnly())
+
+    # Typing now adds to the imported text; it does not save the old text over it.
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_with_input_method(editor, " 끝")
+    qtbot.waitUntil(lambda: service.day(seattle.id, day0).body == filled + " 끝", timeout=3000)
 
 
 def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
