@@ -22,7 +22,8 @@ from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.preferences import LAST_IMPORT_FOLDER, Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.identity import APP_NAME
-from journal.services import JournalService, TextPart, TextShowingPhotos, TripInfo
+from journal.plurals import counted
+from journal.services import Changes, JournalService, TextPart, TextShowingPhotos, TripInfo
 from journal.services.photo_import import ImportReport
 
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.heic *.heif *.png *.webp *.tif *.tiff);;All files (*)"
@@ -209,8 +210,18 @@ class PhotoOperations(QObject):
         self._save_text()  # what was typed while the question was prepared
         self._thumbnails.forget(set(ids))
         self._runner.database_call(
-            lambda: self._service.delete_photos(trip_id, ids), self.changed.emit
+            lambda: self._service.delete_photos(trip_id, ids),
+            lambda changes: self._removed(changes, len(ids), bool(shown)),
         )
+
+    def _removed(self, changes: Changes, count: int, from_text: bool) -> None:
+        removed = counted(count, "photo")
+        self.message.emit(
+            f"Removed {removed} and {'its image' if count == 1 else 'their images'} from the text."
+            if from_text
+            else f"Removed {removed}."
+        )
+        self.changed.emit(changes)
 
     # Looking closer
 

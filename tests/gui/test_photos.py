@@ -317,6 +317,7 @@ def test_delete_removes_selected_photos_only_from_the_gallery(
     assert asked[0].startswith("Remove 1 photo from the trip? The library's copies")
     qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg"])
     assert [p.original_name for p in service.photos(seattle.id, DAY1)] == ["morning.jpg"]
+    assert window.statusBar().currentMessage() == "Removed 1 photo."
 
 
 def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
@@ -362,6 +363,7 @@ def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
     window.editor.flush()
     assert window.runner.wait_for_database()
     assert service.day(seattle.id, DAY1).body == without
+    assert window.statusBar().currentMessage() == "Removed 1 photo and its image from the text."
 
 
 def _shown(part: TextPart, index: int | None, *photo_ids: int) -> TextShowingPhotos:
