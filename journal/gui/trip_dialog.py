@@ -96,6 +96,14 @@ class TripDialog(QDialog):
         form.addRow("&First day:", self.start)
         form.addRow("&Last day:", self.end)
         form.addRow("Time &zone:", self.timezone)
+        zone_hint = QLabel(
+            "Photos without a time zone of their own are placed on their days by their "
+            "capture time in this one.",
+            self,
+        )
+        zone_hint.setWordWrap(True)
+        zone_hint.setObjectName("field-hint")
+        form.addRow("", zone_hint)
         form.addRow("&Categories:", self.categories)
         form.addRow("Ta&gs:", self.tags)
         buttons = QDialogButtonBox(
@@ -106,12 +114,6 @@ class TripDialog(QDialog):
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._range_error: str | None = None
         layout = QVBoxLayout(self)
-        if trip is None:
-            hint = QLabel(
-                "Photos are placed on their days by their capture time in this time zone.", self
-            )
-            hint.setWordWrap(True)
-            layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -126,6 +128,9 @@ class TripDialog(QDialog):
             self.start.dateChanged.connect(self._keep_trip_length)
         self.start.dateChanged.connect(self._check_range)
         self.end.dateChanged.connect(self._check_range)
+        # A message about the title or the zone goes once that field is edited again.
+        self.title.textChanged.connect(self._clear_field_error)
+        self.timezone.currentTextChanged.connect(self._clear_field_error)
         self.resize(440, self.sizeHint().height())
 
     def _keep_trip_length(self, start: QDate) -> None:
@@ -143,8 +148,7 @@ class TripDialog(QDialog):
             check_date_range(_pydate(self.start.date()), _pydate(self.end.date()))
         except JournalError as error:
             self._range_error = str(error)
-            self.error.setText(self._range_error)
-            self.error.show()
+            self._show_error(self._range_error)
             self._ok.setEnabled(False)
             return
         if self._range_error is not None and self.error.text() == self._range_error:
@@ -152,14 +156,24 @@ class TripDialog(QDialog):
         self._range_error = None
         self._ok.setEnabled(True)
 
+    def _show_error(self, message: str) -> None:
+        """Show ``message`` below the fields; the dialog grows to fit it rather than squeezing
+        the fields."""
+        self.error.setText(message)
+        self.error.show()
+        self.adjustSize()
+
+    def _clear_field_error(self) -> None:
+        if self.error.isVisible() and self.error.text() != self._range_error:
+            self.error.hide()
+
     def accept(self) -> None:
         try:
             check_title(self.title.text())
             check_date_range(_pydate(self.start.date()), _pydate(self.end.date()))
             check_timezone(self.timezone.currentText())
         except JournalError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            self._show_error(str(error))
             return
         super().accept()
 

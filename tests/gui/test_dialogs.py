@@ -479,3 +479,29 @@ def test_the_import_summary_shows_each_reason_whole_beside_its_file_name(qtbot: 
     view = dialog.files
     assert view.columnWidth(1) >= view.sizeHintForColumn(1)
     assert view.columnWidth(0) + view.columnWidth(1) <= view.viewport().width()
+
+
+def test_a_refused_zone_is_explained_until_it_is_edited_and_the_dialog_grows_for_it(
+    qtbot: QtBot,
+) -> None:
+    dialog = TripDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("Lisbon 2024")
+    dialog.timezone.setCurrentText("Europe/Lis")
+    height = dialog.height()
+
+    dialog.accept()
+
+    assert dialog.error.isVisible()
+    assert "Europe/Lis" in dialog.error.text()
+    assert dialog.result() != TripDialog.DialogCode.Accepted
+    assert dialog.height() > height  # the fields keep their size
+    dialog.timezone.setCurrentText("Europe/Lisbon")
+    assert not dialog.error.isVisible()
+    # A first day after the last stays explained while the title changes.
+    dialog.start.setDate(dialog.end.date().addDays(3))
+    dialog.end.setDate(dialog.start.date().addDays(-1))
+    assert dialog.error.isVisible()
+    dialog.title.setText("Lisbon 2025")
+    assert dialog.error.isVisible()
