@@ -148,6 +148,11 @@ class TaskRunner(QObject):
             pool.waitForDone(timeout_ms)
         self._pending.clear()
 
+    def report_unhandled(self, error: Exception) -> None:
+        """Hand ``error`` to the window's handler: for an ``on_error`` that only deals with
+        some errors itself."""
+        self._on_unhandled_error(error)
+
     @Slot(int, object, object)
     def _deliver(self, task_id: int, value: object, error: object) -> None:
         callbacks = self._pending.pop(task_id, None)

@@ -10,20 +10,21 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from journal.demo import create_demo_trip
 from journal.gui.background import TaskRunner
 from journal.gui.export_dialog import ExportDialog
 from journal.gui.post_import_dialog import PostImportDialog, PostImportRequest, report_text
 from journal.gui.trip_dialog import TripDialog, TripProperties
-from journal.photos.import_progress import ImportPhase, ImportProgress
-from journal.post_import.post_importer import PostImportReport, import_post
+from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
+from journal.plurals import counted
+from journal.post_import.post_importer import (
+    PostImportCancelledError,
+    PostImportReport,
+    import_post,
+)
 from journal.services import Changes, DatesPreview, JournalService, TripInfo
-
-
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def _days(days: tuple[date, ...]) -> str:
@@ -37,7 +38,7 @@ def dates_change_text(preview: DatesPreview, change: str) -> str:
     them, and that leaving loses nothing, since a tray filling up looks like a loss."""
     leaving = []
     if preview.photos_out:
-        leaving.append(f"{_count(preview.photos_out, 'photo')} will move to Unassigned")
+        leaving.append(f"{counted(preview.photos_out, 'photo')} will move to Unassigned")
     if preview.texts_out:
         leaving.append(f"the text of {_days(preview.texts_out)} will be kept outside the trip")
     sentences = []
@@ -49,7 +50,7 @@ def dates_change_text(preview: DatesPreview, change: str) -> str:
         )
     if preview.photos_in:
         onto = "its day" if preview.photos_in == 1 else "their days"
-        photos = _count(preview.photos_in, "photo")
+        photos = counted(preview.photos_in, "photo")
         sentences.append(f"{photos} from Unassigned will go onto {onto}.")
     if preview.texts_in:
         sentences.append(f"The text of {_days(preview.texts_in)} will be back in the trip.")
@@ -79,6 +80,8 @@ class TripOperations(QObject):
         self._runner = runner
         self._current_trip = current_trip
         self._save_text = save_text
+        #: The progress dialog of the post import under way, if any.
+        self.post_import_progress: QProgressDialog | None = None
 
     def new_trip(self) -> None:
         dialog = TripDialog(self._window)
@@ -144,26 +147,64 @@ class TripOperations(QObject):
     def import_post(self) -> None:
         """A published post becomes a trip (or fills the open one). The text being written is
         saved first, since the post may fill the very trip it belongs to; the import copies
-        photos, so it runs on the import thread like any photo import."""
+        photos, so it runs on the import thread like any photo import, behind a progress
+        dialog with Cancel that keeps the window from changing the trip meanwhile."""
         dialog = PostImportDialog(self._runner, self._current_trip(), self._window)
         if dialog.exec() != PostImportDialog.DialogCode.Accepted:
             return
         request = dialog.request()
         self._save_text()
-        self.message.emit(f"Importing {request.post.name}…")
+        cancel = CancelToken()
+        progress = QProgressDialog(f"Importing {request.post.name}…", "Cancel", 0, 0, self._window)
+        progress.setWindowTitle("Import Post")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(cancel.cancel)
+        relay = _ImageCount(progress)
+        relay.counted.connect(progress.setMaximum)
+        relay.counted.connect(lambda _total, done: progress.setValue(done))
+        self.post_import_progress = progress
+
+        def finished() -> None:
+            self.post_import_progress = None
+            progress.close()
+            progress.deleteLater()
+
+        def done(report: PostImportReport) -> None:
+            finished()
+            self._on_post_imported(report)
+
+        def failed(error: Exception) -> None:
+            finished()
+            if isinstance(error, PostImportCancelledError):
+                kept = "" if request.trip_reference is None else " (photos already copied stay)"
+                self.message.emit(f"Import of {request.post.name} cancelled{kept}.")
+                if request.trip_reference is not None:
+                    # Its dates may have grown to the post's, and some photos came in.
+                    reference = request.trip_reference
+                    self._runner.database_call(
+                        lambda: self._service.find_trip(reference),
+                        lambda trip: self.changed.emit(
+                            Changes(trip=trip, trip_details=True, day_range=True)
+                        ),
+                    )
+                return
+            self._runner.report_unhandled(error)
+
         self._runner.submit(
-            self._runner.imports, lambda: self._import_post(request), self._on_post_imported
+            self._runner.imports, lambda: self._import_post(request, cancel, relay), done, failed
         )
 
-    def _import_post(self, request: PostImportRequest) -> PostImportReport:
-        """Runs on the import thread; progress reaches the status bar through ``message``
-        (a signal, so it is delivered on the UI thread)."""
+    def _import_post(
+        self, request: PostImportRequest, cancel: CancelToken, relay: "_ImageCount"
+    ) -> PostImportReport:
+        """Runs on the import thread; the image count reaches the dialog through ``relay``."""
 
         def progress(event: ImportProgress) -> None:
             if event.phase is ImportPhase.COPY:
-                self.message.emit(
-                    f"Importing {request.post.name}: {event.done} of {event.total} images"
-                )
+                relay.counted.emit(event.total, event.done)
 
         return import_post(
             self._service,
@@ -173,6 +214,7 @@ class TripOperations(QObject):
             timezone=request.timezone,
             first_day=request.first_day,
             progress=progress,
+            cancel=cancel,
         )
 
     def _on_post_imported(self, report: PostImportReport) -> None:
@@ -238,3 +280,10 @@ class TripOperations(QObject):
     def _on_demo_created(self, trip: TripInfo) -> None:
         self.message.emit("The demo trip is ready: pick a day and look around.")
         self.changed.emit(Changes(trip=trip, trip_list=True, trip_details=True, day_range=True))
+
+
+class _ImageCount(QObject):
+    """Carries a post import's (images in the post, images done) from the import thread to its
+    progress dialog; a child of that dialog, so its connections go when the dialog does."""
+
+    counted = Signal(int, int)

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from journal.errors import JournalError
 from journal.export.post import INTRO_SPACER, SECTION_SPACER
 from journal.photo_refs import photo_url
-from journal.photos.import_progress import ImportProgress
+from journal.photos.import_progress import CancelToken, ImportProgress
 from journal.post_import.image_links import replace_links
 from journal.post_import.post_plan import PlannedSection, PostPlan, plan_post, read_post_text
 from journal.services import JournalService, NewTrip, TripEdit, TripInfo
@@ -35,6 +36,10 @@ SITE_MARKERS = (
     "config.toml",
     "config.yaml",
 )
+
+
+class PostImportCancelledError(JournalError):
+    """The user stopped the import while its images were being copied."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,14 @@ def import_post(
     timezone: str | None = None,
     first_day: date | None = None,
     progress: Callable[[ImportProgress], None] | None = None,
+    cancel: CancelToken | None = None,
 ) -> PostImportReport:
+    """Make (or fill) the trip of ``post``; ``cancel`` stops it while its images are copied.
+
+    A cancelled import raises ``PostImportCancelledError``: a trip it created is deleted again;
+    an open trip it was filling keeps the photos already copied (as a cancelled photo import
+    does) but gets none of the post's text.
+    """
     plan = plan_post(
         read_post_text(post),
         source=post,
@@ -86,7 +98,7 @@ def import_post(
     )
     trip, created = _target_trip(service, plan, trip_reference)
     try:
-        urls, missing, shared = _import_images(service, trip, plan, progress)
+        urls, missing, shared = _import_images(service, trip, plan, progress, cancel)
         _save_text(service, trip, plan, urls, fill=not created)
         _save_post_style(service, trip, plan)
     except BaseException:
@@ -141,6 +153,7 @@ def _import_images(
     trip: TripInfo,
     plan: PostPlan,
     progress: Callable[[ImportProgress], None] | None,
+    cancel: CancelToken | None,
 ) -> tuple[dict[str, int], tuple[MissingImage, ...], tuple[str, ...]]:
     """Import every image file the post links; return photo ids by link, what is missing, and
     notes on links whose files have the same content (the library keeps one photo for them)."""
@@ -149,7 +162,11 @@ def _import_images(
             image.file for section in plan.sections for image in section.images if image.file
         )
     )
-    report = service.import_photos(trip.id, files, progress=progress) if files else None
+    report = (
+        service.import_photos(trip.id, files, progress=progress, cancel=cancel) if files else None
+    )
+    if report is not None and report.cancelled:
+        raise PostImportCancelledError("The post import was cancelled.")
     failed = (
         {failure.path.resolve(): failure.reason for failure in report.failures} if report else {}
     )

@@ -1,9 +1,11 @@
 """File ▸ Import Post…: the dialog plans the post off the UI thread and says what will happen."""
 
 import dataclasses
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate
@@ -11,11 +13,17 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from journal.gui import trip_operations
 from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog, report_text
 from journal.gui.timeline_entries import EntryKind
-from journal.post_import.post_importer import import_post
+from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
+from journal.post_import.post_importer import (
+    PostImportCancelledError,
+    PostImportReport,
+    import_post,
+)
 from journal.services import JournalService, TripInfo
 from tests.gui.typing import type_with_input_method
 from tests.post_import.test_round_trip import stand_in_site
@@ -145,7 +153,8 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     window.actions_.import_post.trigger()
 
     qtbot.waitUntil(lambda: len(told) == 1, timeout=20_000)
-    assert f"Importing {post.name}: 9 of 9 images" in messages
+    assert window.trip_ops.post_import_progress is None  # the progress dialog is gone
+    assert messages[-1].startswith("Imported “Experience about AWS")
     assert told[0].startswith("Created “Experience about AWS")
     assert "3 day sections, 9 photos." in told[0]
     imported = next(trip for trip in service.list_trips() if trip.id != seattle.id)
@@ -194,6 +203,50 @@ def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
     editor.moveCursor(QTextCursor.MoveOperation.End)
     type_with_input_method(editor, " 끝")
     qtbot.waitUntil(lambda: service.day(seattle.id, day0).body == filled + " 끝", timeout=3000)
+
+
+def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
+    qtbot: QtBot,
+    make_window,
+    seattle: TripInfo,
+    service: JournalService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    post = stand_in_site(tmp_path)
+
+    def slow_import(*_args: object, **kwargs: Any) -> PostImportReport:
+        """Copies one image, then waits for Cancel as a long import would."""
+        kwargs["progress"](ImportProgress(ImportPhase.COPY, 1, 9))
+        cancel: CancelToken = kwargs["cancel"]
+        deadline = time.monotonic() + 10
+        while not cancel.cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise PostImportCancelledError("The post import was cancelled.")
+
+    def choose_and_accept(dialog: PostImportDialog) -> int:
+        dialog.choose(post)
+        qtbot.waitUntil(import_button(dialog).isEnabled)
+        return PostImportDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PostImportDialog, "exec", choose_and_accept)
+    monkeypatch.setattr(trip_operations, "import_post", slow_import)
+    window: MainWindow = make_window()
+    qtbot.waitUntil(lambda: window.trip is not None)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+
+    window.actions_.import_post.trigger()
+    qtbot.waitUntil(lambda: window.trip_ops.post_import_progress is not None)
+    progress = window.trip_ops.post_import_progress
+    assert progress is not None
+    qtbot.waitUntil(lambda: progress.value() == 1 and progress.maximum() == 9)
+    assert progress.isVisible()
+    progress.cancel()
+
+    qtbot.waitUntil(lambda: f"Import of {post.name} cancelled." in messages, timeout=10_000)
+    assert window.trip_ops.post_import_progress is None
+    assert [trip.title for trip in service.list_trips()] == ["Seattle 2023"]
 
 
 def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(

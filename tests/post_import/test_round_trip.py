@@ -2,6 +2,7 @@
 
 import dataclasses
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
@@ -12,7 +13,12 @@ from PIL import Image
 
 from journal.errors import InvalidInputError
 from journal.export import ExportFormat
-from journal.post_import.post_importer import guess_site_root, import_post
+from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
+from journal.post_import.post_importer import (
+    PostImportCancelledError,
+    guess_site_root,
+    import_post,
+)
 from journal.services import JournalService, NewTrip
 from tests.post_import.test_post_plan import REFERENCE_IMAGES, REFERENCE_POST
 
@@ -153,6 +159,51 @@ def test_filling_an_existing_trip_keeps_its_text(service: JournalService, tmp_pa
     assert (report.trip.start_date, report.trip.end_date) == (date(2023, 9, 30), date(2023, 10, 2))
     body = service.day(trip.id, date(2023, 10, 1)).body
     assert body.startswith("My own notes.\n\n드디어 워크숍 첫째 날입니다.")
+
+
+def _cancel_after_images(count: int) -> tuple[CancelToken, Callable[[ImportProgress], None]]:
+    """A cancel token, and a progress callback that pulls it once ``count`` images are done."""
+    cancel = CancelToken()
+
+    def progress(event: ImportProgress) -> None:
+        if event.phase is ImportPhase.COPY and event.done >= count:
+            cancel.cancel()
+
+    return cancel, progress
+
+
+def test_a_cancelled_import_leaves_no_trip(service: JournalService, tmp_path: Path) -> None:
+    cancel, progress = _cancel_after_images(1)
+
+    with pytest.raises(PostImportCancelledError, match="cancelled"):
+        import_post(service, stand_in_site(tmp_path), progress=progress, cancel=cancel)
+
+    assert service.list_trips() == []
+
+
+def test_a_cancelled_fill_keeps_the_photos_copied_and_writes_no_text(
+    service: JournalService, tmp_path: Path
+) -> None:
+    trip = service.create_trip(
+        NewTrip("Summit", date(2023, 10, 1), date(2023, 10, 1), "Asia/Seoul")
+    ).trip
+    assert trip is not None
+    service.set_day_text(trip.id, date(2023, 10, 1), "My own notes.")
+    cancel, progress = _cancel_after_images(1)
+
+    with pytest.raises(PostImportCancelledError):
+        import_post(
+            service,
+            stand_in_site(tmp_path),
+            trip_reference="summit",
+            progress=progress,
+            cancel=cancel,
+        )
+
+    assert service.day(trip.id, date(2023, 10, 1)).body == "My own notes."
+    photos = service.all_photos(trip.id)  # those copied before the cancel took effect
+    assert photos
+    assert all(service.photo_path(photo).is_file() for photo in photos)
 
 
 def test_site_root_is_found_from_the_config_file(tmp_path: Path) -> None:
