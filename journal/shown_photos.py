@@ -17,6 +17,9 @@ from journal.photo_refs import photo_id_of
 _BREAK = re.compile(r"\r\n|\r|\n")
 #: A line with its ending.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+#: What may stand before a reference that is still alone on its line: indentation, and the
+#: markers of the list item or quote it is the whole of ("- ", "1. ", "> ", "> - ").
+_LINE_PREFIX = re.compile(r"(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?)*[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,9 @@ def without_photos(text: str, photo_ids: Collection[int]) -> str:
     """``text`` without its references to ``photo_ids``; everything else stays as written.
 
     An inline reference goes with the space that separated it from its neighbours. A reference
-    alone on its line goes with the line, and with a blank line next to it when two blank lines
-    in a row (or one at the start or the end) would be left.
+    alone on its line (or the whole of a list item or quote line) goes with the line, and with a
+    blank line next to it when two blank lines in a row (or one at the start or the end) would
+    be left.
     """
     doomed = [shown for shown in shown_photos(text) if shown.photo_id in photo_ids]
     emptied: set[int] = set()
@@ -61,7 +65,8 @@ def without_photos(text: str, photo_ids: Collection[int]) -> str:
     for shown in reversed(doomed):
         begin, stop = _line_start(text, shown.start), _line_end(text, shown.end)
         breaks = "".join(_BREAK.findall(text, shown.start, shown.end))
-        if (text[begin : shown.start] + text[shown.end : stop]).strip():
+        prefix, suffix = text[begin : shown.start], text[shown.end : stop]
+        if suffix.strip() or not _LINE_PREFIX.fullmatch(prefix):
             start, end = _with_spacing(text, shown.start, shown.end, begin, stop)
             text = text[:start] + breaks + text[end:]
         else:

@@ -30,6 +30,12 @@ def test_shown_photos_are_found_with_their_lines_and_code_is_not_a_reference() -
         ("The bay: ![x](photo:3)\nNext.", "The bay:\nNext."),
         ("(![x](photo:3))", "()"),
         ("- ![x](photo:3) the bay\n- the hills", "- the bay\n- the hills"),
+        # The whole of a list item or quote line: the item or line goes, not just its image.
+        ("- the bay\n- ![x](photo:3)\n- the hills", "- the bay\n- the hills"),
+        ("1. the bay\n2. ![x](photo:3)\n", "1. the bay\n"),
+        ("> Quote.\n> ![x](photo:3)\n\nAfter.", "> Quote.\n\nAfter."),
+        ("> - ![x](photo:3)\n> - kept", "> - kept"),
+        ("Note - ![x](photo:3)", "Note -"),
         # Several references, to deleted and to other photos; code is not a reference.
         (
             "Start.\n\n![](photo:3)\n\n![](photo:4)\n\nMiddle ![](photo:3) and ![](photo:7).\n",
