@@ -50,6 +50,11 @@ def yield_cpu_to_the_ui() -> None:
 class _Callbacks(Generic[T]):
     on_result: Callable[[T], None] | None
     on_error: Callable[[Exception], None] | None
+    #: The work itself, kept here so that its last reference goes on the UI thread. A closure
+    #: may hold the only reference to a Qt object (a dialog, say); were it released on the pool
+    #: thread, PySide would tear that object's wrapper down there, disconnecting its signals
+    #: while waiting for the GIL - a deadlock with the UI thread changing connections.
+    work: Callable[[], T]
 
 
 class _Task(QRunnable):
@@ -61,25 +66,36 @@ class _Task(QRunnable):
         super().__init__()
         self._runner = runner
         self._task_id = task_id
-        self._work = work
+        self._work: Callable[[], Any] | None = work
         self._background = background
 
     def run(self) -> None:
         if self._background:
             yield_cpu_to_the_ui()
+        # This thread lets go of the work and its outcome before the UI thread can have them,
+        # so that their last references go there (see ``_Callbacks.work``).
+        work, self._work = self._work, None
+        assert work is not None, "a task runs once"
+        # No local name holds the outcome: the UI thread may take it before this one returns.
         try:
-            value = self._work()
+            self._runner.keep_outcome(self._task_id, _Outcome(work(), None))
         except Exception as error:  # delivered to the UI thread, where it is shown or logged
-            self._runner.finished.emit(self._task_id, None, error)
-        else:
-            self._runner.finished.emit(self._task_id, value, None)
+            self._runner.keep_outcome(self._task_id, _Outcome(None, error))
+        del work
+        self._runner.finished.emit(self._task_id)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    value: Any
+    error: Exception | None
 
 
 class TaskRunner(QObject):
     """The one door to background work; create it on the UI thread."""
 
-    #: (task id, value, exception): emitted on a pool thread, delivered on the UI thread.
-    finished = Signal(int, object, object)
+    #: A task id whose outcome is waiting: emitted on a pool thread, delivered on the UI thread.
+    finished = Signal(int)
 
     def __init__(
         self,
@@ -92,6 +108,9 @@ class TaskRunner(QObject):
         self._on_unhandled_error = on_unhandled_error
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks[Any]] = {}
+        #: Outcomes handed over by pool threads, taken on the UI thread (dict operations are
+        #: atomic under the GIL).
+        self._outcomes: dict[int, _Outcome] = {}
         self._shut_down = False
         self.database = QThreadPool(self)
         self.database.setMaxThreadCount(1)
@@ -119,7 +138,7 @@ class TaskRunner(QObject):
         if self._shut_down:
             return
         task_id = next(self._ids)
-        self._pending[task_id] = _Callbacks(on_result, on_error)
+        self._pending[task_id] = _Callbacks(on_result, on_error, work)
         background = pool is not self.database
         pool.start(_Task(self, task_id, work, background), priority)
 
@@ -147,21 +166,27 @@ class TaskRunner(QObject):
         for pool in (self.database, self.imports, self.images):
             pool.waitForDone(timeout_ms)
         self._pending.clear()
+        self._outcomes.clear()
 
     def report_unhandled(self, error: Exception) -> None:
         """Hand ``error`` to the window's handler: for an ``on_error`` that only deals with
         some errors itself."""
         self._on_unhandled_error(error)
 
-    @Slot(int, object, object)
-    def _deliver(self, task_id: int, value: object, error: object) -> None:
+    def keep_outcome(self, task_id: int, outcome: "_Outcome") -> None:
+        """Pool thread: leave ``outcome`` for the UI thread, which ``finished`` then tells."""
+        self._outcomes[task_id] = outcome
+
+    @Slot(int)
+    def _deliver(self, task_id: int) -> None:
+        outcome = self._outcomes.pop(task_id, None)
         callbacks = self._pending.pop(task_id, None)
-        if callbacks is None:
+        if callbacks is None or outcome is None:
             return
-        if isinstance(error, Exception):
+        if outcome.error is not None:
             if callbacks.on_error is not None:
-                callbacks.on_error(error)
+                callbacks.on_error(outcome.error)
             else:
-                self._on_unhandled_error(error)
+                self._on_unhandled_error(outcome.error)
         elif callbacks.on_result is not None:
-            callbacks.on_result(value)
+            callbacks.on_result(outcome.value)

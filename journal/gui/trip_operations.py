@@ -59,6 +59,9 @@ def dates_change_text(preview: DatesPreview, change: str) -> str:
 
 
 class TripOperations(QObject):
+    #: (images in the post, images done), from the import thread to the progress dialog.
+    _post_progressed = Signal(int, int)
+
     #: The ``Changes`` of an operation that went through.
     changed = Signal(object)
     #: The open trip is about to be deleted: stop editing it.
@@ -82,6 +85,7 @@ class TripOperations(QObject):
         self._save_text = save_text
         #: The progress dialog of the post import under way, if any.
         self.post_import_progress: QProgressDialog | None = None
+        self._post_progressed.connect(self._show_post_progress)
 
     def new_trip(self) -> None:
         dialog = TripDialog(self._window)
@@ -162,14 +166,11 @@ class TripOperations(QObject):
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.canceled.connect(cancel.cancel)
-        relay = _ImageCount(progress)
-        relay.counted.connect(progress.setMaximum)
-        relay.counted.connect(lambda _total, done: progress.setValue(done))
         self.post_import_progress = progress
 
         def finished() -> None:
             self.post_import_progress = None
-            progress.close()
+            progress.hide()
             progress.deleteLater()
 
         def done(report: PostImportReport) -> None:
@@ -194,17 +195,22 @@ class TripOperations(QObject):
             self._runner.report_unhandled(error)
 
         self._runner.submit(
-            self._runner.imports, lambda: self._import_post(request, cancel, relay), done, failed
+            self._runner.imports, lambda: self._import_post(request, cancel), done, failed
         )
 
-    def _import_post(
-        self, request: PostImportRequest, cancel: CancelToken, relay: "_ImageCount"
-    ) -> PostImportReport:
-        """Runs on the import thread; the image count reaches the dialog through ``relay``."""
+    def _show_post_progress(self, total: int, done: int) -> None:
+        if self.post_import_progress is not None:
+            self.post_import_progress.setMaximum(total)
+            self.post_import_progress.setValue(done)
+
+    def _import_post(self, request: PostImportRequest, cancel: CancelToken) -> PostImportReport:
+        """Runs on the import thread. The image count reaches the dialog through a signal of
+        this long-lived object: a QObject made for one import and released on this thread
+        would be destroyed here, and PySide's teardown of it can deadlock with the UI thread."""
 
         def progress(event: ImportProgress) -> None:
             if event.phase is ImportPhase.COPY:
-                relay.counted.emit(event.total, event.done)
+                self._post_progressed.emit(event.total, event.done)
 
         return import_post(
             self._service,
@@ -280,10 +286,3 @@ class TripOperations(QObject):
     def _on_demo_created(self, trip: TripInfo) -> None:
         self.message.emit("The demo trip is ready: pick a day and look around.")
         self.changed.emit(Changes(trip=trip, trip_list=True, trip_details=True, day_range=True))
-
-
-class _ImageCount(QObject):
-    """Carries a post import's (images in the post, images done) from the import thread to its
-    progress dialog; a child of that dialog, so its connections go when the dialog does."""
-
-    counted = Signal(int, int)
