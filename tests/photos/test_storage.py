@@ -1,11 +1,13 @@
 """The library's copies: named by content, identical to the original, written atomically."""
 
 import errno
+import fcntl
 import os
 from pathlib import Path
 
 import pytest
 
+from journal.photos import storage
 from journal.photos.storage import content_hash, library_path, store_original
 
 
@@ -32,6 +34,7 @@ def test_falls_back_to_a_plain_copy_where_the_kernel_cannot(
     def cross_device(*_args: object) -> int:
         raise OSError(errno.EXDEV, "Invalid cross-device link")
 
+    monkeypatch.setattr(storage, "DIRECT_COPY_MAX", 0)  # the copy the kernel does, not direct
     monkeypatch.setattr(os, "copy_file_range", cross_device)
     relative = library_path(content_hash(source), "HEIF")
 
@@ -52,3 +55,75 @@ def test_an_intact_copy_is_reused(tmp_path: Path) -> None:
     store_original(source, tmp_path / "lib", relative)
 
     assert copy.stat().st_ino == before
+
+
+@pytest.mark.parametrize("size", [1, 4095, 4096, 4097, 3 * 1024 * 1024 + 17])
+def test_a_direct_copy_is_cut_to_the_originals_size(tmp_path: Path, size: int) -> None:
+    source = tmp_path / "a.jpg"
+    source.write_bytes(os.urandom(size))
+    relative = library_path(content_hash(source), "JPEG")
+
+    store_original(source, tmp_path / "lib", relative)
+
+    copy = tmp_path / "lib" / relative
+    assert copy.read_bytes() == source.read_bytes()
+    assert [path.name for path in copy.parent.iterdir()] == [copy.name]
+
+
+@pytest.mark.skipif(not hasattr(os, "O_DIRECT"), reason="O_DIRECT is Linux's")
+def test_the_copy_is_written_around_the_page_cache_where_the_file_system_allows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "a.jpg"
+    source.write_bytes(os.urandom(100_000))
+    kernel_copies: list[int] = []
+    real_copy_file_range = os.copy_file_range
+
+    def counted_copy(*args: int) -> int:
+        kernel_copies.append(args[2])
+        return real_copy_file_range(*args)
+
+    monkeypatch.setattr(os, "copy_file_range", counted_copy)
+    relative = library_path(content_hash(source), "JPEG")
+
+    store_original(source, tmp_path / "lib", relative)
+
+    assert (tmp_path / "lib" / relative).read_bytes() == source.read_bytes()
+    assert kernel_copies == []  # written directly, not through the page cache
+
+
+@pytest.mark.skipif(not hasattr(os, "O_DIRECT"), reason="O_DIRECT is Linux's")
+def test_a_file_system_that_refuses_direct_writes_gets_an_ordinary_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tmpfs answers EINVAL to a direct write; the copy then goes the ordinary way, whole."""
+    source = tmp_path / "a.jpg"
+    source.write_bytes(os.urandom(100_000))
+    real_write = os.write
+
+    def refuse_direct(fd: int, data: bytes) -> int:
+        if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_DIRECT:
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", refuse_direct)
+    relative = library_path(content_hash(source), "JPEG")
+
+    store_original(source, tmp_path / "lib", relative)
+
+    copy = tmp_path / "lib" / relative
+    assert copy.read_bytes() == source.read_bytes()
+    assert [path.name for path in copy.parent.iterdir()] == [copy.name]
+
+
+def test_a_file_too_big_for_the_buffer_is_copied_the_ordinary_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "DIRECT_COPY_MAX", 64 * 1024)
+    source = tmp_path / "panorama.tif"
+    source.write_bytes(os.urandom(200_000))
+    relative = library_path(content_hash(source), "TIFF")
+
+    store_original(source, tmp_path / "lib", relative)
+
+    assert (tmp_path / "lib" / relative).read_bytes() == source.read_bytes()
