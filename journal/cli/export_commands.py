@@ -22,6 +22,7 @@ from journal.export import (
     ExportReport,
     ExportSettings,
 )
+from journal.plurals import counted
 from journal.services import JournalService
 from journal.services.export_ops import parse_front_matter
 
@@ -159,7 +160,7 @@ def _print_report(title: str, settings: ExportSettings, report: ExportReport) ->
     posts = len(report.posts)
     print(
         f"Exported {title} as {settings.format.label} into {report.folder}: "
-        f"{posts} post{'s' if posts != 1 else ''}, {report.images} images "
+        f"{counted(posts, 'post')}, {report.images} images "
         f"({report.files_written} files written, {report.files_unchanged} unchanged)."
     )
     if report.files_removed:

@@ -18,6 +18,7 @@ from journal.cli.output import print_json, print_table
 from journal.errors import InvalidInputError
 from journal.photos.clock_offsets import format_clock_offset, parse_clock_offset
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
+from journal.plurals import counted
 from journal.services import CameraInfo, ImportReport, JournalService, PhotoInfo, TripInfo
 from journal.services.day_ops import resolve_day
 from journal.services.snapshots import format_offset
@@ -140,7 +141,7 @@ def _run_import(args: argparse.Namespace, service: JournalService) -> int:
 
 def _print_import_summary(trip: TripInfo, report: ImportReport) -> None:
     count = len(report.imported)
-    line = f"Imported {count} photo{'s' if count != 1 else ''} into {trip.title}"
+    line = f"Imported {counted(count, 'photo')} into {trip.title}"
     if report.unassigned:
         line += f" ({report.unassigned} outside the trip's dates, in Unassigned)"
     print(line + ".")

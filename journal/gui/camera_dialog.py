@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.background import TaskRunner
+from journal.plurals import counted
 from journal.services import Changes, JournalService, TripInfo
 from journal.services.snapshots import CameraInfo, DayMove
 
@@ -230,7 +231,7 @@ class CameraDialog(QDialog):
         elif moves:
             count = len(moves)
             self.moves_label.setText(
-                f"{count} photo{'' if count == 1 else 's'} would change day "
+                f"{counted(count, 'photo')} would change day "
                 f"(photos you placed by hand stay where they are):"
             )
         else:
@@ -253,7 +254,7 @@ class CameraDialog(QDialog):
         camera's own from now on, so a fresh preview would only say "no change")."""
         count = len(self.moves)
         self.moves_label.setText(
-            f"Applied: {count} photo{'' if count == 1 else 's'} moved to another day:"
+            f"Applied: {counted(count, 'photo')} moved to another day:"
             if count
             else "Applied: no photo changed day (their times shifted)."
         )

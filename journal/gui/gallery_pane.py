@@ -50,6 +50,7 @@ from journal.gui.photo_drag import (
     read_photo_drag,
 )
 from journal.gui.thumbnail_loader import THUMB_BOX, ThumbnailLoader
+from journal.plurals import counted
 from journal.services import PhotoInfo
 
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -349,7 +350,7 @@ class GalleryPane(QWidget):
                 "them (Ctrl+I); each lands on the day it was taken."
             )
         else:
-            photos = f"{count} photo{'' if count == 1 else 's'}"
+            photos = counted(count, "photo")
             if model.day is None:
                 # The tray has no text to drag into: its photos wait to be put on a day.
                 self.header.setText(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from journal.gui.background import TaskRunner
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
+from journal.plurals import counted
 from journal.services import JournalService
 from journal.services.photo_import import ImportReport
 
@@ -124,7 +125,7 @@ class PhotoImportRunner(QObject):
 
 def summary_line(report: ImportReport) -> str:
     """ "Imported 12 photos · 3 duplicates · 2 unassigned · 1 failed" for the status bar."""
-    parts = [f"Imported {len(report.imported)} photo{'' if len(report.imported) == 1 else 's'}"]
+    parts = [f"Imported {counted(len(report.imported), 'photo')}"]
     if report.duplicates:
         parts.append(f"{report.duplicate_count} already in the trip")
     if report.unassigned:

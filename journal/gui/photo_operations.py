@@ -32,7 +32,7 @@ PHOTO_FILTER = "Photos (*.jpg *.jpeg *.heic *.heif *.png *.webp *.tif *.tiff);;A
 def removal_question(count: int, shown: list[TextShowingPhotos]) -> str:
     """What the user is asked before ``count`` photos go: the texts that show them are named,
     since deleting takes the photos out of those texts too."""
-    question = f"Remove {count} photo{'' if count == 1 else 's'} from the trip?"
+    question = f"Remove {counted(count, 'photo')} from the trip?"
     if shown:
         question += f" {_texts_sentence(count, shown)}"
     return f"{question} The library's copies are deleted; your original files are not touched."
@@ -137,7 +137,7 @@ class PhotoOperations(QObject):
                 self._window, APP_NAME, "Create a trip first, then drop its photos on the window."
             )
             return
-        self.message.emit(f"Importing {len(paths)} item{'' if len(paths) == 1 else 's'}…")
+        self.message.emit(f"Importing {counted(len(paths), 'item')}…")
         self._importer.start(trip.id, paths)
 
     def _on_import_finished(self, report: ImportReport) -> None:

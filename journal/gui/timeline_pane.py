@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from journal.gui.photo_drag import read_photo_drag
 from journal.gui.timeline_entries import EntryKind, TimelineEntry
+from journal.plurals import counted
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Photos on their way to the entry during an import.
@@ -54,7 +55,7 @@ def _counts(entry: TimelineEntry, incoming: int = 0) -> str:
         coming = f" +{incoming}" if incoming else ""
         parts.append(f"{count}{coming} photo{'' if count + incoming == 1 else 's'}")
     if entry.has_text:
-        parts.append(f"{entry.word_count} word{'' if entry.word_count == 1 else 's'}")
+        parts.append(counted(entry.word_count, "word"))
     return " · ".join(parts)
 
 

@@ -11,7 +11,7 @@ style in the trip's export settings, so that exporting the trip again gives the 
 """
 
 import dataclasses
-import hashlib
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +21,7 @@ from journal.errors import JournalError
 from journal.export.post import INTRO_SPACER, SECTION_SPACER
 from journal.photo_refs import photo_url
 from journal.photos.import_progress import CancelToken, ImportProgress
+from journal.photos.storage import content_hash
 from journal.post_import.image_links import replace_links
 from journal.post_import.post_plan import PlannedSection, PostPlan, plan_post, read_post_text
 from journal.services import JournalService, NewTrip, TripEdit, TripInfo
@@ -140,14 +141,6 @@ def _target_trip(
     return trip, False
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _import_images(
     service: JournalService,
     trip: TripInfo,
@@ -171,6 +164,8 @@ def _import_images(
         {failure.path.resolve(): failure.reason for failure in report.failures} if report else {}
     )
     by_hash = {photo.content_hash: photo.id for photo in service.all_photos(trip.id)}
+    # The library names a photo by this hash; a file linked several times is read once.
+    digest_of = functools.cache(content_hash)
 
     urls: dict[str, int] = {}
     missing: list[MissingImage] = []
@@ -186,7 +181,7 @@ def _import_images(
             if image.file in failed:
                 missing.append(MissingImage(image.destination, image.line, failed[image.file]))
                 continue
-            digest = _sha256(image.file)
+            digest = digest_of(image.file)
             photo_id = by_hash[digest]
             urls[image.destination] = photo_id
             first = first_link.setdefault(digest, image.destination)

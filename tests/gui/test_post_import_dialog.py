@@ -2,7 +2,7 @@
 
 import dataclasses
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,27 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 def import_button(dialog: PostImportDialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def accept_post_import(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    post: Path,
+    *,
+    options: Callable[[PostImportDialog], None] = lambda _dialog: None,
+    when_ready: Callable[[], None] = lambda: None,
+) -> None:
+    """Make File ▸ Import Post's dialog choose ``post``, set ``options``, wait until it can
+    import, run ``when_ready`` and accept."""
+
+    def exec_(dialog: PostImportDialog) -> int:
+        dialog.choose(post)
+        options(dialog)
+        qtbot.waitUntil(import_button(dialog).isEnabled)
+        when_ready()
+        return PostImportDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PostImportDialog, "exec", exec_)
 
 
 def test_choosing_a_post_shows_the_trip_it_will_make(
@@ -134,12 +155,7 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
 
-    def choose_and_accept(dialog: PostImportDialog) -> int:
-        dialog.choose(post)
-        qtbot.waitUntil(import_button(dialog).isEnabled)
-        return PostImportDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(PostImportDialog, "exec", choose_and_accept)
+    accept_post_import(qtbot, monkeypatch, post)
     window: MainWindow = make_window()
     qtbot.waitUntil(lambda: window.windowTitle() == "Seattle 2023 — Trip Journal")
     file_menu = window.menuBar().actions()[0].menu()
@@ -176,15 +192,12 @@ def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
     post = stand_in_site(tmp_path)
     monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
 
-    def fill_the_open_trip(dialog: PostImportDialog) -> int:
-        dialog.choose(post)
+    def fill_the_open_trip(dialog: PostImportDialog) -> None:
         dialog.fill_open_trip.setChecked(True)
         dialog.move_day_zero.setChecked(True)
         dialog.day_zero.setDate(QDate(day0.year, day0.month, day0.day))
-        qtbot.waitUntil(import_button(dialog).isEnabled)
-        return PostImportDialog.DialogCode.Accepted.value
 
-    monkeypatch.setattr(PostImportDialog, "exec", fill_the_open_trip)
+    accept_post_import(qtbot, monkeypatch, post, options=fill_the_open_trip)
     window: MainWindow = make_window()
     editor = window.editor.editor
     qtbot.waitUntil(lambda: window.timeline_model.row_of(EntryKind.DAY, day0) is not None)
@@ -224,12 +237,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
             time.sleep(0.01)
         raise PostImportCancelledError("The post import was cancelled.")
 
-    def choose_and_accept(dialog: PostImportDialog) -> int:
-        dialog.choose(post)
-        qtbot.waitUntil(import_button(dialog).isEnabled)
-        return PostImportDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(PostImportDialog, "exec", choose_and_accept)
+    accept_post_import(qtbot, monkeypatch, post)
     monkeypatch.setattr(trip_operations, "import_post", slow_import)
     window: MainWindow = make_window()
     qtbot.waitUntil(lambda: window.trip is not None)
@@ -261,13 +269,7 @@ def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
 
-    def choose_then_lose_the_file(dialog: PostImportDialog) -> int:
-        dialog.choose(post)
-        qtbot.waitUntil(import_button(dialog).isEnabled)
-        post.unlink()
-        return PostImportDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(PostImportDialog, "exec", choose_then_lose_the_file)
+    accept_post_import(qtbot, monkeypatch, post, when_ready=post.unlink)
     window: MainWindow = make_window()
     qtbot.waitUntil(lambda: window.trip is not None)
 
