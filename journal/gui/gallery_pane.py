@@ -347,7 +347,7 @@ class GalleryPane(QWidget):
         elif count == 0:
             self.header.setText(
                 "No photos on this day. Drop photos or folders anywhere on the window to import "
-                "them (Ctrl+I); each lands on the day it was taken."
+                "them (Ctrl+I, or Ctrl+Shift+I for a folder); each lands on the day it was taken."
             )
         else:
             photos = counted(count, "photo")

@@ -161,7 +161,8 @@ class TripDialog(QDialog):
         the fields."""
         self.error.setText(message)
         self.error.show()
-        self.adjustSize()
+        # Taller, never narrower (``adjustSize`` would shrink the width to the hint's).
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _clear_field_error(self) -> None:
         if self.error.isVisible() and self.error.text() != self._range_error:
