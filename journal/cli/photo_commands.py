@@ -250,7 +250,7 @@ def _run_cameras(args: argparse.Namespace, service: JournalService) -> int:
             (
                 str(number),
                 info.camera.label,
-                f"{info.photo_count} photos",
+                counted(info.photo_count, "photo"),
                 f"clock {format_clock_offset(info.offset_seconds)}" if info.offset_seconds else "",
             )
             for number, info in enumerate(cameras, start=1)
@@ -340,7 +340,9 @@ def _run_camera_offset(args: argparse.Namespace, service: JournalService) -> int
         return 0
     verb = "would move" if args.dry_run else "moved"
     correction = format_clock_offset(args.offset)
-    print(f"{camera.label}: clock {correction}; {verb} {len(moves)} photos to another day.")
+    print(
+        f"{camera.label}: clock {correction}; {verb} {counted(len(moves), 'photo')} to another day."
+    )
     for move in moves:
         old = move.old_day.isoformat() if move.old_day else "Unassigned"
         new = move.new_day.isoformat() if move.new_day else "Unassigned"
