@@ -4,8 +4,10 @@ their bytes), a full disk said once, restored copies listed."""
 import errno
 import os
 from pathlib import Path
+from urllib.parse import quote_from_bytes
 
 import pytest
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +15,7 @@ from journal.gui.import_summary_dialog import RESTORED, ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.photos.storage import Stored, store_original
 from journal.services import JournalService, TripInfo, photo_import
+from tests.gui.drag_events import drag_and_drop
 from tests.photos.photo_files import exif_for, write_photo
 
 
@@ -120,3 +123,29 @@ def test_the_summary_lists_restored_copies(
 
     assert ("a.jpg", RESTORED, str(tmp_path)) in _rows(dialog)
     assert "1 restored" in window.statusBar().currentMessage()
+
+
+def test_a_dropped_file_whose_name_is_not_utf8_is_imported(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, tmp_path: Path
+) -> None:
+    card = tmp_path / "card"
+    plain = write_photo(card / "café 1.jpg", exif_for(original="2023:09:18 10:00:00"))
+    try:
+        odd = card / os.fsdecode(b"IMG_\xff2.jpg")
+        write_photo(odd, exif_for(original="2023:09:18 11:00:00"), color=(1, 2, 3))
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    # What a file manager puts on the clipboard: each name's bytes, percent-encoded.
+    data = QMimeData()
+    data.setUrls(
+        [
+            QUrl.fromEncoded(QByteArray(b"file://" + quote_from_bytes(os.fsencode(path)).encode()))
+            for path in (plain, odd)
+        ]
+    )
+
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
+        drag_and_drop(window.timeline.viewport(), QPoint(10, 10), data, Qt.DropAction.CopyAction)
+
+    names = sorted(photo.original_name for photo in service.all_photos(seattle.id))
+    assert names == ["IMG_\\xff2.jpg", "café 1.jpg"]
