@@ -16,14 +16,10 @@ from journal.gui.main_window import MainWindow
 from journal.photos.storage import Stored, store_original
 from journal.services import JournalService, TripInfo, photo_import
 from tests.gui.drag_events import drag_and_drop
+from tests.gui.test_photos import window
 from tests.photos.photo_files import exif_for, write_photo
 
-
-@pytest.fixture
-def window(qtbot: QtBot, make_window, seattle: TripInfo) -> MainWindow:
-    window: MainWindow = make_window()
-    qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
-    return window
+__all__ = ["window"]  # the fixture, shared with the photo tests
 
 
 @pytest.fixture
