@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal.plurals import counted
+from journal.readable_paths import readable_path
 
 #: No space left, and (on systems with quotas) the user's quota used up: the same for the user.
 _FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
@@ -65,7 +66,8 @@ class DiskFull:
     def message(self) -> str:
         """One sentence: what happened, what was kept and what to do."""
         return (
-            f"The disk is full ({size_text(self.free_bytes)} free on {self.folder}); "
+            f"The disk is full ({size_text(self.free_bytes)} free on "
+            f"{readable_path(self.folder)}); "
             f"{counted(self.imported, 'photo')} imported before it filled, "
             f"{len(self.not_imported)} not imported. "
             "Free some space and run the same import again to bring in the rest."
