@@ -196,6 +196,8 @@ class JournalService:
         with self.library.session() as session:
             return photo_ops.set_camera_offset(session, trip_id, camera, offset_seconds)
 
+    # Upkeep
+
     def check_library(
         self,
         *,

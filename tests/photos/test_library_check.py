@@ -1,12 +1,14 @@
 """``check_library``: every library file hashed against its rows; a repair restores what the
 originals still hold and says what they do not."""
 
+import os
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from journal.photos.import_progress import CancelToken
 from journal.photos.storage import content_hash
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.services import JournalService, NewTrip, PhotoInfo, TripInfo
@@ -122,3 +124,22 @@ def test_no_write_transaction_is_held_while_files_are_hashed(
 
     assert writes == [1, 2, 3, 4]
     assert report.bad == ()
+
+
+def test_a_cancelled_check_stops_within_a_few_files_and_says_it_is_incomplete(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    for index in range(40):
+        write_photo(camera_roll / f"p{index:02d}.jpg", color=(index, 0, 0))
+    service.import_photos(seattle.id, [camera_roll])
+    cancel = CancelToken()
+    seen: list[int] = []
+
+    def cancel_at_once(done: int, _total: int) -> None:
+        seen.append(done)
+        cancel.cancel()
+
+    report = service.check_library(progress=cancel_at_once, cancel=cancel)
+
+    assert not report.complete
+    assert len(seen) <= 2 * (os.cpu_count() or 2)
