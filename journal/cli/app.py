@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from journal.cli import (
+    check_commands,
     demo_commands,
     export_commands,
     photo_commands,
@@ -30,6 +31,7 @@ COMMANDS: tuple[Command, ...] = (
     *export_commands.COMMANDS,
     *post_commands.COMMANDS,
     *demo_commands.COMMANDS,
+    *check_commands.COMMANDS,
 )
 
 EXIT_USER_ERROR = 2

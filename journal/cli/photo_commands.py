@@ -19,6 +19,7 @@ from journal.errors import InvalidInputError
 from journal.photos.clock_offsets import format_clock_offset, parse_clock_offset
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
 from journal.plurals import counted
+from journal.readable_paths import readable_path
 from journal.services import CameraInfo, ImportReport, JournalService, PhotoInfo, TripInfo
 from journal.services.day_ops import resolve_day
 from journal.services.snapshots import format_offset
@@ -40,6 +41,8 @@ ACTUAL_TIME = argument_type(_parse_actual_time)
 
 #: Exit code of an import that imported what it could but had files it could not import.
 EXIT_SOME_FAILED = 1
+#: Exit code of an import stopped by Ctrl-C, as shells report a command SIGINT ended.
+EXIT_INTERRUPTED = 130
 
 
 def _trip_argument(parser: argparse.ArgumentParser) -> None:
@@ -121,22 +124,42 @@ def _run_import(args: argparse.Namespace, service: JournalService) -> int:
     finally:
         bars.close()
     if args.json:
-        print_json(
-            {
-                "trip": trip.slug,
-                "imported": report.imported,
-                "duplicates": [str(path) for path in report.duplicates],
-                "unassigned": report.unassigned,
-                "failures": [
-                    {"path": str(failure.path), "reason": failure.reason}
-                    for failure in report.failures
-                ],
-                "cancelled": report.cancelled,
-            }
-        )
+        print_json(_import_record(trip, report))
     else:
         _print_import_summary(trip, report)
+    if report.cancelled:
+        sys.stderr.write(f"journal: {_stopped_line(report)}\n")
+        return EXIT_INTERRUPTED
+    if report.disk_full is not None:
+        sys.stderr.write(f"journal: {report.disk_full.message}\n")
     return EXIT_SOME_FAILED if report.failures else 0
+
+
+def _import_record(trip: TripInfo, report: ImportReport) -> dict[str, object]:
+    return {
+        "trip": trip.slug,
+        "imported": report.imported,
+        "duplicates": [readable_path(path) for path in report.duplicates],
+        "restored": [readable_path(path) for path in report.restored],
+        "unassigned": report.unassigned,
+        "failures": [
+            {"path": readable_path(failure.path), "reason": failure.reason}
+            for failure in report.failures
+        ],
+        "cancelled": report.cancelled,
+        "disk_full": report.disk_full.message if report.disk_full else None,
+    }
+
+
+def _stopped_line(report: ImportReport) -> str:
+    """What a Ctrl-C left: said also when nothing was imported, so a script never mistakes it
+    for a finished import."""
+    if not report.imported:
+        return "stopped by Ctrl-C before any photo was imported; nothing was added."
+    return (
+        f"stopped by Ctrl-C; the {counted(len(report.imported), 'photo')} imported before it "
+        "are kept. Run the same import again to finish it."
+    )
 
 
 def _print_import_summary(trip: TripInfo, report: ImportReport) -> None:
@@ -147,12 +170,18 @@ def _print_import_summary(trip: TripInfo, report: ImportReport) -> None:
     print(line + ".")
     if report.duplicate_count:
         print(f"Skipped {report.duplicate_count} already in the trip.")
-    if report.cancelled:
-        print("Stopped before the end; run the same import again to finish it.")
-    if report.failures:
-        print(f"Could not import {len(report.failures)}:")
-        for failure in report.failures:
-            print(f"  {failure.path}: {failure.reason}")
+    if report.restored:
+        print(
+            f"Restored the library's missing or damaged copy of "
+            f"{counted(len(report.restored), 'photo')} from:"
+        )
+        for path in report.restored:
+            print(f"  {readable_path(path)}")
+    refused = report.refused
+    if refused:
+        print(f"Could not import {len(refused)}:")
+        for failure in refused:
+            print(f"  {readable_path(failure.path)}: {failure.reason}")
 
 
 # photos
@@ -189,7 +218,7 @@ def _photo_record(trip: TripInfo, photo: PhotoInfo) -> dict[str, object]:
         "caption": photo.caption,
         "pinned": photo.pinned,
         "library_path": photo.library_path,
-        "original_path": photo.original_path,
+        "original_path": readable_path(photo.original_path),
     }
 
 
@@ -250,7 +279,7 @@ def _run_cameras(args: argparse.Namespace, service: JournalService) -> int:
             (
                 str(number),
                 info.camera.label,
-                f"{info.photo_count} photos",
+                counted(info.photo_count, "photo"),
                 f"clock {format_clock_offset(info.offset_seconds)}" if info.offset_seconds else "",
             )
             for number, info in enumerate(cameras, start=1)
@@ -340,7 +369,9 @@ def _run_camera_offset(args: argparse.Namespace, service: JournalService) -> int
         return 0
     verb = "would move" if args.dry_run else "moved"
     correction = format_clock_offset(args.offset)
-    print(f"{camera.label}: clock {correction}; {verb} {len(moves)} photos to another day.")
+    print(
+        f"{camera.label}: clock {correction}; {verb} {counted(len(moves), 'photo')} to another day."
+    )
     for move in moves:
         old = move.old_day.isoformat() if move.old_day else "Unassigned"
         new = move.new_day.isoformat() if move.new_day else "Unassigned"

@@ -7,6 +7,7 @@ from pathlib import Path
 from journal.cli.command import Command, argument_type
 from journal.cli.output import print_json, print_table
 from journal.errors import InvalidInputError
+from journal.plurals import counted
 from journal.services import DayInfo, JournalService, NewTrip, TripEdit, TripInfo
 from journal.services.day_ops import resolve_day
 from journal.services.validation import check_date_range, check_timezone, parse_date
@@ -103,8 +104,8 @@ def _day_row(day: DayInfo) -> tuple[str, ...]:
     return (
         day.label,
         day.title,
-        f"{day.word_count} words",
-        f"{day.photo_count} photos",
+        counted(day.word_count, "word"),
+        counted(day.photo_count, "photo"),
     )
 
 
@@ -122,9 +123,11 @@ def _run_days(args: argparse.Namespace, service: JournalService) -> int:
         return 0
     print_table([_day_row(day) for day in overview.days])
     if overview.unassigned_photo_count:
-        print(f"Unassigned: {overview.unassigned_photo_count} photos")
+        print(f"Unassigned: {counted(overview.unassigned_photo_count, 'photo')}")
     for note in overview.notes_outside_range:
-        print(f"Kept from outside the trip's dates: {note.date} ({note.word_count} words)")
+        print(
+            f"Kept from outside the trip's dates: {note.date} ({counted(note.word_count, 'word')})"
+        )
     return 0
 
 

@@ -6,11 +6,13 @@ Files dragged in from a file manager arrive as local URLs.
 """
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, QUrl
 
 PHOTOS_MIME = "application/x-trip-journal-photos"
 
@@ -57,4 +59,14 @@ def dropped_paths(data: QMimeData) -> list[Path]:
     """Local files and folders a drop carries (remote URLs cannot be imported offline)."""
     if not data.hasUrls():
         return []
-    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+    return [_local_path(url) for url in data.urls() if url.isLocalFile()]
+
+
+def _local_path(url: QUrl) -> Path:
+    """The file a URL names, byte for byte: file managers percent-encode a name's raw bytes,
+    and ``toLocalFile`` decodes them as UTF-8, turning a byte that is not into U+FFFD (a path
+    that does not exist). On POSIX the bytes are kept as ``os.fsdecode`` keeps them."""
+    if os.name != "posix":
+        return Path(url.toLocalFile())
+    encoded = url.path(QUrl.ComponentFormattingOption.FullyEncoded)
+    return Path(os.fsdecode(unquote_to_bytes(encoded)))

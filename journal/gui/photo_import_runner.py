@@ -15,8 +15,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from journal.gui.background import TaskRunner
-from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
+from journal.photos.import_progress import CancelToken, ImportFailure, ImportPhase, ImportProgress
 from journal.plurals import counted
+from journal.readable_paths import readable_path
 from journal.services import JournalService
 from journal.services.photo_import import ImportReport
 
@@ -124,17 +125,28 @@ class PhotoImportRunner(QObject):
 
 
 def summary_line(report: ImportReport) -> str:
-    """ "Imported 12 photos · 3 duplicates · 2 unassigned · 1 failed" for the status bar."""
+    """ "Imported 12 photos · 3 already in the trip · 2 unassigned · 1 refused" for the status
+    bar; a cancelled import or a full disk says so first."""
     parts = [f"Imported {counted(len(report.imported), 'photo')}"]
+    if report.cancelled:
+        parts[0] = f"Import cancelled: kept {counted(len(report.imported), 'photo')}"
+    if report.disk_full is not None:
+        parts[0] = f"The disk is full: imported {counted(len(report.imported), 'photo')}"
+        parts.append(f"{len(report.disk_full.not_imported)} not imported")
     if report.duplicates:
         parts.append(f"{report.duplicate_count} already in the trip")
+    if report.restored:
+        parts.append(f"{len(report.restored)} restored")
     if report.unassigned:
         parts.append(f"{report.unassigned} unassigned")
-    if report.failures:
-        parts.append(f"{len(report.failures)} refused")
-    if report.cancelled:
-        parts.append("cancelled")
+    if report.refused:
+        parts.append(f"{len(report.refused)} refused")
     return " · ".join(parts)
+
+
+def failure_text(failure: ImportFailure) -> str:
+    """ "IMG_0001.JPG: the file is empty", with a name that is not UTF-8 shown readably."""
+    return f"{readable_path(failure.path.name)}: {failure.reason}"
 
 
 class ImportStatus(QWidget):

@@ -17,7 +17,7 @@ from journal.gui.background import TaskRunner
 from journal.gui.camera_dialog import CameraDialog
 from journal.gui.gallery_pane import GalleryView
 from journal.gui.import_summary_dialog import ImportSummaryDialog
-from journal.gui.photo_import_runner import PhotoImportRunner, summary_line
+from journal.gui.photo_import_runner import PhotoImportRunner, failure_text, summary_line
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.preferences import LAST_IMPORT_FOLDER, Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
@@ -143,14 +143,13 @@ class PhotoOperations(QObject):
     def _on_import_finished(self, report: ImportReport) -> None:
         self.changed.emit(report.changes)
         line = summary_line(report)
-        if report.failures:
-            first = report.failures[0]
-            line += f" — {first.path.name}: {first.reason} (File ▸ Last Import Summary)"
+        if report.refused:
+            line += f" — {failure_text(report.refused[0])} (File ▸ Last Import Summary)"
         self.message.emit(line)
-        if report.failures and not report.imported and not report.duplicates:
-            reasons = "\n".join(
-                f"{failure.path.name}: {failure.reason}" for failure in report.failures[:8]
-            )
+        if report.disk_full is not None:
+            QMessageBox.warning(self._window, "The Disk Is Full", report.disk_full.message)
+        elif report.failures and not report.imported and not report.duplicates:
+            reasons = "\n".join(failure_text(failure) for failure in report.failures[:8])
             QMessageBox.warning(
                 self._window, "Nothing Imported", f"No photo was imported.\n\n{reasons}"
             )

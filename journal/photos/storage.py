@@ -3,7 +3,10 @@
 Content addressing makes the same photo imported twice one file, and lets a crash be cleaned up
 without bookkeeping: a copy is written to a temporary name, synced and renamed into place before
 its database row exists, so a row never points at a missing or half-written file. A copy without
-a row (a crash between the rename and the commit) is simply reused by the next import.
+a row (a crash between the rename and the commit) is simply reused by the next import - after its
+bytes are checked against the hash, since a disk can damage a file without changing its size.
+Reusing is the only time a copy is read back; a missing or damaged one is written again, which is
+how importing the original heals the library.
 
 On Linux a copy is written with ``O_DIRECT`` from a buffer each writer thread reuses. Through the
 page cache, every copied photo took fresh cache pages the kernel had to find and fill, and an
@@ -18,6 +21,7 @@ import mmap
 import os
 import shutil
 import threading
+from enum import Enum
 from io import BufferedReader
 from pathlib import Path
 from typing import BinaryIO
@@ -38,23 +42,37 @@ def library_path(digest: str, media_format: str) -> str:
     return f"{PHOTOS_DIR}/{digest[:2]}/{digest}{EXTENSIONS[media_format]}"
 
 
-def store_original(source: Path, library_root: Path, relative: str) -> None:
-    """Copy ``source`` into the library at ``relative``, unless an intact copy is already there.
+class Stored(Enum):
+    """What ``store_original`` found at the copy's place."""
 
-    The bytes move inside the kernel (``copy_file_range``: no trip through Python's buffers,
-    and a reflink on file systems that share extents) where the platform allows it.
+    #: Nothing: the copy was written.
+    COPIED = "copied"
+    #: An intact copy (its hash checked), left as it was.
+    KEPT = "kept"
+    #: A copy whose bytes did not match the hash (damaged): written again.
+    REPLACED = "replaced"
+
+
+def store_original(source: Path, library_root: Path, relative: str, digest: str) -> Stored:
+    """Make the library's copy at ``relative`` hold ``source``, whose SHA-256 is ``digest``.
+
+    An existing copy is kept only if its hash matches. The bytes move inside the kernel
+    (``copy_file_range``: no trip through Python's buffers, and a reflink on file systems that
+    share extents) where the platform allows it.
     """
     destination = library_root / relative
     size = source.stat().st_size
     try:
-        if destination.stat().st_size == size:
-            return
+        existing: int | None = destination.stat().st_size
     except FileNotFoundError:
-        pass
+        existing = None
+    if existing == size and content_hash(destination) == digest:
+        return Stored.KEPT
     with source.open("rb") as reader, atomic_writer(destination) as writer:
         _copy_contents(reader, writer, size)
     stat = source.stat()
     os.utime(destination, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    return Stored.COPIED if existing is None else Stored.REPLACED
 
 
 #: Direct writes go in whole blocks of this many bytes, from memory aligned to it.

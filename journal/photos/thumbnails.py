@@ -63,6 +63,9 @@ class ThumbnailCache:
         """The cached JPEG of ``photo`` at ``size``, made first if missing."""
         return self.ensure(self._library_root / photo.library_path, photo.content_hash, size)
 
+    def is_cached(self, content_hash: str, size: ThumbSize) -> bool:
+        return _cached(self.cached_path(content_hash, size))
+
     def ensure(self, source: Path, content_hash: str, size: ThumbSize) -> Path:
         """Make the thumbnail of ``source`` (whose hash is known) unless it is cached."""
         destination = self.cached_path(content_hash, size)

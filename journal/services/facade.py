@@ -17,6 +17,11 @@ from journal.photos.import_progress import CancelToken, ImportProgress
 from journal.photos.thumbnails import ThumbnailCache
 from journal.services import day_ops, export_ops, photo_ops, trip_ops
 from journal.services.changes import Changes
+from journal.services.library_check import (
+    CheckProgressCallback,
+    LibraryCheckReport,
+    check_library,
+)
 from journal.services.photo_import import ImportReport, PhotoImport
 from journal.services.snapshots import (
     CameraInfo,
@@ -190,6 +195,19 @@ class JournalService:
         """Correct a camera's clock for this trip; its photos move to their corrected days."""
         with self.library.session() as session:
             return photo_ops.set_camera_offset(session, trip_id, camera, offset_seconds)
+
+    # Upkeep
+
+    def check_library(
+        self,
+        *,
+        repair: bool = False,
+        progress: CheckProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> LibraryCheckReport:
+        """Hash every library photo file against its rows; with ``repair``, restore damaged or
+        missing ones from their originals. Holds no transaction while it reads the files."""
+        return check_library(self.library, repair=repair, progress=progress, cancel=cancel)
 
     # Export
 

@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from journal.store.path_column import FileSystemPath
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -109,7 +111,9 @@ class Photo(Base):
     trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"))
     #: SHA-256 of the file's bytes, hex; names the copy in ``photos/``.
     content_hash: Mapped[str] = mapped_column(String(64))
-    original_path: Mapped[str] = mapped_column(Text)
+    #: Where the file was imported from, exactly (a path that is not UTF-8 is kept as bytes).
+    original_path: Mapped[str] = mapped_column(FileSystemPath)
+    #: Its file name as shown (bytes that are not UTF-8 written as ``\xNN``).
     original_name: Mapped[str] = mapped_column(Text)
     #: Relative to the library folder, with forward slashes.
     library_path: Mapped[str] = mapped_column(Text)

@@ -264,3 +264,22 @@ def test_camera_offset_from_a_photos_actual_time(
 
     assert code == 0
     assert "Canon EOS R6 (#0123): clock -16h; moved 2 photos to another day." in out
+
+
+def test_days_and_cameras_say_1_photo_not_1_photos(
+    seattle_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = write_photo(
+        tmp_path / "one.jpg", exif_for(original="2023:09:18 10:00:00", make="Canon", model="R6")
+    )
+    old = write_photo(tmp_path / "old.jpg", exif_for(original="2023:08:01 10:00:00"))
+    run(capsys, "import", "seattle-2023", str(one), str(old), "--library", str(seattle_library))
+
+    _, days, _ = run(capsys, "days", "seattle-2023", "--library", str(seattle_library))
+    _, cameras, _ = run(capsys, "cameras", "seattle-2023", "--library", str(seattle_library))
+
+    day_2 = next(line for line in days.splitlines() if line.startswith("Day 2"))
+    assert day_2.split()[-2:] == ["1", "photo"]
+    assert "Unassigned: 1 photo\n" in days
+    assert "1 photos" not in days
+    assert [line.split()[-2:] for line in cameras.splitlines()] == [["1", "photo"]] * 2

@@ -20,7 +20,7 @@ from journal.photos.import_progress import (
     ImportPhase,
     ImportProgress,
 )
-from journal.photos.storage import store_original
+from journal.photos.storage import Stored, store_original
 from journal.services import JournalService, TripInfo, photo_import
 from journal.store.library import Library
 from tests.photos.photo_files import exif_for, write_photo
@@ -94,17 +94,17 @@ def test_a_copy_that_fails_costs_only_its_photo_and_a_later_import_brings_it_in(
     for index in range(6):
         write_photo(camera_roll / f"p{index}.jpg", exif_for(original=f"2023:09:18 10:0{index}:00"))
 
-    def disk_full_for_p3(source: Path, library_root: Path, relative: str) -> None:
+    def io_error_for_p3(source: Path, library_root: Path, relative: str, digest: str) -> Stored:
         if source.name == "p3.jpg":
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        store_original(source, library_root, relative)
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return store_original(source, library_root, relative, digest)
 
-    monkeypatch.setattr(f"{photo_import.__name__}.store_original", disk_full_for_p3)
+    monkeypatch.setattr(f"{photo_import.__name__}.store_original", io_error_for_p3)
     report = service.import_photos(seattle.id, [camera_roll])
 
     assert report.failures == (
         ImportFailure(
-            camera_roll / "p3.jpg", "cannot copy it into the library (No space left on device)"
+            camera_roll / "p3.jpg", "cannot copy it into the library (Input/output error)"
         ),
     )
     names = sorted(photo.original_name for photo in service.all_photos(seattle.id))
@@ -220,9 +220,9 @@ def test_on_a_slow_disk_cancel_does_not_wait_for_a_backlog_of_copies(
         exif = exif_for(original=f"2023:09:18 10:{index:02d}:00")
         write_photo(camera_roll / f"p{index:02d}.jpg", exif)
 
-    def slow_store(source: Path, library_root: Path, relative: str) -> None:
+    def slow_store(source: Path, library_root: Path, relative: str, digest: str) -> Stored:
         time.sleep(0.04)  # a USB disk's fsync
-        store_original(source, library_root, relative)
+        return store_original(source, library_root, relative, digest)
 
     monkeypatch.setattr(f"{photo_import.__name__}.store_original", slow_store)
     cancel = CancelToken()
