@@ -1,10 +1,12 @@
 """Never lose a word: the text being edited is saved shortly after the last keystroke.
 
-``DraftSaver`` is told when the text changed; ``SAVE_DELAY_MS`` after the last change (well
-within the promised second) it reads the draft and queues one write on the database thread. A
-switch of day or trip, and closing the window, ``flush`` at once. Because the database pool has a
-single thread, writes land in the order they were made, so a flush followed by a load of another
-day can never read before the write. A failed save keeps the draft dirty and says why.
+``DraftSaver`` is told when the text changed; ``SAVE_DELAY_MS`` after the last change it reads
+the draft and queues one write on the database thread. Someone who types on without a pause
+that long would never reach it, so a save also comes ``MAX_WAIT_MS`` after the first change not
+yet saved (a debounce with a maximum wait): a crash loses at most that much typing. A switch of
+day or trip, and closing the window, ``flush`` at once. Because the database pool has a single
+thread, writes land in the order they were made, so a flush followed by a load of another day
+can never read before the write. A failed save keeps the draft dirty and says why.
 """
 
 import datetime as dt
@@ -18,6 +20,8 @@ from journal.gui.timeline_entries import EntryKind
 from journal.services import Changes, JournalService, TripEdit
 
 SAVE_DELAY_MS = 500
+#: The longest typing goes unsaved while it never pauses for ``SAVE_DELAY_MS``.
+MAX_WAIT_MS = 2000
 
 
 @dataclass(frozen=True)
@@ -71,10 +75,10 @@ class DraftSaver(QObject):
         self._in_flight = 0
         #: Drafts whose write failed, retried on the next flush (the text may be gone from view).
         self._unsaved: list[Draft] = []
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.flush)
+        self._pause = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._max_wait = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
+        for timer in (self._pause, self._max_wait):
+            timer.timeout.connect(self.flush)
 
     @property
     def idle(self) -> bool:
@@ -82,18 +86,21 @@ class DraftSaver(QObject):
         return not self._dirty and self._in_flight == 0 and not self._unsaved
 
     def changed(self) -> None:
-        """The text was edited: save it once typing pauses."""
+        """The text was edited: save it once typing pauses, or ``MAX_WAIT_MS`` from now if
+        this is the first change since the last save."""
         self._dirty = True
-        self._timer.start()
+        self._pause.start()
+        if not self._max_wait.isActive():
+            self._max_wait.start()
 
     def discard(self) -> None:
         """Forget pending edits (the text was replaced by what the library holds)."""
-        self._timer.stop()
+        self._stop_timers()
         self._dirty = False
 
     def flush(self) -> None:
         """Queue the pending draft for writing now."""
-        self._timer.stop()
+        self._stop_timers()
         drafts, self._unsaved = self._unsaved, []
         if self._dirty:
             self._dirty = False
@@ -102,6 +109,10 @@ class DraftSaver(QObject):
                 drafts.append(draft)
         for draft in drafts:
             self._write(draft)
+
+    def _stop_timers(self) -> None:
+        self._pause.stop()
+        self._max_wait.stop()
 
     def _write(self, draft: Draft) -> None:
         self._in_flight += 1

@@ -4,8 +4,14 @@ CommonMark through markdown-it-py (the posts are rendered by Jekyll or Hugo, whi
 flavoured), with raw HTML allowed because posts use ``<br>`` for spacing. A photo reference
 (``photo:ID``) gets an explicit width so a 4000-pixel photo fits the pane, also when it sits in a
 list or a quote; the pane resolves the URL to the library's image through its resource hook.
+
+Any other image (a local path, a web address, an imported post's leftover link) becomes a
+placeholder naming it: the preview shows the library's photos and nothing else, so a hostile text
+can never make the app read ``/dev/zero`` or a FIFO. The pane refuses such resources as well;
+this only makes the refusal readable.
 """
 
+import html
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -24,6 +30,20 @@ BLOCK_INDENTS = {"bullet_list": 40, "ordered_list": 40, "blockquote": 80}
 
 #: The narrowest a photo is shown, however deep it sits, so it stays recognisable.
 MIN_PHOTO_WIDTH = 120
+
+#: The class of the placeholder shown for an image from outside the library; the pane styles it.
+BLOCKED_IMAGE_CLASS = "blocked-image"
+#: A link longer than this is shortened in the placeholder (a data: URL can be megabytes).
+SHOWN_LINK_CHARS = 120
+
+
+def blocked_image_text(link: str, alt: str = "") -> str:
+    """What the preview shows instead of an image that is not a library photo."""
+    if len(link) > SHOWN_LINK_CHARS:
+        half = SHOWN_LINK_CHARS // 2
+        link = f"{link[:half]}…{link[-half:]}"
+    named = f"{alt} — {link}" if alt else link
+    return f"[image outside the library, not shown: {named}]"
 
 
 class PreviewRenderer:
@@ -46,16 +66,28 @@ class PreviewRenderer:
             block = token.type.rsplit("_", 1)[0]
             if token.nesting != 0 and block in BLOCK_INDENTS:
                 indent += token.nesting * BLOCK_INDENTS[block]  # nesting: 1 opens, -1 closes
-            elif token.type == "inline":
-                self._size_photos(token.children or [], self._photo_width(indent))
+            elif token.type == "inline" and token.children:
+                token.children = self._shown_images(token.children, self._photo_width(indent))
         return self._md.renderer.render(tokens, self._md.options, {})
 
     def _photo_width(self, indent: int) -> int:
         room = self.column_width - indent
         return max(MIN_PHOTO_WIDTH, min(self.max_photo_width, room))
 
-    @staticmethod
-    def _size_photos(children: Sequence[Token], width: int) -> None:
+    def _shown_images(self, children: Sequence[Token], width: int) -> list[Token]:
+        """``children`` with each photo sized to ``width`` and any other image a placeholder."""
+        shown = []
         for child in children:
-            if child.type == "image" and photo_id_of(str(child.attrGet("src") or "")) is not None:
-                child.attrSet("width", str(width))
+            if child.type == "image":
+                src = str(child.attrGet("src") or "")
+                if photo_id_of(src) is not None:
+                    child.attrSet("width", str(width))
+                else:
+                    child = self._placeholder(child, src)
+            shown.append(child)
+        return shown
+
+    def _placeholder(self, image: Token, src: str) -> Token:
+        text = blocked_image_text(self._md.normalizeLinkText(src), image.content)
+        markup = f'<span class="{BLOCKED_IMAGE_CLASS}">{html.escape(text)}</span>'
+        return Token("html_inline", "", 0, content=markup)

@@ -1,5 +1,6 @@
 """Writing a day: the text reaches the library soon after typing, on switching and on close."""
 
+import itertools
 import time
 from datetime import date
 
@@ -10,7 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from journal.gui import preferences as prefs
-from journal.gui.autosave import SAVE_DELAY_MS
+from journal.gui.autosave import MAX_WAIT_MS, SAVE_DELAY_MS
 from journal.gui.export_dialog import ExportDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.markdown_editor import MarkdownEditor
@@ -48,6 +49,31 @@ def test_typing_in_english_and_korean_is_saved_within_a_second(
     assert time.monotonic() - typed_at < 2.0
     qtbot.waitUntil(lambda: window.timeline_model.entry(1).word_count == 7)
     assert window.editor.word_count.text() == "7 words"
+
+
+def test_steady_typing_is_saved_at_least_every_two_seconds(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
+) -> None:
+    """A key every 150 ms never leaves the half-second pause that saves; the maximum wait does."""
+    editor = window.editor.editor
+    started = time.monotonic()
+    #: Since the start of typing: when the library's text grew, and then the end of typing.
+    moments = [0.0]
+    saved = ""
+    while time.monotonic() - started < 5.0:
+        type_keys(editor, "k")
+        qtbot.wait(150)
+        body = service.day(seattle.id, DAY0).body
+        if body != saved:
+            assert editor.toPlainText().startswith(body)
+            saved = body
+            moments.append(time.monotonic() - started)
+    moments.append(time.monotonic() - started)
+
+    assert MAX_WAIT_MS <= 2000
+    assert len(moments) >= 4, f"saved at {moments[1:-1]}"
+    longest_unsaved = max(later - earlier for earlier, later in itertools.pairwise(moments))
+    assert longest_unsaved < MAX_WAIT_MS / 1000 + 0.5, f"saved at {moments[1:-1]}"
 
 
 def test_the_day_title_is_saved_and_shown_in_the_timeline(
