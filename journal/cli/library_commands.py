@@ -14,7 +14,6 @@ from journal.cli.command import FolderCommand
 from journal.cli.output import print_json
 from journal.cli.photo_commands import EXIT_SOME_FAILED, cancel_on_interrupt
 from journal.photos.import_progress import CancelToken
-from journal.plurals import counted
 from journal.services.recovery import RecoveryReport, recover_library
 
 
@@ -50,7 +49,7 @@ def _run_recover(args: argparse.Namespace, root: Path) -> int:
     elif report is None:
         print(f"The library {root} is sound; there is nothing to recover.")
     else:
-        _print_report(report)
+        print("\n".join(report.summary()))
     return EXIT_SOME_FAILED if report is not None and report.failures else 0
 
 
@@ -71,29 +70,6 @@ def _report_record(report: RecoveryReport | None) -> dict[str, object]:
             {"path": str(failure.path), "reason": failure.reason} for failure in report.failures
         ],
     }
-
-
-def _print_report(report: RecoveryReport) -> None:
-    print(f"Recovered the library: {report.problem}.")
-    if report.damaged_copy is not None:
-        print(f"The damaged database is kept as {report.damaged_copy}.")
-    if report.trips or report.days:
-        print(
-            f"Read back from it: {counted(report.trips, 'trip')}, "
-            f"{counted(report.days, 'day')} of text."
-        )
-    print(f"Imported {counted(report.photos, 'photo')} from the library's photos folder.")
-    trip = report.recovered_trip
-    if trip is not None:
-        print(
-            f"{counted(report.recovered_photos, 'photo')} whose trip was lost went to the new "
-            f"trip {trip.title!r} ({trip.slug}), {trip.start_date} to {trip.end_date}, "
-            f"{trip.timezone}: check its dates and time zone."
-        )
-    if report.failures:
-        print(f"Could not import {len(report.failures)}:")
-        for failure in report.failures:
-            print(f"  {failure.path}: {failure.reason}")
 
 
 def _configure_recover(_parser: argparse.ArgumentParser) -> None:

@@ -38,6 +38,7 @@ from journal.errors import InvalidInputError, LibraryDamagedError, LibraryError,
 from journal.photos.day_assignment import ZoneSource
 from journal.photos.discovery import discover
 from journal.photos.import_progress import CancelToken, ImportFailure, ImportPhase, ImportProgress
+from journal.plurals import counted
 from journal.services import trip_ops, validation
 from journal.services.facade import JournalService
 from journal.services.slugs import check_slug
@@ -71,6 +72,29 @@ class RecoveryReport:
     recovered_trip: TripInfo | None
     recovered_photos: int
     failures: tuple[ImportFailure, ...]
+
+    def summary(self) -> list[str]:
+        """What the recovery did, in lines for the user: the CLI prints them, the app shows them."""
+        lines = [f"Recovered the library: {self.problem}."]
+        if self.damaged_copy is not None:
+            lines.append(f"The damaged database is kept as {self.damaged_copy}.")
+        if self.trips or self.days:
+            lines.append(
+                f"Read back from it: {counted(self.trips, 'trip')}, "
+                f"{counted(self.days, 'day')} of text."
+            )
+        lines.append(f"Imported {counted(self.photos, 'photo')} from the library's photos folder.")
+        trip = self.recovered_trip
+        if trip is not None:
+            lines.append(
+                f"The new trip {trip.title!r} ({trip.slug}), {trip.start_date} to "
+                f"{trip.end_date}, {trip.timezone}, holds what lost its trip "
+                f"({counted(self.recovered_photos, 'photo')}): check its dates and time zone."
+            )
+        if self.failures:
+            lines.append(f"Could not import {len(self.failures)}:")
+            lines.extend(f"  {failure.path}: {failure.reason}" for failure in self.failures)
+        return lines
 
 
 def recover_library(

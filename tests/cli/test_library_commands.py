@@ -56,8 +56,8 @@ def test_recover_rebuilds_a_library_that_commands_refuse(
         "3 photos.",
         f"The damaged database is kept as {damaged}.",
         "Imported 3 photos from the library's photos folder.",
-        "3 photos whose trip was lost went to the new trip 'Recovered' (recovered), 2023-09-16 "
-        "to 2023-09-18, UTC: check its dates and time zone.",
+        "The new trip 'Recovered' (recovered), 2023-09-16 to 2023-09-18, UTC, holds what lost "
+        "its trip (3 photos): check its dates and time zone.",
     ]
     code, out, _ = run(capsys, "days", "recovered", "--json", "--library", library)
     assert code == 0
