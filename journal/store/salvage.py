@@ -10,8 +10,9 @@ What is salvaged is what the user made and cannot make again: trips (title, date
 and closing, labels, export choices), the text of their days, camera clock corrections, and each
 photo's trip, caption and original name (the photos themselves are files in ``photos/``).
 
-The database is read from a copy in a temporary folder: opening it may make SQLite write
-(replaying its WAL), and the damaged original must keep every byte.
+The database is read from a copy in a temporary folder inside the library (where the database
+fits, unlike a small ``/tmp`` perhaps): opening it may make SQLite write (replaying its WAL), and
+the damaged original must keep every byte.
 """
 
 import json
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
+
+from journal.errors import LibraryError
 
 Row = dict[str, object]
 T = TypeVar("T")
@@ -79,6 +82,8 @@ class Salvage:
     camera_offsets: tuple[SalvagedCameraOffset, ...] = ()
 
 
+#: The temporary folder the damaged database is copied to, in the library folder.
+SALVAGE_PREFIX = ".salvage-"
 #: A database file and the files SQLite keeps beside it, which belong to it.
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -87,12 +92,20 @@ def salvage(database: Path) -> Salvage:
     """Everything readable in ``database``; an empty ``Salvage`` when nothing is."""
     if not database.is_file() or database.stat().st_size == 0:
         return Salvage()
-    with tempfile.TemporaryDirectory(prefix="trip-journal-salvage-") as folder:
+    for stale in database.parent.glob(f"{SALVAGE_PREFIX}*"):  # a killed recovery's
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=SALVAGE_PREFIX, dir=database.parent) as folder:
         copy = Path(folder) / database.name
         for suffix in ("", *COMPANION_SUFFIXES):
             source = database.with_name(database.name + suffix)
             if source.is_file():
-                shutil.copyfile(source, copy.with_name(copy.name + suffix))
+                try:
+                    shutil.copyfile(source, copy.with_name(copy.name + suffix))
+                except OSError as error:
+                    raise LibraryError(
+                        f"Cannot copy the damaged database {source} to read what it still "
+                        f"holds: {error.strerror}. Nothing was changed."
+                    ) from error
         try:
             with closing(sqlite3.connect(copy)) as connection:
                 return _read(connection)
