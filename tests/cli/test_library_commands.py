@@ -1,16 +1,13 @@
 """``journal recover``: the way out a damaged library's message points to."""
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from journal.cli import main
-from journal.services import JournalService, NewTrip
-from journal.store.library import Library
 from journal.store.lock import LibraryLock
-from tests.photos.photo_files import exif_for, write_photo
+from tests.store import damaged_libraries
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -21,22 +18,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def emptied_library(library_root: Path, tmp_path: Path) -> Path:
-    """A library whose journal.db was emptied, beside the three photos it had imported."""
-    files = [
-        write_photo(
-            tmp_path / f"IMG_{day}.jpg",
-            exif_for(original=f"2023:09:{day} 12:00:00"),
-            color=(day, 50, 50),
-        )
-        for day in (16, 17, 18)
-    ]
-    with Library.open(library_root) as library:
-        service = JournalService(library)
-        trip = service.create_trip(NewTrip("Trip", date(2023, 9, 16), date(2023, 9, 18), "UTC"))
-        assert trip.trip is not None
-        service.import_photos(trip.trip.id, files)
-    (library_root / "journal.db").write_bytes(b"")
-    return library_root
+    return damaged_libraries.emptied_library(library_root, tmp_path, 3)
 
 
 def test_recover_rebuilds_a_library_that_commands_refuse(

@@ -1,6 +1,5 @@
 """The app on a damaged library: it says so and offers recovery before any window opens."""
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -8,9 +7,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from journal.gui import app, main_window
-from journal.services import JournalService, NewTrip
-from journal.store.library import Library
-from tests.photos.photo_files import exif_for, write_photo
+from journal.services import JournalService
+from tests.store import damaged_libraries
 
 
 class DialogAnswers:
@@ -42,22 +40,7 @@ class DialogAnswers:
 
 @pytest.fixture
 def emptied_library(library_root: Path, tmp_path: Path) -> Path:
-    """A library whose journal.db was emptied, beside the 30 photos it had imported."""
-    files = [
-        write_photo(
-            tmp_path / f"IMG_{n:02d}.jpg",
-            exif_for(original=f"2023:09:{16 + n % 3} 1{n % 10}:00:00"),
-            color=(n * 8, 60, 60),
-        )
-        for n in range(30)
-    ]
-    with Library.open(library_root) as library:
-        service = JournalService(library)
-        trip = service.create_trip(NewTrip("Trip", date(2023, 9, 16), date(2023, 9, 18), "UTC"))
-        assert trip.trip is not None
-        service.import_photos(trip.trip.id, files)
-    (library_root / "journal.db").write_bytes(b"")
-    return library_root
+    return damaged_libraries.emptied_library(library_root, tmp_path, 30)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from journal.errors import LibraryDamagedError, LibraryError, LibraryTooNewError
 from journal.services import JournalService, NewTrip
 from journal.store.library import Library
 from tests.photos.photo_files import exif_for, write_photo
+from tests.store.damaged_libraries import emptied_library
 
 
 def written_library(root: Path, days: int = 200) -> Path:
@@ -112,17 +113,7 @@ def test_a_sound_library_opens_after_its_quick_check(library_root: Path) -> None
 def test_an_empty_database_beside_photos_is_a_damaged_library_left_as_it_was(
     library_root: Path, tmp_path: Path
 ) -> None:
-    with Library.open(library_root) as library:
-        service = JournalService(library)
-        trip = service.create_trip(NewTrip("Trip", date(2023, 9, 16), date(2023, 9, 18), "UTC"))
-        assert trip.trip is not None
-        photos = [
-            write_photo(tmp_path / f"IMG_{n}.jpg", exif_for(original=f"2023:09:16 1{n}:00:00"))
-            for n in range(3)
-        ]
-        service.import_photos(trip.trip.id, photos)
-    database = library_root / "journal.db"
-    database.write_bytes(b"")
+    database = emptied_library(library_root, tmp_path, 3) / "journal.db"
 
     for options in ({}, {"create": False}, {"read_only": True}):
         with pytest.raises(LibraryDamagedError, match="is empty \\(0 bytes\\) but photos/ holds 3"):
@@ -152,26 +143,6 @@ def test_a_file_that_is_not_a_database_in_a_library_folder_is_damage(library_roo
     assert database.read_bytes() == b"\0" * 8192
 
 
-def rollback_journal_library(root: Path, version: str) -> Path:
-    """A library as a newer Trip Journal might leave it: stamped ``version``, not in WAL mode."""
-    Library.open(root).close()
-    database = root / "journal.db"
-    with sqlite3.connect(database) as raw:
-        raw.execute("UPDATE alembic_version SET version_num = ?", (version,))
-    raw.execute("PRAGMA journal_mode=DELETE")
-    raw.close()
-    return database
-
-
-def test_a_newer_library_is_refused_with_its_header_unchanged(library_root: Path) -> None:
-    database = rollback_journal_library(library_root, "9999")
-    before = database.read_bytes()
-
-    with pytest.raises(LibraryTooNewError, match="newer version of Trip Journal"):
-        Library.open(library_root)
-    assert database.read_bytes() == before
-
-
 def test_an_unrelated_sqlite_file_is_refused_with_its_bytes_unchanged(library_root: Path) -> None:
     library_root.mkdir()
     database = library_root / "journal.db"
@@ -189,7 +160,10 @@ def test_an_unrelated_sqlite_file_is_refused_with_its_bytes_unchanged(library_ro
 def test_read_commands_on_a_newer_library_say_a_newer_version_wrote_it(
     library_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rollback_journal_library(library_root, "9999")
+    Library.open(library_root).close()
+    with sqlite3.connect(library_root / "journal.db") as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '9999'")
+    raw.close()
 
     with pytest.raises(LibraryTooNewError, match="written by a newer version of Trip Journal"):
         Library.open(library_root, read_only=True)

@@ -14,6 +14,7 @@ from journal.services import CameraKey, JournalService, NewTrip, TripEdit, TripI
 from journal.services.recovery import busiest_stretch, recover_library
 from journal.store.library import Library
 from tests.photos.photo_files import exif_for, write_photo
+from tests.store.damaged_libraries import emptied_library
 
 SEOUL = (37.5665, 126.9780)
 
@@ -158,18 +159,7 @@ def test_what_a_damaged_database_still_holds_is_put_back(
 def test_a_cancelled_recovery_leaves_the_library_as_it_was(
     library_root: Path, tmp_path: Path
 ) -> None:
-    files = [
-        write_photo(
-            tmp_path / f"IMG_{n}.jpg", exif_for(original="2023:09:16 10:00:00"), color=(n, n, n)
-        )
-        for n in range(20)
-    ]
-    with Library.open(library_root) as library:
-        service = JournalService(library)
-        trip = new_trip(service, "Trip", date(2023, 9, 16), date(2023, 9, 18), "UTC")
-        service.import_photos(trip.id, files)
-    database = library_root / "journal.db"
-    database.write_bytes(b"")
+    database = emptied_library(library_root, tmp_path, 20) / "journal.db"
     (library_root / "journal.db.recovering").write_bytes(b"left by a killed recovery")
     before = sorted(path.name for path in library_root.iterdir())
     cancel = CancelToken()
