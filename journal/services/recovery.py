@@ -106,15 +106,16 @@ def recover_library(
     newer version or not Trip Journal's (none of which a recovery can mend), or cancelled.
     """
     root = root.expanduser().absolute()
+    missing = LibraryMissingError(f"There is no Trip Journal library at {root}.")
     if not root.is_dir():
-        raise LibraryMissingError(f"There is no Trip Journal library at {root}.")
+        raise missing
     database = root / DATABASE_NAME
     lock = LibraryLock(root)
     lock.acquire()
     try:
         try:
             if health.examine(database, root / PHOTOS_DIR, check_pages=True) is None:
-                raise LibraryMissingError(f"There is no Trip Journal library at {root}.")
+                raise missing
         except LibraryDamagedError as damaged:
             return _recover(database, lock, damaged.problem, progress, cancel or CancelToken())
         return None
@@ -190,12 +191,17 @@ class _Rebuild:
         service = JournalService(self.library)
         with self.library.session() as session:
             self._put_back_trips(session)
+            self._put_back_camera_offsets(session)
         batches = self._batches()
         self._total = sum(len(paths) for paths in batches.values())
         for trip_id, paths in batches.items():
             if trip_id is not None:
                 self._import(service, trip_id, paths)
-        orphans = [day for day in self.salvaged.days if day.trip_old_id not in self.trips]
+        orphans = [
+            day
+            for day in self.salvaged.days
+            if day.trip_old_id not in self.trips and (day.title or day.body)
+        ]
         recovered_id = None
         if batches.get(None) or orphans:
             created = service.create_trip(
@@ -248,6 +254,8 @@ class _Rebuild:
             trip.export_settings = old.export_settings
             trip.front_matter = old.front_matter
             self.trips[old.old_id] = created.id
+
+    def _put_back_camera_offsets(self, session: Session) -> None:
         offsets: dict[tuple[int, tuple[str, str, str]], int] = {}
         for offset in self.salvaged.camera_offsets:
             if offset.trip_old_id in self.trips:

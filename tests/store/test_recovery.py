@@ -3,6 +3,8 @@ database is kept byte for byte, and nothing changes until the new database is co
 
 import dataclasses
 import random
+import sqlite3
+from contextlib import closing
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -154,6 +156,40 @@ def test_what_a_damaged_database_still_holds_is_put_back(
                 old.day_date,
             )
     assert report.days == len(days) + 1
+
+
+def test_days_whose_trip_was_lost_go_to_the_recovered_trip(library_root: Path) -> None:
+    with Library.open(library_root) as library:
+        service = JournalService(library)
+        for title in ("Lost one", "Lost two"):
+            lost = new_trip(service, title, date(2023, 5, 1), date(2023, 5, 9), "UTC")
+            service.set_day_text(lost.id, date(2023, 5, 2), f"{title} on the 2nd", "Day two")
+        service.set_day_text(lost.id, date(2023, 5, 8), "Only the second on the 8th")
+        kept = new_trip(service, "Kept", date(2023, 1, 1), date(2023, 12, 31), "UTC")
+        write_days(service, kept, 100)
+    database = library_root / "journal.db"
+    with closing(sqlite3.connect(database)) as raw, raw:  # foreign keys off: the days stay
+        raw.execute("DELETE FROM trips WHERE title LIKE 'Lost%'")
+    damage_the_page_holding(database, b"DAY-0050")
+
+    report = recover_library(library_root)
+
+    assert report is not None
+    assert report.recovered_trip is not None
+    assert (report.recovered_trip.start_date, report.recovered_trip.end_date) == (
+        date(2023, 5, 2),
+        date(2023, 5, 8),
+    )
+    with Library.open(library_root) as library:
+        service = JournalService(library)
+        second = service.day(report.recovered_trip.id, date(2023, 5, 2))
+        assert (second.title, second.body) == (
+            "Day two",
+            "Lost one on the 2nd\n\nLost two on the 2nd",
+        )
+        eighth = service.day(report.recovered_trip.id, date(2023, 5, 8))
+        assert eighth.body == "Only the second on the 8th"
+        assert sorted(trip.title for trip in service.list_trips()) == ["Kept", "Recovered"]
 
 
 def test_a_cancelled_recovery_leaves_the_library_as_it_was(
