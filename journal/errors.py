@@ -5,6 +5,7 @@ and by the GUI (a message box), so its text must say what went wrong and, where 
 to do about it. Other exceptions are bugs.
 """
 
+import shlex
 from pathlib import Path
 
 
@@ -48,6 +49,6 @@ class LibraryDamagedError(LibraryError):
         self.problem = problem
         super().__init__(
             f"The library {root} is damaged: {problem}. Nothing was written to it. Recover it "
-            f"with `journal recover --library {root}` or by opening it in the app; the damaged "
-            "database is kept beside the new one."
+            f"with `journal recover --library {shlex.quote(str(root))}` or by opening it in the "
+            "app; the damaged database is kept beside the new one."
         )

@@ -58,7 +58,7 @@ def examine(database: Path, photos: Path, *, check_pages: bool) -> str | None:
             schema.refuse_unknown(revision, database)
             problems = _quick_check(connection) if check_pages else []
     except DBAPIError as error:
-        raise _unreadable(database, photos, error) from error
+        raise explained(database, photos, error) from error
     finally:
         engine.dispose()
     if problems:
@@ -92,8 +92,8 @@ def _quick_check(connection: Connection) -> list[str]:
     return [line for line in lines if line != "ok" and not line.startswith("***")]
 
 
-def _unreadable(database: Path, photos: Path, error: DBAPIError) -> LibraryError:
-    """The error for a database SQLite refused to read.
+def explained(database: Path, photos: Path, error: DBAPIError) -> LibraryError:
+    """The error for the user when SQLite fails on ``database``.
 
     Damage (SQLite's CORRUPT or NOTADB) in a library folder - one with ``photos/`` - is a
     damaged library, to recover; anywhere else the file is probably not a library's at all, and

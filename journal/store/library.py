@@ -142,7 +142,8 @@ class Library:
 
 @contextmanager
 def _explained_database_errors(database: Path) -> Iterator[None]:
-    """Turn SQLite's failures into messages for the user (a full disk, a damaged file)."""
+    """Turn SQLite's failures into messages for the user (a full disk, a damaged file: the
+    transaction it broke was rolled back, and the message points to recovery)."""
     try:
         yield
     except DBAPIError as error:
@@ -151,7 +152,5 @@ def _explained_database_errors(database: Path) -> Iterator[None]:
         if isinstance(original, sqlite3.DatabaseError) and not isinstance(
             original, sqlite3.IntegrityError
         ):
-            raise LibraryError(
-                f"Cannot use the library database {database}: {original}."
-            ) from error
+            raise health.explained(database, database.parent / PHOTOS_DIR, error) from error
         raise

@@ -95,14 +95,20 @@ def test_a_damaged_database_is_refused_before_it_is_migrated(library_root: Path)
     assert not (library_root / "journal.db.bak-0002").exists()
 
 
-def test_a_damaged_database_can_still_be_read(library_root: Path) -> None:
-    """Read-only commands skip the check: what can be read helps the user save their text."""
-    database = written_library(library_root, days=3)
+def test_a_damaged_database_can_still_be_read_up_to_the_damage(
+    library_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read-only commands skip the check: what can be read helps the user save their text, and
+    what cannot is explained as damage, pointing to recovery."""
+    database = written_library(library_root)
     damage_a_middle_page(database)
-    assert not quick_check_passes(database)
 
     with Library.open(library_root, read_only=True) as library:
         JournalService(library).find_trip("long-walk")
+    assert main(["days", "long-walk", "--library", str(library_root)]) == 2
+    error = capsys.readouterr().err
+    assert "is damaged: its database journal.db cannot be read (database disk image" in error
+    assert f"journal recover --library {library_root}" in error
 
 
 def test_a_sound_library_opens_after_its_quick_check(library_root: Path) -> None:
@@ -171,3 +177,8 @@ def test_read_commands_on_a_newer_library_say_a_newer_version_wrote_it(
     error = capsys.readouterr().err
     assert "written by a newer version of Trip Journal" in error
     assert "needs upgrading" not in error
+
+
+def test_the_recovery_command_in_the_message_can_be_pasted_into_a_shell() -> None:
+    message = str(LibraryDamagedError(Path("/home/me/My Trips"), "its database is empty"))
+    assert "`journal recover --library '/home/me/My Trips'`" in message
