@@ -3,8 +3,11 @@
 SQLite's ``.recover`` lives in its shell, not in the library Python links, so each table is read
 the plain way and whatever fails is stepped over: a scan that meets a damaged page is started
 again just past the last row it read, one rowid further each time, up to the table's largest
-rowid. Rows whose values no longer make sense (a date that does not parse, a title that is not
-text) are left out.
+rowid (a failed read costs about 15 microseconds). Rows whose values no longer make sense (a
+date that does not parse, a title that is not text) are left out. Rows below a damaged interior
+page cannot be reached this way (on a table of 50,000 rows, one such page hid 5,851); the
+damaged file is kept, and ``sqlite3 journal.db.damaged-… .recover``, which reads every page,
+may find them.
 
 What is salvaged is what the user made and cannot make again: trips (title, dates, zone, intro
 and closing, labels, export choices), the text of their days, camera clock corrections, and each
@@ -82,6 +85,9 @@ class Salvage:
     camera_offsets: tuple[SalvagedCameraOffset, ...] = ()
 
 
+#: Failed reads after which a table is given up: a damaged page can make the largest rowid a
+#: garbage number, and stepping towards it one rowid at a time must end (in seconds at most).
+MAX_FAILED_READS = 100_000
 #: The temporary folder the damaged database is copied to, in the library folder.
 SALVAGE_PREFIX = ".salvage-"
 #: A database file and the files SQLite keeps beside it, which belong to it.
@@ -136,7 +142,7 @@ def readable_rows(connection: sqlite3.Connection, table: str) -> Iterator[Row]:
     except sqlite3.DatabaseError:
         last = None  # the table's right edge is damaged: read up to the first failure
     after: int | None = None
-    while True:
+    for _ in range(MAX_FAILED_READS):
         query = f'SELECT rowid, * FROM "{table}"'
         cursor = None
         try:
