@@ -5,6 +5,9 @@ and by the GUI (a message box), so its text must say what went wrong and, where 
 to do about it. Other exceptions are bugs.
 """
 
+import shlex
+from pathlib import Path
+
 
 class JournalError(Exception):
     """A failure caused by input or circumstances, explained in its message."""
@@ -32,3 +35,20 @@ class LibraryTooNewError(LibraryError):
 
 class LibraryMissingError(LibraryError):
     """There is no library at the given path (and the command does not create one)."""
+
+
+class LibraryDamagedError(LibraryError):
+    """The library's database is damaged, or gone while its photos are still there.
+
+    Writing to it could only lose more, so nothing is written; ``journal recover`` (or the app's
+    offer at start-up) rebuilds the database from what can still be read.
+    """
+
+    def __init__(self, root: Path, problem: str) -> None:
+        self.root = root
+        self.problem = problem
+        super().__init__(
+            f"The library {root} is damaged: {problem}. Nothing was written to it. Recover it "
+            f"with `journal recover --library {shlex.quote(str(root))}` or by opening it in the "
+            "app; the damaged database is kept beside the new one."
+        )

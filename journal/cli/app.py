@@ -14,24 +14,26 @@ from journal.cli import (
     check_commands,
     demo_commands,
     export_commands,
+    library_commands,
     photo_commands,
     post_commands,
     trip_commands,
 )
-from journal.cli.command import Command
+from journal.cli.command import Command, FolderCommand
 from journal.errors import JournalError
 from journal.identity import app_version
 from journal.library_location import ENVIRONMENT_VARIABLE, library_path
 from journal.services import JournalService
 from journal.store.library import Library
 
-COMMANDS: tuple[Command, ...] = (
+COMMANDS: tuple[Command | FolderCommand, ...] = (
     *trip_commands.COMMANDS,
     *photo_commands.COMMANDS,
     *export_commands.COMMANDS,
     *post_commands.COMMANDS,
     *demo_commands.COMMANDS,
     *check_commands.COMMANDS,
+    *library_commands.COMMANDS,
 )
 
 EXIT_USER_ERROR = 2
@@ -83,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    command: Command = args.handler
+    command: Command | FolderCommand = args.handler
+    if isinstance(command, FolderCommand):
+        return command.run(args, library_path(args.library, os.environ))
     if command.check is not None:
         command.check(args)
     root = library_path(args.library, os.environ)

@@ -3,6 +3,7 @@
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from journal.errors import JournalError
@@ -23,6 +24,17 @@ class Command:
     writes: bool = False
     #: Commands that start a library where none exists yet.
     creates_library: bool = False
+
+
+@dataclass(frozen=True)
+class FolderCommand:
+    """A command on the library folder itself, run without opening the library first: a damaged
+    library, which ``recover`` mends, cannot be opened."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, Path], int]
 
 
 def argument_type(convert: Callable[[str], T]) -> Callable[[str], T]:

@@ -2,7 +2,8 @@
 
 Nothing happens at import time; ``main`` builds the services on the library the command line or
 environment names, so tests can build the same window on a temporary library. A second instance
-finds the library locked and says which process has it, then exits.
+finds the library locked and says which process has it, then exits. A damaged library is
+explained and its recovery offered before the window opens.
 """
 
 import argparse
@@ -10,12 +11,14 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journal.errors import JournalError
+from journal.errors import JournalError, LibraryDamagedError
 from journal.gui.app_icon import app_icon
+from journal.gui.recovery_dialog import offer_recovery
 from journal.identity import APP_ID, APP_NAME, app_version
 from journal.library_location import ENVIRONMENT_VARIABLE, library_path
 from journal.services import JournalService
@@ -70,6 +73,17 @@ def keep_startup_objects_out_of_collections() -> None:
     gc.freeze()
 
 
+def open_library(root: Path) -> Library | None:
+    """The library at ``root``; a damaged one is explained and, if the user agrees, recovered
+    first (None if not)."""
+    try:
+        return Library.open(root)
+    except LibraryDamagedError as damaged:
+        if not offer_recovery(damaged):
+            return None
+    return Library.open(root)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv if argv is None else argv)
     options = parse_arguments(arguments[1:])
@@ -84,9 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_check(app, lambda service: MainWindow(service, Preferences(QSettings())))
     try:
-        library = Library.open(library_path(options.library, os.environ))
+        library = open_library(library_path(options.library, os.environ))
     except JournalError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    if library is None:
         return 1
     window = MainWindow(JournalService(library), Preferences(QSettings()))
     keep_startup_objects_out_of_collections()

@@ -1,8 +1,20 @@
-"""One writer per library: an OS-level lock on ``journal.lock`` in the library folder.
+"""One writer per library: OS-level locks on the library folder and on its ``journal.lock``.
 
 An advisory lock held by the kernel (``flock`` on POSIX, ``msvcrt.locking`` on Windows) is released
 when its process dies, however it dies, so a crash can never leave a library stuck. The holder
-writes its pid and host into the file so that a second instance can say who has the library.
+writes its pid and host into ``journal.lock`` so that a second instance can say who has it.
+
+A lock on a file guards only as long as the file stays: delete ``journal.lock`` while the app
+imports, and the next process makes a new file, locks that and writes too. So on POSIX the holder
+also locks the library folder itself, which no deletion of a file inside it can undo. The lock
+on ``journal.lock`` is still taken - it carries the holder's pid, and older versions of Trip
+Journal lock only the file - and after taking it, a writer checks that the path still names the
+file it locked (one replaced in between is locked afresh).
+
+Where a folder cannot be locked (Linux emulates ``flock`` on NFS with POSIX locks, which need a
+descriptor open for writing, and a folder's never is), the file lock alone remains. Windows
+locks the file alone too, but refuses to delete or replace a file that a process has open, so
+the lock file cannot go while it is held.
 """
 
 import os
@@ -14,6 +26,9 @@ from types import TracebackType
 from journal.errors import LibraryError, LibraryLockedError
 
 LOCK_FILE_NAME = "journal.lock"
+
+#: Times the lock file is locked afresh when it keeps being replaced before giving up.
+REPLACED_ATTEMPTS = 5
 
 
 def _try_lock(fd: int) -> bool:
@@ -35,12 +50,33 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
+def _open_folder(folder: Path) -> int | None:
+    """A descriptor on ``folder`` for its lock, or None where folders cannot be locked."""
+    if sys.platform == "win32":
+        return None
+    try:
+        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return None  # the lock file's own opening explains what is wrong with the folder
+
+
+def _names(fd: int, path: Path) -> bool:
+    """Whether ``path`` still names the file open as ``fd`` (not deleted, not replaced)."""
+    try:
+        named = path.stat()
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
 class LibraryLock:
     """The exclusive right to write one library folder, for as long as it is held."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / LOCK_FILE_NAME
         self._fd: int | None = None
+        self._folder_fd: int | None = None
 
     @property
     def held(self) -> bool:
@@ -50,37 +86,70 @@ class LibraryLock:
         """Take the lock or raise ``LibraryLockedError`` naming the process that has it."""
         if self._fd is not None:
             return
+        folder_fd = self._lock_folder()
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as error:
-            raise LibraryError(
-                f"Cannot open the library's lock file {self.path}: {error.strerror}."
-            ) from error
-        if not _try_lock(fd):
-            holder = self._describe_holder(fd)
-            os.close(fd)
-            raise LibraryLockedError(
-                f"The library {self.path.parent} is open in another Trip Journal process"
-                f"{holder}. Close it there and try again."
-            )
+            fd = self._lock_file()
+        except BaseException:
+            if folder_fd is not None:
+                os.close(folder_fd)
+            raise
         # Byte 0 is what Windows locks; the holder's details go after it.
         os.ftruncate(fd, 1)
         os.lseek(fd, 1, os.SEEK_SET)
         os.write(fd, f"{os.getpid()}\n{socket.gethostname()}\n".encode())
-        self._fd = fd
+        self._fd, self._folder_fd = fd, folder_fd
 
     def release(self) -> None:
-        if self._fd is None:
-            return
-        # Closing the descriptor drops the lock; the file stays, empty locks are harmless.
-        os.close(self._fd)
-        self._fd = None
+        # Closing the descriptors drops the locks; the file stays, empty locks are harmless.
+        for fd in (self._fd, self._folder_fd):
+            if fd is not None:
+                os.close(fd)
+        self._fd = self._folder_fd = None
 
-    @staticmethod
-    def _describe_holder(fd: int) -> str:
+    def _lock_folder(self) -> int | None:
+        fd = _open_folder(self.path.parent)
+        if fd is None:
+            return None
         try:
-            os.lseek(fd, 1, os.SEEK_SET)
-            lines = os.read(fd, 256).decode("utf-8", "replace").split()
+            if _try_lock(fd):
+                return fd
+        except OSError:  # a file system that cannot lock folders: the file lock alone remains
+            os.close(fd)
+            return None
+        os.close(fd)
+        raise self._locked()
+
+    def _lock_file(self) -> int:
+        for _ in range(REPLACED_ATTEMPTS):
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as error:
+                raise LibraryError(
+                    f"Cannot open the library's lock file {self.path}: {error.strerror}."
+                ) from error
+            if not _try_lock(fd):
+                os.close(fd)
+                raise self._locked()
+            if _names(fd, self.path):
+                return fd
+            os.close(fd)  # deleted or replaced between our opening and our lock: lock the new one
+        raise LibraryError(
+            f"The library's lock file {self.path} keeps being deleted or replaced; stop the "
+            "program doing that and try again."
+        )
+
+    def _locked(self) -> LibraryLockedError:
+        return LibraryLockedError(
+            f"The library {self.path.parent} is open in another Trip Journal process"
+            f"{self._holder()}. Close it there and try again."
+        )
+
+    def _holder(self) -> str:
+        """`` (pid N on HOST)`` from the lock file, or nothing if it is gone or empty."""
+        try:
+            with self.path.open("rb") as lock_file:
+                lock_file.seek(1)
+                lines = lock_file.read(256).decode("utf-8", "replace").split()
         except OSError:
             return ""
         if len(lines) >= 2:

@@ -52,17 +52,23 @@ def known_revisions() -> set[str]:
     return {revision.revision for revision in script.walk_revisions()}
 
 
+def refuse_unknown(revision: str | None, database_path: Path) -> None:
+    """Raise ``LibraryTooNewError`` for a revision this version's scripts do not define."""
+    if revision in (None, SCHEMA_HEAD) or revision in known_revisions():
+        return
+    raise LibraryTooNewError(
+        f"The library {database_path.parent} was written by a newer version of Trip Journal "
+        f"(schema {revision}). Install the newer version to open it; it was left untouched."
+    )
+
+
 def upgrade(engine: Engine, database_path: Path, *, target: str = "head") -> None:
     """Migrate the database to ``target`` (normally the head), refusing newer databases."""
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision == SCHEMA_HEAD and target == "head":
         return
-    if revision is not None and revision not in known_revisions():
-        raise LibraryTooNewError(
-            f"The library {database_path.parent} was written by a newer version of Trip Journal "
-            f"(schema {revision}). Install the newer version to open it; it was left untouched."
-        )
+    refuse_unknown(revision, database_path)
     if revision is not None:
         backup_database(engine, database_path.with_name(f"{database_path.name}.bak-{revision}"))
 

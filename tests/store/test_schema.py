@@ -74,6 +74,9 @@ def test_a_library_from_a_newer_version_is_refused_untouched(library_root: Path)
     database = library_root / "journal.db"
     with sqlite3.connect(database) as raw:
         raw.execute("UPDATE alembic_version SET version_num = '9999'")
+    # Not in WAL mode, as a newer version might leave it: a refusal that switched the file to
+    # WAL first would change its header.
+    raw.execute("PRAGMA journal_mode=DELETE")
     raw.close()
     before = database.read_bytes()
 

@@ -1,0 +1,108 @@
+"""Whether a library's database can be used, found out without writing a byte to it.
+
+Everything here reads through a read-only connection (``mode=ro``) that sets no pragma that
+writes, so a database that is refused - written by a newer Trip Journal, not a Trip Journal
+database at all, damaged - keeps every byte it had. Only then does the writing engine connect
+(and switch the file to WAL).
+
+A library whose database is damaged, or missing or empty while ``photos/`` still holds photos,
+is refused with ``LibraryDamagedError``: writing more onto a damaged b-tree spreads the damage,
+and making a new empty database beside a hundred photos would orphan them all.
+"""
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
+
+from journal.errors import LibraryDamagedError, LibraryError
+from journal.photos.discovery import discover
+from journal.plurals import counted
+from journal.store import schema
+from journal.store.engine import create_library_engine
+
+#: SQLite's primary result codes that mean the file's content is damaged (or not a database at
+#: all), as opposed to circumstances such as permissions or a busy lock.
+_DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+def examine(database: Path, photos: Path, *, check_pages: bool) -> str | None:
+    """The schema revision of ``database``; None when it has none yet (a new library).
+
+    With ``check_pages``, run SQLite's ``PRAGMA quick_check`` too, as every opening for writing
+    does. Its cost grows with the database: on a 5.5 MB database of 20 trips, 2,000 written days
+    and 5,000 photos it takes 3-5 ms (warm cache), and opening that library for writing went from
+    1 ms to 7 ms - fine for the megabytes a library holds.
+
+    Raises ``LibraryDamagedError`` (see the module's docstring), ``LibraryTooNewError`` for a
+    schema this version does not know, and ``LibraryError`` for a database that is not Trip
+    Journal's or that cannot be read for another reason (permissions, say).
+    """
+    try:
+        empty = database.stat().st_size == 0
+    except FileNotFoundError:
+        _refuse_orphaned_photos(database, photos, "missing")
+        return None
+    except OSError as error:
+        raise LibraryError(
+            f"Cannot read the library database {database}: {error.strerror}."
+        ) from error
+    if empty:
+        _refuse_orphaned_photos(database, photos, "empty (0 bytes)")
+        return None
+    engine = create_library_engine(database, read_only=True)
+    try:
+        with engine.connect() as connection:
+            revision = schema.current_revision(connection)
+            schema.refuse_unknown(revision, database)
+            problems = _quick_check(connection) if check_pages else []
+    except DBAPIError as error:
+        raise explained(database, photos, error) from error
+    finally:
+        engine.dispose()
+    if problems:
+        raise LibraryDamagedError(
+            database.parent,
+            f"its database {database.name} fails SQLite's quick check ({problems[0]})",
+        )
+    return revision
+
+
+def photo_count(photos: Path) -> int:
+    """How many files ``photos/`` holds (the walk an import makes, so hidden files don't count)."""
+    return len(discover([photos]).files) if photos.is_dir() else 0
+
+
+def _refuse_orphaned_photos(database: Path, photos: Path, state: str) -> None:
+    """A library folder without a database is new, unless photos are waiting in it."""
+    count = photo_count(photos)
+    if count:
+        raise LibraryDamagedError(
+            database.parent,
+            f"its database {database.name} is {state} but {photos.name}/ holds "
+            f"{counted(count, 'photo')}",
+        )
+
+
+def _quick_check(connection: Connection) -> list[str]:
+    """The problems SQLite's quick check finds (its section headers left out)."""
+    rows = connection.exec_driver_sql("PRAGMA quick_check").scalars()
+    lines = [line for row in rows for line in str(row).splitlines()]
+    return [line for line in lines if line != "ok" and not line.startswith("***")]
+
+
+def explained(database: Path, photos: Path, error: DBAPIError) -> LibraryError:
+    """The error for the user when SQLite fails on ``database``.
+
+    Damage (SQLite's CORRUPT or NOTADB) in a library folder - one with ``photos/`` - is a
+    damaged library, to recover; anywhere else the file is probably not a library's at all, and
+    is only refused. Other failures (permissions, a full disk) are circumstances, not damage.
+    """
+    original = error.orig
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _DAMAGE_CODES and photos.is_dir():
+        return LibraryDamagedError(
+            database.parent, f"its database {database.name} cannot be read ({original})"
+        )
+    return LibraryError(f"Cannot use the library database {database}: {original}.")

@@ -1,0 +1,102 @@
+"""The writer's lock holds even when ``journal.lock`` is deleted or replaced under it."""
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journal.errors import LibraryLockedError
+from journal.services import JournalService, NewTrip
+from journal.store import lock as lock_module
+from journal.store.library import Library
+from journal.store.lock import LOCK_FILE_NAME, LibraryLock
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from journal.store.library import Library
+Library.open(Path(sys.argv[1]))
+print("open", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.fixture
+def held_library(library_root: Path) -> Iterator[subprocess.Popen[str]]:
+    """A library with one trip, open for writing in another process."""
+    with Library.open(library_root) as library:
+        JournalService(library).create_trip(
+            NewTrip("Walk", date(2023, 9, 16), date(2023, 9, 18), "UTC")
+        )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(library_root)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "open"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="Windows refuses to delete a lock file a process has open"
+)
+@pytest.mark.parametrize("replaced", [False, True], ids=["deleted", "replaced"])
+def test_a_second_writer_is_refused_when_the_lock_file_is_gone(
+    held_library: subprocess.Popen[str], library_root: Path, replaced: bool
+) -> None:
+    lock_file = library_root / LOCK_FILE_NAME
+    lock_file.unlink()
+    if replaced:
+        lock_file.write_bytes(b"")
+
+    second = subprocess.run(
+        [sys.executable, "-m", "journal", "rename", "walk", "Second", "--library", library_root],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert second.returncode == 2
+    assert "Traceback" not in second.stderr
+    assert second.stderr.startswith(
+        f"journal: The library {library_root} is open in another Trip Journal process."
+    )
+    with pytest.raises(LibraryLockedError):
+        Library.open(library_root)
+    held_library.kill()
+    held_library.wait()
+    with Library.open(library_root) as library:
+        assert JournalService(library).find_trip("walk").title == "Walk"
+
+
+def test_a_lock_file_replaced_while_it_is_being_locked_is_locked_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a folder cannot be locked, the file lock is all there is. Another program may
+    replace ``journal.lock`` between our opening it and locking it; a lock on the old file would
+    guard nothing, so the file now there is locked instead."""
+    lock_file = tmp_path / LOCK_FILE_NAME
+    real_try_lock = lock_module._try_lock
+    replaced: list[int] = []
+
+    def replace_before_the_first_lock(fd: int) -> bool:
+        if not replaced:
+            lock_file.unlink()
+            lock_file.write_bytes(b"")
+            replaced.append(fd)
+        return real_try_lock(fd)
+
+    monkeypatch.setattr(lock_module, "_open_folder", lambda _folder: None)
+    monkeypatch.setattr(lock_module, "_try_lock", replace_before_the_first_lock)
+
+    with LibraryLock(tmp_path):
+        assert replaced
+        assert lock_file.read_bytes().count(b"\n") == 2  # the holder's pid is in the new file
+        with pytest.raises(LibraryLockedError):
+            LibraryLock(tmp_path).acquire()
