@@ -5,14 +5,11 @@ message points to, run by ``journal recover`` and by the app's offer at start-up
 library's lock:
 
 1. What the damaged database still yields is salvaged (``store.salvage``), from a copy.
-2. A new database is built beside it, ``journal.db.recovering``: the salvaged trips with the text
-   of their days and their camera clock corrections. Every photo in ``photos/`` is then imported
-   like any other (capture time read from the file, day derived the usual way) into the trip its
-   salvaged row names, or else into a new trip titled "Recovered", which spans the photos' days
-   in the zone most of them were taken in (by GPS, else UTC) and also takes the days of text
-   whose trip was lost. Captions, original names and covers come back from salvaged rows. Lost
-   for good: which photos were placed on a day by hand, and a day's hand-made order (photos go
-   by capture time).
+2. A new database is built beside it, ``journal.db.recovering`` (``recovery_rebuild``): the
+   salvaged trips with the text of their days and their camera clock corrections, and every
+   photo in ``photos/``, imported like any other into the trip its salvaged row names, or else
+   into a new trip titled "Recovered", which spans the photos' days in the zone most of them
+   were taken in (by GPS, else UTC) and also takes the days of text whose trip was lost.
 3. Only then does the damaged database move aside - renamed ``journal.db.damaged-YYYYMMDD-HHMMSS``
    with its ``-wal`` and ``-shm``, never overwritten nor deleted - and the new one take its name.
 
@@ -23,39 +20,24 @@ do.
 
 import os
 import sqlite3
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from journal.atomic_files import fsync_dir
-from journal.errors import InvalidInputError, LibraryDamagedError, LibraryError, LibraryMissingError
-from journal.photos.day_assignment import ZoneSource
-from journal.photos.discovery import discover
-from journal.photos.import_progress import CancelToken, ImportFailure, ImportPhase, ImportProgress
+from journal.errors import LibraryDamagedError, LibraryError, LibraryMissingError
+from journal.photos.import_progress import CancelToken, ImportFailure
 from journal.plurals import counted
-from journal.services import trip_ops, validation
-from journal.services.facade import JournalService
-from journal.services.slugs import check_slug
+from journal.services.recovery_rebuild import ProgressCallback, Rebuild
 from journal.services.snapshots import TripInfo
-from journal.services.trip_ops import NewTrip, TripEdit
 from journal.store import health
 from journal.store.library import DATABASE_NAME, PHOTOS_DIR, Library
 from journal.store.lock import LibraryLock
-from journal.store.models import CameraOffset, Day, Photo, Trip
-from journal.store.salvage import COMPANION_SUFFIXES, Salvage, SalvagedDay, salvage
+from journal.store.salvage import COMPANION_SUFFIXES, salvage
 
-RECOVERED_TITLE = "Recovered"
 STAGING_SUFFIX = ".recovering"
 DAMAGED_SUFFIX = ".damaged-"
-
-#: Called with the photos imported so far and the photos to import in all.
-ProgressCallback = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -136,7 +118,7 @@ def _recover(
     try:
         library = Library.build(database.parent, staging, lock)
         try:
-            rebuilt = _Rebuild(library, salvaged, progress, cancel).run()
+            rebuilt = Rebuild(library, salvaged, progress, cancel).run()
         finally:
             library.engine.dispose()
         if cancel.cancelled:
@@ -161,243 +143,6 @@ def _recover(
         recovered_photos=rebuilt.recovered_photos,
         failures=tuple(rebuilt.failures),
     )
-
-
-class _Rebuild:
-    """Step 2: the new database's content, from the salvage and the files in ``photos/``."""
-
-    def __init__(
-        self,
-        library: Library,
-        salvaged: Salvage,
-        progress: ProgressCallback | None,
-        cancel: CancelToken,
-    ) -> None:
-        self.library = library
-        self.salvaged = salvaged
-        self.progress = progress
-        self.cancel = cancel
-        #: Salvaged trip id to the id of the trip put back.
-        self.trips: dict[int, int] = {}
-        self.days = 0
-        self.photos = 0
-        self.recovered_trip: TripInfo | None = None
-        self.recovered_photos = 0
-        self.failures: list[ImportFailure] = []
-        self._done = 0
-        self._total = 0
-
-    def run(self) -> "_Rebuild":
-        service = JournalService(self.library)
-        with self.library.session() as session:
-            self._put_back_trips(session)
-            self._put_back_camera_offsets(session)
-        batches = self._batches()
-        self._total = sum(len(paths) for paths in batches.values())
-        for trip_id, paths in batches.items():
-            if trip_id is not None:
-                self._import(service, trip_id, paths)
-        orphans = [
-            day
-            for day in self.salvaged.days
-            if day.trip_old_id not in self.trips and (day.title or day.body)
-        ]
-        recovered_id = None
-        if batches.get(None) or orphans:
-            created = service.create_trip(
-                NewTrip(RECOVERED_TITLE, _today(), _today(), timezone="UTC")
-            ).trip
-            assert created is not None
-            recovered_id = created.id
-            self.recovered_photos = self._import(service, recovered_id, batches.get(None, []))
-        if self.cancel.cancelled:
-            return self
-        with self.library.session() as session:
-            if recovered_id is not None:
-                self.recovered_trip = _settle_recovered_trip(session, recovered_id, orphans)
-            self.days = _put_back_days(session, self.salvaged.days, self.trips, recovered_id)
-            self._put_back_photo_details(session, recovered_id)
-        return self
-
-    def _put_back_trips(self, session: Session) -> None:
-        for old in self.salvaged.trips:
-            if old.old_id in self.trips:
-                continue
-            try:
-                created = trip_ops.create_trip(
-                    session,
-                    NewTrip(
-                        title=old.title,
-                        start_date=old.start_date,
-                        end_date=old.end_date,
-                        timezone=_usable_zone(old.timezone),
-                        categories=tuple(old.categories),
-                        tags=tuple(old.tags),
-                        slug=_free_slug(session, old.slug),
-                    ),
-                ).trip
-            except InvalidInputError:  # dates or title damaged: its days go to "Recovered"
-                continue
-            assert created is not None
-            trip_ops.edit_trip(
-                session,
-                created.id,
-                TripEdit(
-                    intro=old.intro,
-                    closing=old.closing,
-                    day_start_minutes=old.day_start_minutes
-                    if 0 <= old.day_start_minutes < 12 * 60
-                    else 0,
-                ),
-            )
-            trip = trip_ops.get_trip(session, created.id)
-            trip.export_settings = old.export_settings
-            trip.front_matter = old.front_matter
-            self.trips[old.old_id] = created.id
-
-    def _put_back_camera_offsets(self, session: Session) -> None:
-        offsets: dict[tuple[int, tuple[str, str, str]], int] = {}
-        for offset in self.salvaged.camera_offsets:
-            if offset.trip_old_id in self.trips:
-                offsets[(self.trips[offset.trip_old_id], offset.camera)] = offset.offset_seconds
-        for (trip_id, (make, model, serial)), seconds in offsets.items():
-            session.add(
-                CameraOffset(
-                    trip_id=trip_id,
-                    camera_make=make,
-                    camera_model=model,
-                    camera_serial=serial,
-                    offset_seconds=seconds,
-                )
-            )
-
-    def _batches(self) -> dict[int | None, list[Path]]:
-        """The files in ``photos/`` by the trip they go to (None: "Recovered"). A library copy is
-        named by its content hash, so its name finds its salvaged rows without reading it."""
-        homes: dict[str, set[int | None]] = defaultdict(set)
-        for photo in self.salvaged.photos:
-            if photo.trip_old_id in self.trips:
-                homes[photo.content_hash].add(self.trips[photo.trip_old_id])
-        found = discover([self.library.photos_dir], self.cancel)
-        self.failures.extend(found.failures)
-        batches: dict[int | None, list[Path]] = defaultdict(list)
-        for path in found.files:
-            for trip_id in homes.get(path.stem) or {None}:
-                batches[trip_id].append(path)
-        return batches
-
-    def _import(self, service: JournalService, trip_id: int, paths: list[Path]) -> int:
-        if not paths or self.cancel.cancelled:
-            return 0
-        done_before = self._done
-
-        def on_progress(event: ImportProgress) -> None:
-            if self.progress is not None and event.phase is ImportPhase.COPY:
-                self.progress(done_before + event.done, self._total)
-
-        report = service.import_photos(trip_id, paths, progress=on_progress, cancel=self.cancel)
-        self._done += len(paths)
-        self.photos += len(report.imported)
-        self.failures.extend(report.failures)
-        return len(report.imported)
-
-    def _put_back_photo_details(self, session: Session, recovered_id: int | None) -> None:
-        rows: dict[tuple[int | None, str], Photo] = {
-            (row.trip_id, row.content_hash): row for row in session.scalars(select(Photo))
-        }
-        by_old_id: dict[int, Photo] = {}
-        for old in self.salvaged.photos:
-            row = rows.get((self.trips.get(old.trip_old_id, recovered_id), old.content_hash))
-            if row is None:
-                continue
-            by_old_id[old.old_id] = row
-            row.caption = old.caption or row.caption
-            row.original_name = old.original_name or row.original_name
-        for old_trip in self.salvaged.trips:
-            cover = by_old_id.get(old_trip.cover_photo_old_id or 0)
-            if cover is not None and cover.trip_id == self.trips.get(old_trip.old_id):
-                trip_ops.get_trip(session, cover.trip_id).cover_photo_id = cover.id
-
-
-def _settle_recovered_trip(session: Session, trip_id: int, orphans: list[SalvagedDay]) -> TripInfo:
-    """Give "Recovered" the zone most of its photos were taken in (by GPS; else UTC) and the
-    dates of its photos and orphaned days: all of them, or the busiest stretch a trip can span."""
-    zones = Counter(
-        session.scalars(
-            select(Photo.zone_name).where(
-                Photo.trip_id == trip_id,
-                Photo.zone_source == ZoneSource.GPS_POSITION,
-                Photo.zone_name.is_not(None),
-            )
-        )
-    )
-    if zones:
-        trip_ops.edit_trip(session, trip_id, TripEdit(timezone=zones.most_common(1)[0][0]))
-    taken = session.scalars(
-        select(Photo.local_time).where(Photo.trip_id == trip_id, Photo.local_time.is_not(None))
-    )
-    dates = [moment.date() for moment in taken if moment is not None]
-    dates += [day.date for day in orphans]
-    if dates:
-        start, end = busiest_stretch(dates, validation.MAX_TRIP_DAYS)
-        trip_ops.set_trip_dates(session, trip_id, start, end)
-    return TripInfo.of(trip_ops.get_trip(session, trip_id))
-
-
-def busiest_stretch(dates: Iterable[date], longest: int) -> tuple[date, date]:
-    """The first and last of ``dates`` if they are at most ``longest`` days apart, else the
-    stretch of ``longest`` days holding the most of them (the earliest such stretch)."""
-    ordered = sorted(dates)
-    best = (0, 0)
-    first = 0
-    for last, day in enumerate(ordered):
-        while (day - ordered[first]).days >= longest:
-            first += 1
-        if last - first > best[1] - best[0]:
-            best = (first, last)
-    return ordered[best[0]], ordered[best[1]]
-
-
-def _put_back_days(
-    session: Session,
-    days: Iterable[SalvagedDay],
-    trips: dict[int, int],
-    recovered_id: int | None,
-) -> int:
-    """Each salvaged day on its trip, or on "Recovered" when its trip was lost; texts of lost
-    trips that fall on the same date are kept one after the other."""
-    merged: dict[tuple[int, date], tuple[str, list[str]]] = {}
-    for day in days:
-        trip_id = trips.get(day.trip_old_id, recovered_id)
-        if trip_id is None or not (day.title or day.body):
-            continue
-        title, bodies = merged.get((trip_id, day.date), ("", []))
-        merged[(trip_id, day.date)] = (title or day.title, [*bodies, day.body])
-    for (trip_id, when), (title, bodies) in merged.items():
-        text = "\n\n".join(body for body in bodies if body)
-        session.add(Day(trip_id=trip_id, date=when, title=title, body=text))
-    return len(merged)
-
-
-def _free_slug(session: Session, slug: str) -> str | None:
-    """``slug`` if it is valid and no trip put back so far has it; else None (a new one)."""
-    try:
-        slug = check_slug(slug)
-    except InvalidInputError:
-        return None
-    taken = session.scalars(select(Trip.id).where(Trip.slug == slug)).first()
-    return None if taken is not None else slug
-
-
-def _usable_zone(name: str) -> str:
-    try:
-        return validation.check_timezone(name)
-    except InvalidInputError:
-        return "UTC"
-
-
-def _today() -> date:
-    return datetime.now(UTC).date()
 
 
 def _leave_wal_mode(database: Path) -> None:

@@ -11,7 +11,8 @@ may find them.
 
 What is salvaged is what the user made and cannot make again: trips (title, dates, zone, intro
 and closing, labels, export choices), the text of their days, camera clock corrections, and each
-photo's trip, caption and original name (the photos themselves are files in ``photos/``).
+photo's trip, caption, original name and path, and its place on a day (the photos themselves are
+files in ``photos/``).
 
 The database is read from a copy in a temporary folder inside the library (where the database
 fits, unlike a small ``/tmp`` perhaps): opening it may make SQLite write (replaying its WAL), and
@@ -19,6 +20,7 @@ the damaged original must keep every byte.
 """
 
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -68,6 +70,12 @@ class SalvagedPhoto:
     content_hash: str
     caption: str
     original_name: str
+    #: Where it was imported from (surrogate escapes for a name that is not UTF-8), or "".
+    original_path: str
+    #: The day it was shown on, whether the user put it there by hand, and its place that day.
+    day_date: date | None
+    pinned: bool
+    position: int
 
 
 @dataclass(frozen=True)
@@ -205,8 +213,17 @@ def _photo(row: Row) -> SalvagedPhoto | None:
         return None
     if not isinstance(digest, str) or not digest:
         return None
+    path = row.get("original_path")
     return SalvagedPhoto(
-        old_id, trip_old_id, digest, _text(row.get("caption")), _text(row.get("original_name"))
+        old_id=old_id,
+        trip_old_id=trip_old_id,
+        content_hash=digest,
+        caption=_text(row.get("caption")),
+        original_name=_text(row.get("original_name")),
+        original_path=os.fsdecode(path) if isinstance(path, bytes) else _text(path),
+        day_date=_date(row.get("day_date")),
+        pinned=row.get("pinned") == 1,
+        position=_int(row.get("position")),
     )
 
 

@@ -13,7 +13,8 @@ import pytest
 from journal.errors import LibraryDamagedError, LibraryError, LibraryMissingError
 from journal.photos.import_progress import CancelToken
 from journal.services import CameraKey, JournalService, NewTrip, TripEdit, TripInfo
-from journal.services.recovery import busiest_stretch, recover_library
+from journal.services.recovery import recover_library
+from journal.services.recovery_rebuild import busiest_stretch
 from journal.store.library import Library
 from tests.photos.photo_files import exif_for, write_photo
 from tests.store.damaged_libraries import emptied_library
@@ -235,3 +236,58 @@ def test_the_busiest_stretch_a_trip_can_span() -> None:
     stray = date(2010, 6, 1)
     dates = [stray, *(start + timedelta(days=n) for n in range(0, 1500, 10))]
     assert busiest_stretch(dates, 1000) == (start, start + timedelta(days=990))
+
+
+def test_the_text_shows_the_same_photos_after_recovery_and_days_keep_their_hand_made_order(
+    library_root: Path, tmp_path: Path
+) -> None:
+    """Recovery imports the photos again, so they get new ids: every ``photo:ID`` of the text
+    follows its photo (a reference to a photo that did not come back cannot show another one),
+    and a photo put on a day by hand, a day's order and the original paths come back too."""
+    files = [
+        write_photo(
+            tmp_path / f"IMG_{n}.jpg",
+            exif_for(original=f"2023:09:17 1{n}:00:00"),
+            color=(30 * n, 200 - 30 * n, 90),
+        )
+        for n in range(6)
+    ]
+    with Library.open(library_root) as library:
+        service = JournalService(library)
+        trip = new_trip(service, "Busan", date(2023, 9, 16), date(2023, 9, 18), "Asia/Seoul")
+        write_days(
+            service, new_trip(service, "Diary", date(2023, 1, 1), date(2023, 12, 31), "UTC"), 120
+        )
+        ids = [service.import_photos(trip.id, [path]).imported[0] for path in reversed(files)]
+        service.move_photos(trip.id, [ids[0]], date(2023, 9, 18))  # by hand, off its day
+        on_17th = [photo.id for photo in service.photos(trip.id, date(2023, 9, 17))]
+        service.reorder_photos(trip.id, date(2023, 9, 17), on_17th[::-1])
+        text = "".join(f"![n{n}](photo:{photo_id})\n\n" for n, photo_id in enumerate(ids))
+        text += '![ref][r]\n\n![gone](photo:999 "title")\n\n[r]: <photo:' + f"{ids[2]}>\n"
+        service.set_day_text(trip.id, date(2023, 9, 17), text)
+        service.edit_trip(trip.id, TripEdit(intro=f"Cover: ![c](photo:{ids[5]})"))
+        before = {photo.id: photo for photo in service.all_photos(trip.id)}
+        order_before = [
+            before[photo.id].content_hash for photo in service.photos(trip.id, date(2023, 9, 17))
+        ]
+    damage_the_page_holding(library_root / "journal.db", b"DAY-0050")
+
+    assert recover_library(library_root) is not None
+
+    with Library.open(library_root) as library:
+        service = JournalService(library)
+        back = service.find_trip(trip.slug)
+        photos = {photo.content_hash: photo for photo in service.all_photos(back.id)}
+        new_id = {old: photos[photo.content_hash].id for old, photo in before.items()}
+        assert new_id != {old: old for old in before}  # the ids did change
+        expected = "".join(f"![n{n}](photo:{new_id[old]})\n\n" for n, old in enumerate(ids))
+        expected += '![ref][r]\n\n![gone](lost-photo:999 "title")\n\n'
+        expected += f"[r]: <photo:{new_id[ids[2]]}>\n"
+        assert service.day(back.id, date(2023, 9, 17)).body == expected
+        assert back.intro == f"Cover: ![c](photo:{new_id[ids[5]]})"
+        moved = photos[before[ids[0]].content_hash]
+        assert (moved.day_date, moved.pinned) == (date(2023, 9, 18), True)
+        assert [
+            photo.content_hash for photo in service.photos(back.id, date(2023, 9, 17))
+        ] == order_before
+        assert {photo.original_path for photo in photos.values()} == {str(f) for f in files}
