@@ -20,6 +20,7 @@ from journal.export.profile import PostPart, Profile
 from journal.export.settings import ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto
 from journal.photo_refs import photo_id_of
+from journal.portable_names import portable_slug
 
 #: The names ``photo_file_names`` gives; a file so named in an image folder is the exporter's own.
 EXPORTED_NAME = re.compile(r"^(?:day-\d+-\d{2,}|photo-\d+)\.(?:jpg|png|heic|webp|tif)$")
@@ -56,7 +57,9 @@ class _Section:
 
 
 def export_slug(source: ExportSource, settings: ExportSettings) -> str:
-    return settings.slug or source.trip.slug
+    """The slug the post's files and folders are named after. A trip made before slugs avoided
+    the names Windows reserves (``con``) exports as ``con-trip``, so the folder opens there."""
+    return portable_slug(settings.slug or source.trip.slug)
 
 
 def photo_file_names(source: ExportSource, settings: ExportSettings) -> dict[int, str]:
