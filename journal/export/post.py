@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from journal.export.errors import ExportError
-from journal.export.front_matter import local_midnight, render_front_matter
+from journal.export.front_matter import PostDate, local_midnight, render_front_matter
 from journal.export.image_refs import ImageRef, find_images, image_markdown, rewrite_images
 from journal.export.images import exported_suffix
 from journal.export.profile import PostPart, Profile
@@ -241,7 +241,10 @@ def _render(
 
 
 def _front_matter(profile: Profile, part: PostPart, extra: Mapping[str, Any]) -> dict[str, Any]:
-    """The generated keys, then the trip's extra keys (which win: the user set them on purpose)."""
+    """The generated keys, then the trip's extra keys (which win: the user set them on purpose).
+    An extra ``date`` (an imported post's own) is still the post's date, written as one."""
     fields = profile.front_matter(part)
     fields.update(extra)
+    if isinstance(fields["date"], str):
+        fields["date"] = PostDate(fields["date"])
     return fields
