@@ -32,7 +32,7 @@ class BoundedSafeLoader(yaml.SafeLoader):
     def compose_document(self) -> Node | None:
         node = super().compose_document()
         if node is not None:
-            check_expanded_size(node)
+            _check_expanded_size(node)
         return node
 
 
@@ -52,8 +52,8 @@ def bounded_load(text: str, loader: type[BoundedSafeLoader] = BoundedSafeLoader)
         raise ComposerError(None, None, "its values are nested too deeply", None) from None
 
 
-def check_expanded_size(root: Node) -> int:
-    """The size of ``root`` with its aliases written out; ``ComposerError`` above the limit.
+def _check_expanded_size(root: Node) -> None:
+    """A ``ComposerError`` if ``root``, with its aliases written out, is over the limit.
 
     An iterative depth-first walk that sizes each node once (a shared node is counted again
     for every reference, without being walked again), so it costs as much as the text, not as
@@ -85,7 +85,6 @@ def check_expanded_size(root: Node) -> int:
         open_nodes.add(id(node))
         stack.append((node, True))
         stack.extend((child, False) for child in children)
-    return sizes[id(root)]
 
 
 def _children(node: Node) -> list[Node]:

@@ -78,7 +78,7 @@ def _capture_properties(data: bytes, *, complete: bool) -> dict[str, str]:
     def start(name: str, attributes: dict[str, str]) -> None:
         nonlocal reading
         for attribute, value in attributes.items():
-            if attribute in _PREFERENCE:
+            if attribute in _PREFERENCE and value.strip():
                 found.setdefault(attribute, value.strip())
         if reading is None and name in _PREFERENCE and name not in found:
             reading = name
