@@ -14,9 +14,8 @@ import yaml
 from journal.export import ExportFormat, ExportSettings
 from journal.export.front_matter import front_matter_yaml
 from journal.services import JournalService, NewTrip, TripEdit
-from tests.export.test_hugo_build import make_site
+from tests.export.test_hugo_build import HUGO, build_site, make_site
 
-HUGO = shutil.which("hugo")
 JEKYLL = shutil.which("jekyll")
 
 #: Booleans and nulls of YAML 1.1 (``y``, ``N`` are not to PyYAML), numbers of YAML 1.1, 1.2 and
@@ -107,20 +106,12 @@ HUGO_SINGLE = (
 def test_hugo_shows_every_title_category_and_tag_as_written(
     service: JournalService, tmp_path: Path
 ) -> None:
-    assert HUGO is not None
     site = tmp_path / "site"
     make_site(site)
     (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
     posts = export_tricky_trips(service, site, ExportFormat.HUGO)
     public = tmp_path / "public"
-    build = subprocess.run(
-        [HUGO, "--source", str(site), "--destination", str(public), "--quiet"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert build.returncode == 0, build.stderr
+    build_site(site, public)
     shown = {
         text: page_text(public / "posts" / post.parent.name / "index.html")
         for text, post in posts.items()
