@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-
 #: Words some generator's YAML reads as a boolean, null or number (in any case).
 _NOT_TEXT_WORDS = frozenset(
     {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf", "infinity"}
