@@ -18,11 +18,11 @@ from datetime import date
 from pathlib import Path
 
 from journal.errors import JournalError
-from journal.export.post import INTRO_SPACER, SECTION_SPACER
-from journal.photo_refs import photo_url
+from journal.markdown.images import replace_links
+from journal.markdown.photo_refs import photo_url
+from journal.markdown.post_layout import INTRO_SPACER, SECTION_SPACER
 from journal.photos.import_progress import CancelToken, ImportProgress
 from journal.photos.storage import content_hash
-from journal.post_import.image_links import replace_links
 from journal.post_import.post_plan import PlannedSection, PostPlan, plan_post, read_post_text
 from journal.services import JournalService, NewTrip, TripEdit, TripInfo
 

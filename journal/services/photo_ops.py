@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError, NotFoundError
+from journal.markdown.photo_refs import shown_photos, without_photos
 from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import derive_time
 from journal.services import photo_days
@@ -21,7 +22,6 @@ from journal.services.snapshots import (
     TextShowingPhotos,
     TripInfo,
 )
-from journal.shown_photos import shown_photos, without_photos
 from journal.store.models import CameraOffset, Day, Photo, Trip
 
 #: Enough for a clock that was never set (cameras start at 2000 or 2010); beyond it is a typo.

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError
-from journal.photo_refs import photo_url
+from journal.markdown.photo_refs import photo_url, shown_photos
 from journal.photos.day_assignment import ZoneSource
 from journal.photos.discovery import discover
 from journal.photos.import_progress import CancelToken, ImportFailure, ImportPhase, ImportProgress
@@ -31,7 +31,6 @@ from journal.services.facade import JournalService
 from journal.services.slugs import check_slug
 from journal.services.snapshots import TripInfo
 from journal.services.trip_ops import NewTrip, TripEdit
-from journal.shown_photos import shown_photos
 from journal.store.library import Library
 from journal.store.models import CameraOffset, Day, Photo, Trip
 from journal.store.salvage import Salvage, SalvagedDay
