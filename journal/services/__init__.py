@@ -11,11 +11,11 @@ from journal.services.snapshots import (
     DayMove,
     DaysOverview,
     PhotoInfo,
-    TextPart,
     TextShowingPhotos,
     TripInfo,
 )
 from journal.services.trip_ops import NewTrip, TripEdit
+from journal.texts import TextPart, TextTarget
 
 __all__ = [
     "CameraInfo",
@@ -31,6 +31,7 @@ __all__ = [
     "PhotoInfo",
     "TextPart",
     "TextShowingPhotos",
+    "TextTarget",
     "TripEdit",
     "TripInfo",
 ]

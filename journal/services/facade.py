@@ -36,6 +36,7 @@ from journal.services.snapshots import (
 )
 from journal.services.trip_ops import NewTrip, TripEdit
 from journal.store.library import Library
+from journal.texts import TextTarget
 
 
 class JournalService:
@@ -66,6 +67,11 @@ class JournalService:
     def day(self, trip_id: int, day: date) -> DayInfo:
         with self.library.session() as session:
             return day_ops.day_info(session, trip_id, day)
+
+    def text(self, trip_id: int, target: TextTarget) -> tuple[str, str]:
+        """(title, body) of one text of the trip; the intro and the closing have no title."""
+        with self.library.session() as session:
+            return day_ops.text(session, trip_id, target)
 
     def photos(self, trip_id: int, day: date | None) -> list[PhotoInfo]:
         """One day's photos in their order; ``None`` is the Unassigned tray."""
@@ -140,9 +146,16 @@ class JournalService:
         self._remove_files(unused)
         return changes
 
-    def set_day_text(self, trip_id: int, day: date, body: str, title: str | None = None) -> Changes:
+    def set_text(
+        self, trip_id: int, target: TextTarget, body: str, title: str | None = None
+    ) -> Changes:
+        """Replace one text of the trip (and a day's title unless ``title`` is None)."""
         with self.library.session() as session:
-            return day_ops.set_day_text(session, trip_id, day, body, title)
+            return day_ops.set_text(session, trip_id, target, body, title)
+
+    def set_day_text(self, trip_id: int, day: date, body: str, title: str | None = None) -> Changes:
+        """``set_text`` of one day's text."""
+        return self.set_text(trip_id, TextTarget.of_day(day), body, title)
 
     def import_photos(
         self,

@@ -18,11 +18,11 @@ from journal.services.snapshots import (
     CameraKey,
     DayMove,
     PhotoInfo,
-    TextPart,
     TextShowingPhotos,
     TripInfo,
 )
 from journal.store.models import CameraOffset, Day, Photo, Trip
+from journal.texts import TextPart
 
 #: Enough for a clock that was never set (cameras start at 2000 or 2010); beyond it is a typo.
 MAX_CAMERA_OFFSET_SECONDS = 100 * 366 * 24 * 3600

@@ -5,13 +5,13 @@ Views and the CLI never see ORM objects (which belong to one session); they get 
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import ZoneSource
 from journal.store.models import Day, Photo, Trip
 from journal.text_stats import count_words
+from journal.texts import TextPart
 
 
 @dataclass(frozen=True)
@@ -104,14 +104,6 @@ class DaysOverview:
     unassigned_photo_count: int
     #: The tray's first photo, its cover in the timeline as each day has one.
     unassigned_cover_photo_id: int | None = None
-
-
-class TextPart(StrEnum):
-    """The texts of a trip, in the order the post shows them."""
-
-    INTRO = "intro"
-    DAY = "day"
-    CLOSING = "closing"
 
 
 @dataclass(frozen=True)

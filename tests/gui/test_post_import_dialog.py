@@ -17,14 +17,13 @@ from journal.gui import trip_operations
 from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog, report_text
-from journal.gui.timeline_entries import EntryKind
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
 from journal.post_import.post_importer import (
     PostImportCancelledError,
     PostImportReport,
     import_post,
 )
-from journal.services import JournalService, TripInfo
+from journal.services import JournalService, TextTarget, TripInfo
 from tests.gui.typing import type_with_input_method
 from tests.post_import.test_round_trip import stand_in_site
 
@@ -200,8 +199,8 @@ def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
     accept_post_import(qtbot, monkeypatch, post, options=fill_the_open_trip)
     window: MainWindow = make_window()
     editor = window.editor.editor
-    qtbot.waitUntil(lambda: window.timeline_model.row_of(EntryKind.DAY, day0) is not None)
-    row = window.timeline_model.row_of(EntryKind.DAY, day0)
+    qtbot.waitUntil(lambda: window.timeline_model.row_of(TextTarget.of_day(day0)) is not None)
+    row = window.timeline_model.row_of(TextTarget.of_day(day0))
     assert row is not None
     window.timeline.setCurrentIndex(window.timeline_model.index(row))
     qtbot.waitUntil(lambda: editor.toPlainText() == "Seattle notes." and not editor.isReadOnly())
