@@ -25,7 +25,7 @@ def test_intro_days_and_closing_are_written_and_read_by_their_target(
     assert service.text(seattle.id, TextTarget.closing()) == ("", "Bye.")
     assert service.text(seattle.id, TextTarget.of_day(date(2023, 9, 18))) == ("", "")
     assert (intro.trip_details, intro.days) == (True, frozenset())
-    assert (written.trip_details, written.days) == (False, {date(2023, 9, 17)})
+    assert (written.trip_details, written.days) == (False, frozenset({date(2023, 9, 17)}))
 
 
 def test_only_a_day_has_a_title(service: JournalService, seattle: TripInfo) -> None:
@@ -49,7 +49,7 @@ def test_a_text_is_named_as_the_user_would(seattle: TripInfo) -> None:
 
 def test_changes_say_which_texts_an_operation_rewrote(seattle: TripInfo) -> None:
     day = TextTarget.of_day(date(2023, 9, 17))
-    rewrote_day = Changes(trip=seattle, days=frozenset({day.day}), text_rewritten=True)
+    rewrote_day = Changes(trip=seattle, days=frozenset({date(2023, 9, 17)}), text_rewritten=True)
     rewrote_intro = Changes(trip=seattle, trip_details=True, text_rewritten=True)
 
     assert rewrote_day.rewrote(seattle.id, day)
