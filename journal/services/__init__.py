@@ -1,11 +1,11 @@
 """Services: the operations the CLI and the GUI share, behind ``JournalService``."""
 
+from journal.photos.camera import CameraKey
 from journal.services.changes import Changes
 from journal.services.facade import JournalService
 from journal.services.photo_import import ImportReport
 from journal.services.snapshots import (
     CameraInfo,
-    CameraKey,
     DatesPreview,
     DayInfo,
     DayMove,

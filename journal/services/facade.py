@@ -13,6 +13,7 @@ from typing import Any
 
 from journal.export import ExportPlan, ExportProgress, ExportReport, ExportSettings
 from journal.export.exporter import plan_export, run_export
+from journal.photos.camera import CameraKey
 from journal.photos.import_progress import CancelToken, ImportProgress
 from journal.photos.thumbnails import ThumbnailCache
 from journal.services import day_ops, export_ops, photo_ops, trip_ops
@@ -25,7 +26,6 @@ from journal.services.library_check import (
 from journal.services.photo_import import ImportReport, PhotoImport
 from journal.services.snapshots import (
     CameraInfo,
-    CameraKey,
     DatesPreview,
     DayInfo,
     DayMove,

@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import select
 
 from journal.errors import LibraryError
+from journal.photos.camera import CameraKey
 from journal.photos.day_assignment import DerivedTime, RecordedTime, TripClock, derive_time
 from journal.photos.discovery import discover
 from journal.photos.disk_space import NOT_IMPORTED_DISK_FULL, DiskFull, is_disk_full
@@ -211,7 +212,7 @@ class PhotoImport:
         self,
         files: list[Path],
         clock: TripClock,
-        offsets: dict[photo_days.CameraTuple, int],
+        offsets: dict[CameraKey, int],
         failures: list[ImportFailure],
     ) -> list[_Scanned]:
         meter = RateMeter(len(files), time.monotonic())
@@ -226,8 +227,7 @@ class PhotoImport:
                 failure = ImportFailure(path, str(error))
                 failures.append(failure)
             else:
-                camera = (metadata.camera.make, metadata.camera.model, metadata.camera.serial)
-                derived = derive_time(_recorded(metadata), clock, offsets.get(camera, 0))
+                derived = derive_time(_recorded(metadata), clock, offsets.get(metadata.camera, 0))
                 scanned.append(_Scanned(len(scanned), path, metadata, derived))
                 planned = PlannedPhoto(path, derived.local_time, derived.day)
             meter.done += 1

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from journal.photos.camera import CameraKey
 from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import ZoneSource
 from journal.store.models import Day, Photo, Trip
@@ -126,29 +127,6 @@ class TextShowingPhotos:
 
 
 @dataclass(frozen=True)
-class CameraKey:
-    """Identifies a camera, so that its clock can be corrected; "" where the file did not say."""
-
-    make: str
-    model: str
-    serial: str
-
-    @property
-    def label(self) -> str:
-        """ "Canon EOS R6 (#0123)": the model already names its maker more often than not."""
-        make, model = self.make.strip(), self.model.strip()
-        name = model if make and model.lower().startswith(make.lower()) else f"{make} {model}"
-        name = name.strip()
-        if not name:
-            return "Unknown camera"
-        return f"{name} (#{self.serial})" if self.serial else name
-
-    @classmethod
-    def of(cls, photo: Photo) -> "CameraKey":
-        return cls(photo.camera_make, photo.camera_model, photo.camera_serial)
-
-
-@dataclass(frozen=True)
 class PhotoInfo:
     """One photo of a trip, with the time it was taken and where it sits in the journal."""
 
@@ -217,7 +195,7 @@ class PhotoInfo:
             captured_utc=photo.captured_utc,
             time_source=photo.time_source,
             time_trusted=photo.time_trusted,
-            camera=CameraKey.of(photo),
+            camera=photo.camera,
             gps_latitude=photo.gps_latitude,
             gps_longitude=photo.gps_longitude,
             caption=photo.caption,

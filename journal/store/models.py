@@ -11,8 +11,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, composite, mapped_column, relationship
 
+from journal.photos.camera import CameraKey
 from journal.store.path_column import FileSystemPath
 
 NAMING_CONVENTION = {
@@ -143,6 +144,8 @@ class Photo(Base):
     camera_make: Mapped[str] = mapped_column(Text, default="")
     camera_model: Mapped[str] = mapped_column(Text, default="")
     camera_serial: Mapped[str] = mapped_column(Text, default="")
+    #: The three columns above as one value (also in queries: ``Photo.camera == key``).
+    camera: Mapped[CameraKey] = composite("camera_make", "camera_model", "camera_serial")
     gps_latitude: Mapped[float | None]
     gps_longitude: Mapped[float | None]
     gps_altitude: Mapped[float | None]
@@ -170,4 +173,5 @@ class CameraOffset(Base):
     camera_make: Mapped[str] = mapped_column(Text, default="")
     camera_model: Mapped[str] = mapped_column(Text, default="")
     camera_serial: Mapped[str] = mapped_column(Text, default="")
+    camera: Mapped[CameraKey] = composite("camera_make", "camera_model", "camera_serial")
     offset_seconds: Mapped[int] = mapped_column(default=0)
