@@ -7,10 +7,12 @@ calls these methods from its database worker thread, never from the UI thread.
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from journal.errors import LibraryDamagedError
 from journal.export import ExportPlan, ExportProgress, ExportReport, ExportSettings
 from journal.export.exporter import plan_export, run_export
 from journal.photos.camera import CameraKey
@@ -88,7 +90,7 @@ class JournalService:
 
     def photo_path(self, photo: PhotoInfo) -> Path:
         """The absolute path of the library's copy of ``photo``."""
-        return self.library.root / photo.library_path
+        return self.library.file_path(photo.library_path)
 
     def cameras(self, trip_id: int) -> list[CameraInfo]:
         """The cameras the trip's photos came from, most photos first, with their corrections."""
@@ -255,7 +257,7 @@ class JournalService:
         """
         export_ops.check_export_slug(settings)
         with self.library.session() as session:
-            source = export_ops.export_source(session, trip_id, self.library.root)
+            source = export_ops.export_source(session, trip_id, self.library)
         if front_matter is not None:
             source = dataclasses.replace(
                 source, front_matter=export_ops.check_front_matter(front_matter)
@@ -278,11 +280,12 @@ class JournalService:
         plan = self.plan_export(trip_id, settings, front_matter=front_matter)
         return run_export(plan, overwrite=overwrite, progress=progress)
 
-    def _remove_files(self, files: dict[str, str]) -> None:
+    def _remove_files(self, files: dict[str, PurePosixPath]) -> None:
         """Remove library copies and thumbnails after the rows are gone (committed): a crash in
         between leaves an unused file, which the next import of those bytes reuses, never a row
-        without its file."""
+        without its file. A damaged row's path that leads out of the library removes nothing."""
         thumbnails = ThumbnailCache(self.library.root)
         for digest, relative in files.items():
-            (self.library.root / relative).unlink(missing_ok=True)
+            with suppress(LibraryDamagedError):
+                self.library.file_path(relative).unlink(missing_ok=True)
             thumbnails.remove(digest)

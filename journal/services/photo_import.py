@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sqlalchemy import select
@@ -45,7 +45,7 @@ from journal.photos.import_progress import (
     RateMeter,
 )
 from journal.photos.metadata import PhotoMetadata, PhotoRejectedError, read_metadata
-from journal.photos.storage import Stored, content_hash, library_path, store_original
+from journal.photos.storage import Stored, content_hash, copy_path_for, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.readable_paths import readable_path
 from journal.services import photo_days
@@ -108,14 +108,14 @@ class _Examined:
     digest: str
     size: int
     #: For a file the trip has already: the library path of the copy to check (and restore).
-    duplicate_of: str | None = None
+    duplicate_of: PurePosixPath | None = None
 
 
 @dataclass(frozen=True)
 class _Prepared:
     scanned: _Scanned
     digest: str
-    relative: str
+    relative: PurePosixPath
     size: int
     #: The library had these bytes, but their copy was missing or damaged until this file.
     restored: bool = False
@@ -163,7 +163,7 @@ class PhotoImport:
         self._claimed: set[str] = set()
         self._claimed_lock = threading.Lock()
         #: The trip's photos whose copy no duplicate has checked yet: hash to library path.
-        self._unchecked: dict[str, str] = {}
+        self._unchecked: dict[str, PurePosixPath] = {}
         #: Every hash the library had when the import began (a copy made for one is a repair).
         self._known: frozenset[str] = frozenset()
         self._disk_full = threading.Event()
@@ -376,9 +376,9 @@ class PhotoImport:
         A duplicate's copy is only checked, and written again if it is missing or damaged.
         """
         item, digest, duplicate_of = examined.scanned, examined.digest, examined.duplicate_of
-        relative = duplicate_of or library_path(digest, item.metadata.media_format)
+        relative = duplicate_of or copy_path_for(digest, item.metadata.media_format)
         try:
-            stored = store_original(item.path, self._library.root, relative, digest)
+            stored = store_original(item.path, self._library.file_path(relative), digest)
         except OSError as error:
             if duplicate_of is None:
                 self._release(digest)

@@ -3,6 +3,7 @@ camera clock corrections. Each runs inside the one session the facade opens."""
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from pathlib import PurePosixPath
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
@@ -228,7 +229,7 @@ def delete_photos(session: Session, trip_id: int, photo_ids: Sequence[int]) -> C
 
 def library_files(
     session: Session, trip_id: int, photo_ids: Sequence[int] | None = None
-) -> dict[str, str]:
+) -> dict[str, PurePosixPath]:
     """Content hash -> library path of a trip's photos (or of some of them)."""
     query = select(Photo.content_hash, Photo.library_path).where(Photo.trip_id == trip_id)
     if photo_ids is not None:
@@ -236,7 +237,7 @@ def library_files(
     return dict(session.execute(query).all())
 
 
-def unused_files(session: Session, files: dict[str, str]) -> dict[str, str]:
+def unused_files(session: Session, files: dict[str, PurePosixPath]) -> dict[str, PurePosixPath]:
     """Those of ``files`` that no photo row (of any trip) refers to any more."""
     used = set(session.scalars(select(Photo.content_hash).where(Photo.content_hash.in_(files))))
     return {digest: path for digest, path in files.items() if digest not in used}

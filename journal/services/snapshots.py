@@ -5,6 +5,7 @@ Views and the CLI never see ORM objects (which belong to one session); they get 
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 from journal.photos.camera import CameraKey
@@ -135,8 +136,8 @@ class PhotoInfo:
     content_hash: str
     original_name: str
     original_path: str
-    #: Relative to the library folder, with forward slashes.
-    library_path: str
+    #: Where its copy lives, relative to the library folder (``Library.file_path`` finds it).
+    library_path: PurePosixPath
     #: JPEG, HEIF, PNG, WEBP or TIFF.
     media_format: str
     #: As displayed, i.e. after ``orientation`` is applied.

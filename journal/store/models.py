@@ -8,12 +8,14 @@ wall-clock times whose offset is stored beside them. Dates are the trip's calend
 """
 
 from datetime import UTC, date, datetime
+from pathlib import PurePosixPath
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, composite, mapped_column, relationship
 
 from journal.photos.camera import CameraKey
+from journal.store.library_paths import LibraryRelativePath
 from journal.store.path_column import FileSystemPath
 
 NAMING_CONVENTION = {
@@ -116,8 +118,8 @@ class Photo(Base):
     original_path: Mapped[str] = mapped_column(FileSystemPath)
     #: Its file name as shown (bytes that are not UTF-8 written as ``\xNN``).
     original_name: Mapped[str] = mapped_column(Text)
-    #: Relative to the library folder, with forward slashes.
-    library_path: Mapped[str] = mapped_column(Text)
+    #: Where its copy lives, relative to the library folder (``Library.file_path`` finds it).
+    library_path: Mapped[PurePosixPath] = mapped_column(LibraryRelativePath)
     file_size: Mapped[int]
     #: Pillow's format name: JPEG, HEIF, PNG, WEBP, TIFF.
     media_format: Mapped[str] = mapped_column(String(16))
