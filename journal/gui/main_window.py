@@ -29,25 +29,13 @@ from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner
 from journal.gui.photo_operations import PhotoOperations
 from journal.gui.preferences import Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
-from journal.gui.timeline_entries import (
-    TimelineEntry,
-    section_key,
-    section_name,
-    timeline_entries,
-)
+from journal.gui.timeline_entries import TimelineEntry, section_key, section_name, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
 from journal.gui.trip_operations import TripOperations
 from journal.gui.window_actions import WindowActions
 from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
-from journal.services import (
-    Changes,
-    DaysOverview,
-    JournalService,
-    PhotoInfo,
-    TextTarget,
-    TripInfo,
-)
+from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TextTarget, TripInfo
 
 #: Shown instead of the editor on the Unassigned tray, which has photos but no text.
 UNASSIGNED_EXPLANATION = (
