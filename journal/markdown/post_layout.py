@@ -22,9 +22,6 @@ SECTION_TAG = "h2"
 #: short name and ``{title}`` the day's title (the titled template is used when it has one).
 DAY_HEADING = "Day {number}"
 TITLED_DAY_HEADING = "Day {number} — {title}"
-#: The templates of a post whose days are headed by their dates.
-DATE_HEADING = "{date}"
-TITLED_DATE_HEADING = "{date} — {title}"
 CLOSING_HEADING = "Conclusion"
 
 _DAY = re.compile(r"^day\s*(?P<index>\d{1,4})\b\s*(?:[-—–:·|]\s*)?(?P<title>.*)$", re.IGNORECASE)
