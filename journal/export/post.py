@@ -13,13 +13,14 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from journal.export.errors import ExportError
-from journal.export.front_matter import local_midnight, render_front_matter
+from journal.export.front_matter import PostDate, local_midnight, render_front_matter
 from journal.export.image_refs import ImageRef, find_images, image_markdown, rewrite_images
 from journal.export.images import exported_suffix
 from journal.export.profile import PostPart, Profile
 from journal.export.settings import ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto
 from journal.photo_refs import photo_id_of
+from journal.portable_names import portable_slug
 
 #: The names ``photo_file_names`` gives; a file so named in an image folder is the exporter's own.
 EXPORTED_NAME = re.compile(r"^(?:day-\d+-\d{2,}|photo-\d+)\.(?:jpg|png|heic|webp|tif)$")
@@ -56,7 +57,9 @@ class _Section:
 
 
 def export_slug(source: ExportSource, settings: ExportSettings) -> str:
-    return settings.slug or source.trip.slug
+    """The slug the post's files and folders are named after. A trip made before slugs avoided
+    the names Windows reserves (``con``) exports as ``con-trip``, so the folder opens there."""
+    return portable_slug(settings.slug or source.trip.slug)
 
 
 def photo_file_names(source: ExportSource, settings: ExportSettings) -> dict[int, str]:
@@ -238,7 +241,10 @@ def _render(
 
 
 def _front_matter(profile: Profile, part: PostPart, extra: Mapping[str, Any]) -> dict[str, Any]:
-    """The generated keys, then the trip's extra keys (which win: the user set them on purpose)."""
+    """The generated keys, then the trip's extra keys (which win: the user set them on purpose).
+    An extra ``date`` (an imported post's own) is still the post's date, written as one."""
     fields = profile.front_matter(part)
     fields.update(extra)
+    if isinstance(fields["date"], str):
+        fields["date"] = PostDate(fields["date"])
     return fields

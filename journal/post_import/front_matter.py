@@ -2,7 +2,8 @@
 
 PyYAML would turn ``date: 2023-09-30 20:00:00 +0900`` into a naive datetime (or keep it a string,
 depending on the offset's spelling); a loader without the timestamp resolver keeps every date a
-string, and the importer parses the ones it needs itself.
+string, and the importer parses the ones it needs itself. A post is untrusted text: its front
+matter is read with ``journal.bounded_yaml``, which refuses aliases that expand to gigabytes.
 """
 
 import re
@@ -13,19 +14,20 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import yaml
 
+from journal.bounded_yaml import BoundedSafeLoader, bounded_load
 from journal.errors import InvalidInputError
 
 #: The fixed-offset zones: ``Etc/GMT-9`` is UTC+9 (POSIX signs are reversed).
 _ETC_GMT = re.compile(r"Etc/GMT([+-]\d{1,2})?")
 
 
-class _StringDatesLoader(yaml.SafeLoader):
-    """SafeLoader that leaves timestamps as the strings the author wrote."""
+class _StringDatesLoader(BoundedSafeLoader):
+    """A bounded SafeLoader that leaves timestamps as the strings the author wrote."""
 
 
 _StringDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in BoundedSafeLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -54,7 +56,7 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter, str]:
 
 def _load(yaml_text: str, source: str) -> dict[str, Any]:
     try:
-        values = yaml.load(yaml_text, Loader=_StringDatesLoader)  # a SafeLoader subclass
+        values = bounded_load(yaml_text, _StringDatesLoader)
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""

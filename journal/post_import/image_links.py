@@ -3,13 +3,15 @@
 Jekyll posts link images site-absolute (``/assets/images/…``), Hugo bundles and plain posts
 relative to the post. Links are percent-decoded one path segment at a time, the way a lenient web
 server reads them, so the reference post's ``/assets%2Fimages%2F23q4%2Fimg_24.png`` means
-``assets/images/23q4/img_24.png``. A link can never resolve outside the site root or post folder.
+``assets/images/23q4/img_24.png``. A link can never resolve outside the site (the site root, or
+the post's folder for a post outside it), not even through ``..`` or a symlink.
 """
 
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -78,20 +80,32 @@ def decoded_segments(destination: str) -> list[str]:
     return segments
 
 
-def resolve_image(destination: str, *, site_root: Path, post_folder: Path) -> Path | None:
-    """The local file a link means, or None for remote links and links escaping their base."""
+#: Why a link names no file to import: a web address, or a path leading out of the site.
+REMOTE = "a web address, not imported"
+OUTSIDE_SITE = "outside the site, not imported"
+NOT_FOUND = "file not found"
+
+
+def resolve_image(destination: str, *, site_root: Path, post_folder: Path) -> Path | str:
+    """The local path a link means (which may not exist), or why it names no file to import.
+
+    Site-absolute links start at ``site_root``; relative ones at the post's folder, and may go
+    up (``../images/a.png``) as long as they stay inside the site."""
     if is_remote(destination):
-        return None
-    base = site_root if urlsplit(destination).path.startswith("/") else post_folder
-    relative = (
-        PurePosixPath(*decoded_segments(destination)) if decoded_segments(destination) else None
-    )
-    if relative is None or ".." in relative.parts:
-        return None
-    candidate = (base / relative).resolve()
-    if not candidate.is_relative_to(base.resolve()):
-        return None
-    return candidate
+        return REMOTE
+    segments = decoded_segments(destination)
+    if not segments:
+        return NOT_FOUND
+    site = site_root.resolve()
+    folder = post_folder.resolve()
+    if urlsplit(destination).path.startswith("/"):
+        base = site
+    else:
+        base = folder
+        if not folder.is_relative_to(site):
+            site = folder
+    candidate = Path(posixpath.normpath(posixpath.join(base.as_posix(), *segments))).resolve()
+    return candidate if candidate.is_relative_to(site) else OUTSIDE_SITE
 
 
 def replace_links(markdown: str, destinations: dict[str, str]) -> str:

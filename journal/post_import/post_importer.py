@@ -176,7 +176,7 @@ def _import_images(
         on_this_day: list[int] = []
         for image in section.images:
             if image.file is None:
-                missing.append(MissingImage(image.destination, image.line, "file not found"))
+                missing.append(MissingImage(image.destination, image.line, image.problem))
                 continue
             if image.file in failed:
                 missing.append(MissingImage(image.destination, image.line, failed[image.file]))

@@ -18,7 +18,7 @@ from journal.post_import.front_matter import (
     split_front_matter,
     zone_label,
 )
-from journal.post_import.image_links import find_image_links, resolve_image
+from journal.post_import.image_links import NOT_FOUND, find_image_links, resolve_image
 from journal.post_import.post_structure import PostDay, split_post
 from journal.services.validation import MAX_TRIP_DAYS
 
@@ -28,12 +28,14 @@ MAPPED_KEYS = frozenset({"title", "categories", "tags"})
 
 @dataclass(frozen=True)
 class PlannedImage:
-    """One image link of one section: the file it means, or None when it cannot be found."""
+    """One image link of one section: the file it means, or None and why not."""
 
     destination: str
     file: Path | None
     #: 1-based line in the post file, for messages.
     line: int
+    #: Why there is no file ("file not found", "outside the site, not imported"); "" if found.
+    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,11 +148,9 @@ def plan_post(
         text: str, first_line: int, day: date | None = None, title: str = "", heading: str = ""
     ) -> PlannedSection:
         images = tuple(
-            PlannedImage(
+            _planned_image(
                 link.destination,
-                _existing(
-                    resolve_image(link.destination, site_root=site_root, post_folder=post_folder)
-                ),
+                resolve_image(link.destination, site_root=site_root, post_folder=post_folder),
                 line_of_body + first_line + link.line - 1,
             )
             for link in find_image_links(text)
@@ -259,5 +259,9 @@ def _line_after(body: str, tail: str) -> int:
     return body[: len(body) - len(tail)].count("\n") + 1
 
 
-def _existing(path: Path | None) -> Path | None:
-    return path if path is not None and path.is_file() else None
+def _planned_image(destination: str, resolved: Path | str, line: int) -> PlannedImage:
+    if isinstance(resolved, str):
+        return PlannedImage(destination, None, line, resolved)
+    if not resolved.is_file():
+        return PlannedImage(destination, None, line, NOT_FOUND)
+    return PlannedImage(destination, resolved, line)

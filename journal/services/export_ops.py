@@ -13,6 +13,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from journal.bounded_yaml import bounded_load
 from journal.errors import InvalidInputError
 from journal.export import ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto, SourceTrip
@@ -109,13 +110,18 @@ def set_front_matter_template(session: Session, trip_id: int, fields: Mapping[st
 
 
 def parse_front_matter(text: str) -> dict[str, Any]:
-    """The extra front-matter keys as the user types them: a YAML mapping (may be empty)."""
+    """The extra front-matter keys as the user types them (or pastes them from anywhere): a YAML
+    mapping (may be empty), read with aliases bounded."""
     try:
-        loaded = yaml.safe_load(text) if text.strip() else {}
+        loaded = bounded_load(text) if text.strip() else {}
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" on line {where.line + 1}" if where is not None else ""
-        raise InvalidInputError(f"The extra front matter is not valid YAML{line}.") from None
+        problem = getattr(error, "problem", None)
+        reason = f" ({problem})" if problem else ""
+        raise InvalidInputError(
+            f"The extra front matter is not valid YAML{line}{reason}."
+        ) from None
     if not isinstance(loaded, dict):
         raise InvalidInputError(
             "The extra front matter must be YAML keys and values, e.g. 'author: Jane'."

@@ -2,6 +2,8 @@
 
 Non-Latin titles are transliterated (``서울 여행`` becomes ``seoul-yeohaeng``) so a Korean trip
 still gets a meaningful slug; a title with nothing transliterable falls back to the trip's date.
+A slug becomes a folder name in exports, so a name Windows reserves for a device (``con``,
+``nul``, ``com1``) is never made and cannot be typed.
 """
 
 import re
@@ -11,6 +13,7 @@ from datetime import date
 from slugify import slugify
 
 from journal.errors import InvalidInputError
+from journal.portable_names import is_windows_device, portable_slug
 
 MAX_SLUG_LENGTH = 80
 _VALID_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -18,7 +21,7 @@ _VALID_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def slug_from_title(title: str, start: date) -> str:
     slug: str = slugify(title, max_length=MAX_SLUG_LENGTH, word_boundary=True)
-    return slug or f"trip-{start.isoformat()}"
+    return portable_slug(slug) if slug else f"trip-{start.isoformat()}"
 
 
 def check_slug(slug: str) -> str:
@@ -30,6 +33,11 @@ def check_slug(slug: str) -> str:
         )
     if slug.isdigit():
         raise InvalidInputError(f"Invalid slug {slug!r}: a slug cannot be only digits (ids are).")
+    if is_windows_device(slug):
+        raise InvalidInputError(
+            f"Invalid slug {slug!r}: Windows reserves {slug.upper()} for a device, so an exported "
+            f"folder named so could not be opened there; use e.g. {portable_slug(slug)}."
+        )
     return slug
 
 

@@ -55,6 +55,19 @@ def make_site(root: Path) -> None:
     (root / "layouts" / "index.html").write_text(LIST, encoding="utf-8")
 
 
+def build_site(site: Path, public: Path) -> None:
+    """Build ``site`` into ``public`` with the real Hugo; its message if it fails."""
+    assert HUGO is not None
+    build = subprocess.run(
+        [HUGO, "--source", str(site), "--destination", str(public), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+
+
 @pytest.mark.skipif(HUGO is None, reason="hugo is not installed (Debian package hugo; .ci/run)")
 @pytest.mark.parametrize("per_day", [False, True])
 def test_hugo_builds_the_export_with_every_image_published(
@@ -74,13 +87,7 @@ def test_hugo_builds_the_export_with_every_image_published(
     assert report.broken_links == ()
 
     public = tmp_path / "public"
-    build = subprocess.run(
-        [HUGO, "--source", str(site), "--destination", str(public), "--quiet"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert build.returncode == 0, build.stderr
+    build_site(site, public)
 
     pages = sorted(public.glob("posts/*/index.html"))
     assert len(pages) == len(report.posts)

@@ -151,9 +151,15 @@ def test_links_resolve_per_segment_and_never_escape(tmp_path: Path) -> None:
     assert resolve_image("pics/%EC%82%AC%EC%A7%84.jpg", site_root=site, post_folder=folder) == (
         folder / "pics" / "사진.jpg"
     )
-    assert resolve_image("../../../etc/passwd", site_root=site, post_folder=folder) is None
-    assert resolve_image("/x/%2E%2E%2F%2E%2E%2Fetc", site_root=site, post_folder=folder) is None
-    assert resolve_image("https://example.org/a.png", site_root=site, post_folder=folder) is None
+    # Up and out of the post's folder, but still inside the site: fine.
+    assert resolve_image("../../static/a.png", site_root=site, post_folder=folder) == (
+        site / "static" / "a.png"
+    )
+    outside = "outside the site, not imported"
+    assert resolve_image("../../../etc/passwd", site_root=site, post_folder=folder) == outside
+    assert resolve_image("/x/%2E%2E%2F%2E%2E%2Fetc", site_root=site, post_folder=folder) == outside
+    remote = "a web address, not imported"
+    assert resolve_image("https://example.org/a.png", site_root=site, post_folder=folder) == remote
 
 
 def test_image_links_in_code_are_left_alone_and_rewrites_touch_only_links() -> None:

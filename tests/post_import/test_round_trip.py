@@ -11,6 +11,7 @@ import pytest
 import yaml
 from PIL import Image
 
+from journal.cli import main
 from journal.errors import InvalidInputError
 from journal.export import ExportFormat
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
@@ -122,6 +123,44 @@ def test_missing_images_are_reported_and_keep_their_links(
     ]
     day_zero = service.day(report.trip.id, report.trip.start_date)
     assert "![img_24.png](/assets%2Fimages%2F23q4%2Fimg_24.png)" in day_zero.body
+
+
+def test_links_leaving_the_site_are_reported_as_outside_not_as_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Real files outside the site are not imported, and the report says so (issue 11.14); a link
+    inside the site that only goes up from the post's folder is imported; a missing file is
+    still "not found"."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Blog\n", encoding="utf-8")
+    (site / "assets").mkdir()
+    Image.new("RGB", (16, 16), (0, 90, 0)).save(site / "assets" / "in.png")
+    Image.new("RGB", (16, 16), (90, 0, 0)).save(tmp_path / "secret.png")
+    (site / "assets" / "link.png").symlink_to(tmp_path / "secret.png")
+    post = site / "_posts" / "2023-09-30-out.md"
+    post.write_text(
+        "---\ntitle: Out\ndate: 2023-09-30\n---\n## Day 0\n"
+        "![a](/../secret.png)\n"
+        "![b](../../secret.png)\n"
+        "![c](/assets/link.png)\n"
+        "![d](/assets/gone.png)\n"
+        "![e](../assets/in.png)\n",
+        encoding="utf-8",
+    )
+    library = tmp_path / "library"
+
+    code = main(["import-post", str(post), "--library", str(library)])
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "1 photo." in out
+    assert out.splitlines()[1:5] == [
+        "  line 6: /../secret.png — outside the site, not imported; the link is kept.",
+        "  line 7: ../../secret.png — outside the site, not imported; the link is kept.",
+        "  line 8: /assets/link.png — outside the site, not imported; the link is kept.",
+        "  line 9: /assets/gone.png — file not found; the link is kept.",
+    ]
 
 
 def test_a_post_that_cannot_be_read_leaves_no_trip(service: JournalService, tmp_path: Path) -> None:
