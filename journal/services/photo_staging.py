@@ -44,7 +44,7 @@ from journal.photos.import_progress import (
 from journal.photos.metadata import PhotoMetadata, PhotoRejectedError, read_metadata
 from journal.photos.storage import Stored, content_hash, library_path, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
-from journal.services import photo_days
+from journal.services import photo_days, photo_ops
 from journal.services.photo_days import CameraTuple
 from journal.store.models import Photo, Trip
 
@@ -72,10 +72,7 @@ class StagingTarget:
         copies: dict[str, str] = {}
         if trip is not None:
             offsets = photo_days.camera_offsets(session, trip.id)
-            rows = session.execute(
-                select(Photo.content_hash, Photo.library_path).where(Photo.trip_id == trip.id)
-            )
-            copies = {digest: relative for digest, relative in rows}
+            copies = photo_ops.library_files(session, trip.id)
         known = frozenset(session.scalars(select(Photo.content_hash).distinct()))
         return cls(clock, offsets, copies, known)
 
