@@ -196,9 +196,10 @@ class JournalService:
         try:
             return run.run()
         finally:
-            with self.library.session() as session:
-                unused = photo_ops.unused_files(session, run.created)
-            self._remove_files(unused)
+            if run.created:
+                with self.library.session() as session:
+                    unused = photo_ops.unused_files(session, run.created)
+                self._remove_files(unused)
 
     def move_photos(
         self, trip_id: int, photo_ids: Sequence[int], day: date | None, index: int | None = None

@@ -6,7 +6,9 @@ saves the text and the post's style (``post_import_ops``).
 A cancel or a failure before that transaction commits leaves no trip, no rows and no text, and a
 trip being filled keeps exactly what it had, its dates included. The copies this run wrote that
 no row uses afterwards are removed again by ``JournalService.import_post``, only those and only
-once no row of any trip refers to their bytes.
+once no row of any trip refers to their bytes. No other import can be counting on such a copy
+meanwhile: imports run one at a time (the app has one import thread, and the library's lock
+keeps other processes out).
 """
 
 import dataclasses
