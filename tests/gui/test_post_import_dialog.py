@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from journal.gui import trip_operations
@@ -227,6 +227,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     post = stand_in_site(tmp_path)
+    heard: list[bool] = []
 
     def slow_import(*_args: object, **kwargs: Any) -> PostImportReport:
         """Copies one image, then waits for Cancel as a long import would."""
@@ -235,6 +236,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
         deadline = time.monotonic() + 10
         while not cancel.cancelled and time.monotonic() < deadline:
             time.sleep(0.01)
+        heard.append(cancel.cancelled)
         raise PostImportCancelledError("The post import was cancelled.")
 
     accept_post_import(qtbot, monkeypatch, post)
@@ -250,10 +252,13 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
     assert progress is not None
     qtbot.waitUntil(lambda: progress.value() == 1 and progress.maximum() == 9)
     assert progress.isVisible()
-    progress.cancel()
+    cancel_button = progress.findChild(QPushButton)
+    assert isinstance(cancel_button, QPushButton)
+    cancel_button.click()  # QProgressDialog.cancel() does not emit canceled: the import never hears
 
     qtbot.waitUntil(lambda: f"Import of {post.name} cancelled." in messages, timeout=10_000)
     assert window.trip_ops.post_import_progress is None
+    assert heard == [True]  # the import stopped for Cancel, not at its deadline
     assert [trip.title for trip in service.list_trips()] == ["Seattle 2023"]
 
 
