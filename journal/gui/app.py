@@ -12,9 +12,10 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from journal.errors import JournalError
+from journal.gui import plain_text
 from journal.gui.app_icon import app_icon
 from journal.identity import APP_ID, APP_NAME, app_version
 from journal.library_location import ENVIRONMENT_VARIABLE, library_path
@@ -86,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         library = Library.open(library_path(options.library, os.environ))
     except JournalError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        plain_text.critical(None, APP_NAME, str(error))
         return 1
     window = MainWindow(JournalService(library), Preferences(QSettings()))
     keep_startup_objects_out_of_collections()
