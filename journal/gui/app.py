@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from journal.errors import JournalError, LibraryDamagedError
+from journal.gui import plain_text
 from journal.gui.app_icon import app_icon
 from journal.gui.recovery_dialog import offer_recovery
 from journal.identity import APP_ID, APP_NAME, app_version
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         library = open_library(library_path(options.library, os.environ))
     except JournalError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        plain_text.critical(None, APP_NAME, str(error))
         return 1
     if library is None:
         return 1

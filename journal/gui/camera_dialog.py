@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.background import TaskRunner
+from journal.gui.plain_text import plain_label
 from journal.plurals import counted
 from journal.services import Changes, JournalService, TripInfo
 from journal.services.snapshots import CameraInfo, DayMove
@@ -65,7 +65,7 @@ class CameraDialog(QDialog):
         self._preview_generation = 0
         self.moves: list[DayMove] = []
 
-        intro = QLabel(
+        intro = plain_label(
             "If a camera's clock was wrong (often: still on home time), set how far to move its "
             "photos' times. The photos that would change day are listed before you apply.",
             self,
@@ -101,7 +101,7 @@ class CameraDialog(QDialog):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.moves_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.moves_label = QLabel(self)
+        self.moves_label = plain_label(parent=self)
         self.apply_button = QPushButton("Apply Correction", self)
         self.apply_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -110,7 +110,7 @@ class CameraDialog(QDialog):
         self.apply_button.clicked.connect(self.apply)
 
         offset_row = QHBoxLayout()
-        offset_row.addWidget(QLabel("Move this camera's times by", self))
+        offset_row.addWidget(plain_label("Move this camera's times by", self))
         offset_row.addWidget(self.sign)
         offset_row.addWidget(self.hours)
         offset_row.addWidget(self.minutes)

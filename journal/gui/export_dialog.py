@@ -7,6 +7,7 @@ computed for settings the user has since changed) is dropped.
 """
 
 import dataclasses
+import html
 import itertools
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -46,6 +46,7 @@ from journal.export import (
 )
 from journal.export.front_matter import front_matter_yaml
 from journal.export.settings import MAX_LONG_EDGE, MIN_LONG_EDGE
+from journal.gui import plain_text
 from journal.plurals import counted
 from journal.services import JournalService
 from journal.services.export_ops import parse_front_matter
@@ -202,9 +203,8 @@ class ExportDialog(QDialog):
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.status = QLabel()
+        self.status = plain_text.rich_label()
         self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton("Export")
         self.export_button.setDefault(True)
@@ -431,7 +431,7 @@ class ExportDialog(QDialog):
         self._set_busy(False)
         if isinstance(error, ExportExistsError):
             names = "\n".join(str(path) for path in error.paths)
-            answer = QMessageBox.question(
+            answer = plain_text.question(
                 self,
                 "Replace the existing post?",
                 f"These files already exist with other content:\n\n{names}\n\nReplace them?",
@@ -456,13 +456,13 @@ class ExportDialog(QDialog):
             f"{report.files_unchanged} already up to date)."
         )
         if report.broken_links:
-            broken = "<br>".join(_escape(str(link)) for link in report.broken_links)
+            broken = "<br>".join(html.escape(str(link)) for link in report.broken_links)
             self.status.setText(
                 f"<span style='color:#b00020'><b>These images will not load:</b><br>{broken}"
-                f"</span><br>{_escape(summary)}"
+                f"</span><br>{html.escape(summary)}"
             )
         else:
-            self.status.setText(_escape(summary))
+            self.status.setText(html.escape(summary))
 
     def _open_folder(self) -> None:
         if self._report is not None:
@@ -472,7 +472,7 @@ class ExportDialog(QDialog):
         self._set_busy(False)
         if not isinstance(error, JournalError):
             raise error
-        self.status.setText(f"<span style='color:#b00020'>{_escape(str(error))}</span>")
+        self.status.setText(f"<span style='color:#b00020'>{html.escape(str(error))}</span>")
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -487,7 +487,3 @@ class ExportDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._jobs.pool.waitForDone()
         super().closeEvent(event)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

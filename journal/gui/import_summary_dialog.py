@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from journal.gui.plain_text import plain_label, plain_tooltip, rich_label
 from journal.photos.formats import ACCEPTED_DESCRIPTION
 from journal.readable_paths import readable_path
 from journal.services.photo_import import ImportReport
@@ -29,7 +29,7 @@ class ImportSummaryDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import Summary")
-        self.counts = QLabel(self)
+        self.counts = rich_label(parent=self)
         self.counts.setWordWrap(True)
         refused = report.refused
         lines = [
@@ -62,13 +62,13 @@ class ImportSummaryDialog(QDialog):
             name, folder = readable_path(path.name), readable_path(path.parent)
             item = QTreeWidgetItem([name, reason, folder])
             for column, tip in enumerate((readable_path(path), reason, folder)):
-                item.setToolTip(column, tip)
+                item.setToolTip(column, plain_tooltip(tip))
             self.files.addTopLevelItem(item)
         header = self.files.header()
         header.setStretchLastSection(True)
         for column in (0, 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        note = QLabel(f"Trip Journal imports {ACCEPTED_DESCRIPTION} files.", self)
+        note = plain_label(f"Trip Journal imports {ACCEPTED_DESCRIPTION} files.", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

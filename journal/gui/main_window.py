@@ -6,17 +6,14 @@ names. Panes, dialogs, actions and workers live in their own modules.
 """
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget
 
 from journal.errors import JournalError
+from journal.gui import plain_text
 from journal.gui import preferences as prefs
 from journal.gui.autosave import TextTarget
 from journal.gui.background import TaskRunner
@@ -410,9 +407,9 @@ class MainWindow(QMainWindow):
     def show_error(self, error: Exception) -> None:
         """A failure from the core: a ``JournalError`` is explained; anything else is a bug."""
         if isinstance(error, JournalError):
-            QMessageBox.warning(self, APP_NAME, str(error))
+            plain_text.warning(self, APP_NAME, str(error))
             return
-        QMessageBox.critical(
+        plain_text.critical(
             self,
             APP_NAME,
             f"Something went wrong that should not have: {type(error).__name__}: {error}",
@@ -423,10 +420,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     def _show_about(self) -> None:
-        QMessageBox.about(
+        plain_text.about(
             self,
             f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {app_version()}<br>Library: {self.service.library.root}",
+            f"<b>{APP_NAME}</b> {html.escape(app_version())}<br>"
+            f"Library: {html.escape(str(self.service.library.root))}",
         )
 
     # Window state

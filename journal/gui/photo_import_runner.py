@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from journal.gui.background import TaskRunner
+from journal.gui.plain_text import plain_label
 from journal.photos.import_progress import CancelToken, ImportFailure, ImportPhase, ImportProgress
 from journal.plurals import counted
 from journal.readable_paths import readable_path
@@ -154,7 +155,7 @@ class ImportStatus(QWidget):
 
     def __init__(self, importer: PhotoImportRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
+        self.label = plain_label(parent=self)
         self.bar = QProgressBar(self)
         self.bar.setAccessibleName("Import progress")
         self.bar.setMaximumWidth(220)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from journal.gui import plain_text
 from journal.gui.background import TaskRunner
 from journal.gui.camera_dialog import CameraDialog
 from journal.gui.gallery_pane import GalleryView
@@ -133,7 +134,7 @@ class PhotoOperations(QObject):
         """Import dropped or chosen files and folders into the open trip, in the background."""
         trip = self._current_trip()
         if trip is None:
-            QMessageBox.information(
+            plain_text.information(
                 self._window, APP_NAME, "Create a trip first, then drop its photos on the window."
             )
             return
@@ -147,10 +148,10 @@ class PhotoOperations(QObject):
             line += f" — {failure_text(report.refused[0])} (File ▸ Last Import Summary)"
         self.message.emit(line)
         if report.disk_full is not None:
-            QMessageBox.warning(self._window, "The Disk Is Full", report.disk_full.message)
+            plain_text.warning(self._window, "The Disk Is Full", report.disk_full.message)
         elif report.failures and not report.imported and not report.duplicates:
             reasons = "\n".join(failure_text(failure) for failure in report.failures[:8])
-            QMessageBox.warning(
+            plain_text.warning(
                 self._window, "Nothing Imported", f"No photo was imported.\n\n{reasons}"
             )
 
@@ -201,7 +202,7 @@ class PhotoOperations(QObject):
     def _confirm_removal(
         self, trip_id: int, ids: list[int], shown: list[TextShowingPhotos]
     ) -> None:
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self._window, "Remove Photos", removal_question(len(ids), shown)
         )
         if answer != QMessageBox.StandardButton.Yes:

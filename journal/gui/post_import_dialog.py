@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from journal.gui.background import TaskRunner
 from journal.gui.date_field import IsoDateEdit
 from journal.gui.mnemonics import shown_as_written
+from journal.gui.plain_text import plain_label, rich_label
 from journal.post_import.front_matter import zone_label
 from journal.post_import.post_importer import PostImportReport, guess_site_root
 from journal.post_import.post_plan import PostPlan, plan_post, read_post_text
@@ -89,7 +89,7 @@ class PostImportDialog(QDialog):
             self.fill_open_trip.setText(
                 shown_as_written(f"Add it to “{open_trip.title}” instead of a new trip")
             )
-        self.summary = QLabel(self)
+        self.summary = rich_label(parent=self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("What the import will do")
         self.summary.setMinimumHeight(120)
@@ -101,7 +101,7 @@ class PostImportDialog(QDialog):
         day_row.addWidget(self.move_day_zero)
         day_row.addWidget(self.day_zero, 1)
         form = QFormLayout()
-        post_label = QLabel("&Post:", self)
+        post_label = plain_label("&Post:", self)
         post_label.setBuddy(self.post)
         form.addRow(post_label, file_row)
         form.addRow("&Site root:", self.site_root)
@@ -220,7 +220,7 @@ class PostImportDialog(QDialog):
         lines = [
             f"<b>{escape(plan.title)}</b>",
             f"{plan.start} to {plan.end} · {len(plan.days)} day sections · "
-            f"{zone_label(plan.timezone)}",
+            f"{escape(zone_label(plan.timezone))}",
             f"{found} of {len(images)} images found",
         ]
         lines += [

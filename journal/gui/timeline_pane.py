@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.photo_drag import read_photo_drag
+from journal.gui.plain_text import plain_tooltip
 from journal.gui.timeline_entries import EntryKind, TimelineEntry
 from journal.plurals import counted
 
@@ -129,7 +130,7 @@ class TimelineModel(QAbstractListModel):
             details = [entry.label, entry.title, _counts(entry)]
             if not entry.in_trip:
                 details.append("This date is outside the trip; its text was kept.")
-            return "\n".join(part for part in details if part)
+            return plain_tooltip("\n".join(part for part in details if part))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entry.label}, {entry.title}, {_counts(entry)}".replace(", ,", ",")
         return None

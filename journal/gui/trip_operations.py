@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from journal.demo import create_demo_trip
+from journal.gui import plain_text
 from journal.gui.background import TaskRunner
 from journal.gui.export_dialog import ExportDialog
 from journal.gui.post_import_dialog import PostImportDialog, PostImportRequest, report_text
@@ -127,7 +128,7 @@ class TripOperations(QObject):
             )
             change = "the dates" if dates_changed else "the time zone"
             buttons = QMessageBox.StandardButton
-            answer = QMessageBox.question(
+            answer = plain_text.question(
                 self._window,
                 "Change Trip Dates" if dates_changed else "Change Time Zone",
                 dates_change_text(preview, change),
@@ -159,7 +160,8 @@ class TripOperations(QObject):
         request = dialog.request()
         self._save_text()
         cancel = CancelToken()
-        progress = QProgressDialog(f"Importing {request.post.name}…", "Cancel", 0, 0, self._window)
+        progress = QProgressDialog("", "Cancel", 0, 0, self._window)
+        progress.setLabel(plain_text.plain_label(f"Importing {request.post.name}…"))
         progress.setWindowTitle("Import Post")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
@@ -240,7 +242,7 @@ class TripOperations(QObject):
                 text_rewritten=not report.created,
             )
         )
-        QMessageBox.information(self._window, "Post Imported", report_text(report))
+        plain_text.information(self._window, "Post Imported", report_text(report))
 
     def export(self) -> None:
         """Open the export dialog once the text being written is in the library: the save is
@@ -261,7 +263,7 @@ class TripOperations(QObject):
         trip = self._current_trip()
         if trip is None:
             return
-        answer = QMessageBox.warning(
+        answer = plain_text.warning(
             self._window,
             "Delete Trip",
             f"Delete “{trip.title}” with all its text and photos? This cannot be undone.",

@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.gui.main_window import MainWindow
 from journal.gui.preferences import Preferences
 from journal.services import JournalService
+from tests.gui.fifo_tripwire import FifoTripwire
+from tests.gui.message_boxes import MessageBoxAnswerer
 
 
 @pytest.fixture
@@ -41,3 +44,22 @@ def make_window(
     yield make  # type: ignore[misc]
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def message_boxes(qapp: QApplication) -> Iterator[MessageBoxAnswerer]:
+    """Every message box shown during the test, answered (``Ok``, or ``answer`` when set)."""
+    answerer = MessageBoxAnswerer()
+    qapp.installEventFilter(answerer)
+    yield answerer
+    qapp.removeEventFilter(answerer)
+
+
+@pytest.fixture
+def tripwire(tmp_path: Path) -> Iterator[FifoTripwire]:
+    """A FIFO that notes whether anything opened it (see ``fifo_tripwire``)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs FIFOs")
+    wire = FifoTripwire(tmp_path / "tripwire")
+    yield wire
+    wire.remove()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from journal.gui.camera_dialog import PREVIEW_DELAY_MS, CameraDialog, format_offset_seconds
@@ -20,6 +20,7 @@ from journal.photos.import_progress import ImportFailure
 from journal.services import JournalService, NewTrip, TripInfo
 from journal.services.changes import Changes
 from journal.services.photo_import import ImportReport
+from tests.gui.message_boxes import Button, MessageBoxAnswerer
 from tests.gui.typing import type_with_input_method
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -269,32 +270,10 @@ def test_a_new_trip_from_the_dialog_opens_in_the_window(
     assert QKeySequence.mnemonic(jeju.text()).isEmpty()
 
 
-Question = tuple[str, str, QMessageBox.StandardButton]
-
-
-def _answer_questions(
-    monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton
-) -> list[Question]:
-    """Answer every QMessageBox.question with ``answer``; each is kept as (title, text,
-    default button). Information boxes fail the test: the question already said it all."""
-    asked: list[Question] = []
-
-    def ask(
-        _parent: object,
-        title: str,
-        text: str,
-        _buttons: object,
-        default: QMessageBox.StandardButton,
-    ) -> QMessageBox.StandardButton:
-        asked.append((title, text, default))
-        return answer
-
-    def inform(_parent: object, title: str, text: str) -> None:
-        pytest.fail(f"Told after the change: {title}: {text}")
-
-    monkeypatch.setattr(QMessageBox, "question", ask)
-    monkeypatch.setattr(QMessageBox, "information", inform)
-    return asked
+def _questions(message_boxes: MessageBoxAnswerer) -> list[tuple[str, str, Button]]:
+    """(title, text, default button) of every box shown: an information box after the question
+    would be one too many, since the question already said it all."""
+    return [(box.title, box.text, box.default) for box in message_boxes.shown]
 
 
 def test_trip_properties_rename_and_move_dates_keeping_text(
@@ -303,9 +282,10 @@ def test_trip_properties_rename_and_move_dates_keeping_text(
     service: JournalService,
     seattle: TripInfo,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     service.set_day_text(seattle.id, date(2023, 9, 21), "마지막 날")
-    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    message_boxes.answer = Button.Yes
 
     def edit_and_accept(dialog: TripDialog) -> int:
         assert dialog.title.text() == "Seattle 2023"
@@ -317,12 +297,12 @@ def test_trip_properties_rename_and_move_dates_keeping_text(
     window.actions_.trip_properties.trigger()
 
     qtbot.waitUntil(lambda: window.windowTitle() == "AWS Summit 2023 — Trip Journal")
-    assert asked == [
+    assert _questions(message_boxes) == [
         (
             "Change Trip Dates",
             "The text of 21 Sep will be kept outside the trip (nothing is deleted; setting the "
             "dates back restores them). Change the dates?",
-            QMessageBox.StandardButton.Cancel,
+            Button.Cancel,
         )
     ]
     trip = service.trip(seattle.id)
@@ -378,8 +358,9 @@ def test_moving_a_trip_asks_first_and_cancel_changes_nothing(
     service: JournalService,
     jeju: TripInfo,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
+    message_boxes.answer = Button.Cancel
     photos = service.all_photos(jeju.id)
 
     def move_three_days_on(dialog: TripDialog) -> None:
@@ -390,13 +371,13 @@ def test_moving_a_trip_asks_first_and_cancel_changes_nothing(
     window = _edit_properties(qtbot, make_window, monkeypatch, move_three_days_on)
 
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "“Jeju 2024” was not changed.")
-    assert asked == [
+    assert _questions(message_boxes) == [
         (
             "Change Trip Dates",
             "4 photos will move to Unassigned and the text of 10 May will be kept outside the "
             "trip (nothing is deleted; setting the dates back restores them). 2 photos from "
             "Unassigned will go onto their days. Change the dates?",
-            QMessageBox.StandardButton.Cancel,
+            Button.Cancel,
         )
     ]
     window.runner.wait_for_database()
@@ -411,8 +392,9 @@ def test_an_earlier_first_day_asks_with_the_change_as_default_and_keeps_the_last
     service: JournalService,
     jeju: TripInfo,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    message_boxes.answer = Button.Yes
 
     def start_a_day_earlier(dialog: TripDialog) -> None:
         dialog.start.setDate(QDate(2024, 5, 9))
@@ -421,11 +403,11 @@ def test_an_earlier_first_day_asks_with_the_change_as_default_and_keeps_the_last
 
     qtbot.waitUntil(lambda: service.trip(jeju.id).start_date == MAY[9])
     assert service.trip(jeju.id).end_date == MAY[12]
-    assert asked == [
+    assert _questions(message_boxes) == [
         (
             "Change Trip Dates",
             "1 photo from Unassigned will go onto its day. Change the dates?",
-            QMessageBox.StandardButton.Yes,
+            Button.Yes,
         )
     ]
     window.runner.wait_for_database()
@@ -438,10 +420,8 @@ def test_trip_properties_refused_dates_save_nothing(
     service: JournalService,
     seattle: TripInfo,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
-
     def rename_with_dates_the_core_refuses(dialog: TripDialog) -> int:
         dialog.title.setText("AWS Summit 2023")
         dialog.end.setDate(QDate(2023, 9, 10))  # the dialog's own check is skipped here
@@ -450,8 +430,8 @@ def test_trip_properties_refused_dates_save_nothing(
     monkeypatch.setattr(TripDialog, "exec", rename_with_dates_the_core_refuses)
     window.actions_.trip_properties.trigger()
 
-    qtbot.waitUntil(lambda: len(warned) == 1)
-    assert "ends (2023-09-10) before it starts" in warned[0]
+    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1)
+    assert "ends (2023-09-10) before it starts" in message_boxes.texts[0]
     assert service.trip(seattle.id).title == "Seattle 2023"
     assert window.windowTitle() == "Seattle 2023 — Trip Journal"
 

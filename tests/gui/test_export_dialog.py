@@ -15,6 +15,7 @@ from journal.gui.export_dialog import ExportDialog
 from journal.services import JournalService, TripInfo
 from tests.export.conftest import AddPhoto, create_summit, photo_adder
 from tests.export.trip_content import write_summit
+from tests.gui.message_boxes import MessageBoxAnswerer
 
 
 @pytest.fixture
@@ -118,7 +119,7 @@ def test_exporting_over_a_changed_post_asks_first(
     service: JournalService,
     summit: TripInfo,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
     answer: QMessageBox.StandardButton,
 ) -> None:
     service.set_day_text(summit.id, date(2023, 9, 16), "첫 번째 글.")
@@ -128,19 +129,15 @@ def test_exporting_over_a_changed_post_asks_first(
     post = tmp_path / "_posts" / "2023-09-16-aws-summit-2023.md"
     assert "첫 번째 글." in post.read_text(encoding="utf-8")
     service.set_day_text(summit.id, date(2023, 9, 16), "고쳐 쓴 글.")
-    questions: list[str] = []
-
-    def ask(*args: object) -> QMessageBox.StandardButton:
-        questions.append(str(args[2]))
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", ask)
+    message_boxes.answer = answer
     export_and_wait(qtbot, dialog)
     if answer == QMessageBox.StandardButton.Yes:
         qtbot.waitUntil(lambda: "Wrote" in dialog.status.text(), timeout=20_000)
 
-    assert len(questions) == 1
-    assert str(post) in questions[0]
+    [question] = message_boxes.shown
+    assert question.icon is QMessageBox.Icon.Question
+    assert question.default == QMessageBox.StandardButton.No
+    assert str(post) in question.text
     written = post.read_text(encoding="utf-8")
     if answer == QMessageBox.StandardButton.Yes:
         assert "고쳐 쓴 글." in written

@@ -23,6 +23,7 @@ from journal.gui.photo_operations import removal_question
 from journal.gui.timeline_entries import EntryKind
 from journal.services import JournalService, TextPart, TextShowingPhotos, TripInfo
 from tests.gui.drag_events import drag_and_drop, file_mime
+from tests.gui.message_boxes import MessageBoxAnswerer, ShownBox
 from tests.photos.photo_files import exif_for, write_photo
 
 DAY0, DAY1, DAY2 = date(2023, 9, 16), date(2023, 9, 17), date(2023, 9, 18)
@@ -153,10 +154,8 @@ def test_a_dropped_non_image_is_refused_with_its_reason(
     service: JournalService,
     seattle: TripInfo,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     notes = tmp_path / "notes.txt"
     notes.write_text("not a photo", encoding="utf-8")
 
@@ -166,8 +165,8 @@ def test_a_dropped_non_image_is_refused_with_its_reason(
         )
 
     assert service.all_photos(seattle.id) == []
-    assert len(shown) == 1
-    assert "notes.txt: " in shown[0]
+    assert len(message_boxes.texts) == 1
+    assert "notes.txt: " in message_boxes.texts[0]
     assert "notes.txt" in window.statusBar().currentMessage()
 
 
@@ -289,15 +288,9 @@ def test_delete_removes_selected_photos_only_from_the_gallery(
     service: JournalService,
     seattle: TripInfo,
     imported: dict[str, int],
-    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    asked: list[str] = []
-
-    def answer_yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    message_boxes.answer = QMessageBox.StandardButton.Yes
     _select_day(qtbot, window, DAY1)
     qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
     editor = window.editor.editor
@@ -309,12 +302,12 @@ def test_delete_removes_selected_photos_only_from_the_gallery(
     QTest.keyClick(editor, Qt.Key.Key_Home)
     QTest.keyClick(editor, Qt.Key.Key_Delete)
     assert editor.toPlainText() == "b"
-    assert asked == []
+    assert message_boxes.texts == []
 
     window.gallery.setFocus()
     QTest.keyClick(window.gallery, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: len(asked) == 1)
-    assert asked[0].startswith("Remove 1 photo from the trip? The library's copies")
+    qtbot.waitUntil(lambda: len(message_boxes.texts) == 1)
+    assert message_boxes.texts[0].startswith("Remove 1 photo from the trip? The library's copies")
     qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg"])
     assert [p.original_name for p in service.photos(seattle.id, DAY1)] == ["morning.jpg"]
     assert window.statusBar().currentMessage() == "Removed 1 photo."
@@ -326,22 +319,20 @@ def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
     service: JournalService,
     seattle: TripInfo,
     imported: dict[str, int],
-    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     noon, morning = imported["noon.jpg"], imported["morning.jpg"]
     _select_day(qtbot, window, DAY1)
     qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
     editor, preview = window.editor.editor, window.editor.preview
     qtbot.waitUntil(lambda: not editor.isReadOnly())
-    asked: list[str] = []
 
-    def type_then_answer_yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
-        asked.append(text)
+    def type_meanwhile(_box: ShownBox) -> None:
         editor.moveCursor(QTextCursor.MoveOperation.End)
         editor.insertPlainText(" More.")  # typed while the question was prepared
-        return QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", type_then_answer_yes)
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    message_boxes.while_open = type_meanwhile
     window.gallery.select_ids([noon])
     # Typed a moment ago, not saved yet: the question and the delete must see it all the same.
     editor.setPlainText(f"Market.\n\n![noon](photo:{noon})\n\nLunch ![m](photo:{morning}) here.")
@@ -349,8 +340,8 @@ def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
     window.gallery.setFocus()
     QTest.keyClick(window.gallery, Qt.Key.Key_Delete)
 
-    qtbot.waitUntil(lambda: len(asked) == 1)
-    assert asked[0] == (
+    qtbot.waitUntil(lambda: len(message_boxes.texts) == 1)
+    assert message_boxes.texts[0] == (
         "Remove 1 photo from the trip? Day 1's text shows it; its image will be taken out of "
         "the text too. The library's copies are deleted; your original files are not touched."
     )

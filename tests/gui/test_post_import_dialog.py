@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from journal.gui import trip_operations
@@ -25,6 +25,7 @@ from journal.post_import.post_importer import (
     import_post,
 )
 from journal.services import JournalService, TripInfo
+from tests.gui.message_boxes import MessageBoxAnswerer
 from tests.gui.typing import type_with_input_method
 from tests.post_import.test_round_trip import stand_in_site
 
@@ -150,10 +151,9 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     service: JournalService,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     post = stand_in_site(tmp_path)
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
 
     accept_post_import(qtbot, monkeypatch, post)
     window: MainWindow = make_window()
@@ -168,11 +168,13 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     window.statusBar().messageChanged.connect(messages.append)
     window.actions_.import_post.trigger()
 
-    qtbot.waitUntil(lambda: len(told) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1, timeout=20_000)
     assert window.trip_ops.post_import_progress is None  # the progress dialog is gone
     assert messages[-1].startswith("Imported “Experience about AWS")
-    assert told[0].startswith("Created “Experience about AWS")
-    assert "3 day sections, 9 photos." in told[0]
+    [told] = message_boxes.shown
+    assert told.icon is QMessageBox.Icon.Information
+    assert told.text.startswith("Created “Experience about AWS")
+    assert "3 day sections, 9 photos." in told.text
     imported = next(trip for trip in service.list_trips() if trip.id != seattle.id)
     qtbot.waitUntil(lambda: window.trip is not None and window.trip.id == imported.id)
     assert window.windowTitle() == f"{imported.title} — Trip Journal"
@@ -186,11 +188,11 @@ def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
     service: JournalService,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     day0 = seattle.start_date
     service.set_day_text(seattle.id, day0, "Seattle notes.", None)
     post = stand_in_site(tmp_path)
-    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
 
     def fill_the_open_trip(dialog: PostImportDialog) -> None:
         dialog.fill_open_trip.setChecked(True)
@@ -227,6 +229,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     post = stand_in_site(tmp_path)
+    heard: list[bool] = []
 
     def slow_import(*_args: object, **kwargs: Any) -> PostImportReport:
         """Copies one image, then waits for Cancel as a long import would."""
@@ -235,6 +238,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
         deadline = time.monotonic() + 10
         while not cancel.cancelled and time.monotonic() < deadline:
             time.sleep(0.01)
+        heard.append(cancel.cancelled)
         raise PostImportCancelledError("The post import was cancelled.")
 
     accept_post_import(qtbot, monkeypatch, post)
@@ -250,10 +254,13 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
     assert progress is not None
     qtbot.waitUntil(lambda: progress.value() == 1 and progress.maximum() == 9)
     assert progress.isVisible()
-    progress.cancel()
+    cancel_button = progress.findChild(QPushButton)
+    assert isinstance(cancel_button, QPushButton)
+    cancel_button.click()  # QProgressDialog.cancel() does not emit canceled: the import never hears
 
     qtbot.waitUntil(lambda: f"Import of {post.name} cancelled." in messages, timeout=10_000)
     assert window.trip_ops.post_import_progress is None
+    assert heard == [True]  # the import stopped for Cancel, not at its deadline
     assert [trip.title for trip in service.list_trips()] == ["Seattle 2023"]
 
 
@@ -264,10 +271,9 @@ def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
     service: JournalService,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     post = stand_in_site(tmp_path)
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
 
     accept_post_import(qtbot, monkeypatch, post, when_ready=post.unlink)
     window: MainWindow = make_window()
@@ -275,6 +281,8 @@ def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
 
     window.actions_.import_post.trigger()
 
-    qtbot.waitUntil(lambda: len(warned) == 1)
-    assert warned[0].startswith(f"Cannot read {post}")
+    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1)
+    [warned] = message_boxes.shown
+    assert warned.icon is QMessageBox.Icon.Warning
+    assert warned.text.startswith(f"Cannot read {post}")
     assert [trip.id for trip in service.list_trips()] == [seattle.id]
