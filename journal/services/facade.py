@@ -16,7 +16,7 @@ from journal.export.exporter import plan_export, run_export
 from journal.photos.import_progress import CancelToken, ImportProgress
 from journal.photos.thumbnails import ThumbnailCache
 from journal.post_import.post_plan import PostPlan, plan_post_file
-from journal.services import day_ops, export_ops, photo_ops, trip_ops, validation
+from journal.services import day_ops, export_ops, photo_ops, trip_ops
 from journal.services.changes import Changes
 from journal.services.library_check import (
     CheckProgressCallback,
@@ -173,8 +173,6 @@ class JournalService:
         images, writes nothing. Without ``site_root`` the site is guessed (the plan says which);
         ``first_day`` puts Day 0 on that date, ``timezone`` replaces the zone of the post's date.
         """
-        if timezone is not None:
-            timezone = validation.check_timezone(timezone)
         return plan_post_file(post, site_root=site_root, timezone=timezone, first_day=first_day)
 
     def import_post(
