@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from journal.cli import main
 from journal.errors import JournalError
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
 from journal.photos.storage import Stored, store_original
@@ -20,7 +21,7 @@ from journal.services import (
     export_ops,
     photo_staging,
 )
-from journal.store.library import PHOTOS_DIR, THUMBS_DIR
+from journal.store.library import PHOTOS_DIR, THUMBS_DIR, Library
 from tests.photos.photo_files import exif_for, write_photo
 from tests.post_import.test_round_trip import import_post, stand_in_site
 
@@ -211,3 +212,29 @@ def test_the_report_says_what_changed_for_the_views(
     assert not created.text_rewritten
     assert created.trip is not None
     assert created.photos == {photo.id for photo in service.all_photos(created.trip.id)}
+
+
+def test_the_cli_fills_a_trip_named_by_slug_and_refuses_a_bad_post_before_writing(
+    library_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Library.open(library_root) as library:
+        trip = JournalService(library).create_trip(
+            NewTrip("Summit", date(2023, 10, 1), date(2023, 10, 1), "Asia/Seoul")
+        )
+    assert trip.trip is not None
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: [oops\n---\n## Day 0\n", encoding="utf-8")
+
+    into_summit = ["--trip", "summit", "--library", str(library_root)]
+
+    refused = main(["import-post", str(broken), *into_summit])
+    filled = main(["import-post", str(stand_in_site(tmp_path)), *into_summit])
+
+    out, err = capsys.readouterr()
+    assert refused == 2
+    assert "cannot be read" in err
+    assert filled == 0
+    assert out.startswith("Filled 'Summit' (summit): 3 days, 9 photos.")
+    with Library.open(library_root) as library:
+        [summit] = JournalService(library).list_trips()
+        assert (summit.start_date, summit.end_date) == (date(2023, 9, 30), date(2023, 10, 2))
