@@ -7,7 +7,7 @@ the resulting ``Changes`` to ``changed``; the window refreshes from those.
 """
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -20,12 +20,14 @@ from journal.gui.post_import_dialog import PostImportDialog, PostImportRequest, 
 from journal.gui.trip_dialog import TripDialog, TripProperties
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
 from journal.plurals import counted
-from journal.post_import.post_importer import (
+from journal.services import (
+    Changes,
+    DatesPreview,
+    JournalService,
     PostImportCancelledError,
     PostImportReport,
-    import_post,
+    TripInfo,
 )
-from journal.services import Changes, DatesPreview, JournalService, TripInfo
 
 
 def _days(days: tuple[date, ...]) -> str:
@@ -154,7 +156,7 @@ class TripOperations(QObject):
         saved first, since the post may fill the very trip it belongs to; the import copies
         photos, so it runs on the import thread like any photo import, behind a progress
         dialog with Cancel that keeps the window from changing the trip meanwhile."""
-        dialog = PostImportDialog(self._runner, self._current_trip(), self._window)
+        dialog = PostImportDialog(self._service, self._runner, self._current_trip(), self._window)
         if dialog.exec() != PostImportDialog.DialogCode.Accepted:
             return
         request = dialog.request()
@@ -182,17 +184,8 @@ class TripOperations(QObject):
         def failed(error: Exception) -> None:
             finished()
             if isinstance(error, PostImportCancelledError):
-                kept = "" if request.trip_reference is None else " (photos already copied stay)"
-                self.message.emit(f"Import of {request.post.name} cancelled{kept}.")
-                if request.trip_reference is not None:
-                    # Its dates may have grown to the post's, and some photos came in.
-                    reference = request.trip_reference
-                    self._runner.database_call(
-                        lambda: self._service.find_trip(reference),
-                        lambda trip: self.changed.emit(
-                            Changes(trip=trip, trip_details=True, day_range=True)
-                        ),
-                    )
+                # Nothing was saved, so there is nothing to refresh.
+                self.message.emit(f"Import of {request.post.name} cancelled.")
                 return
             self._runner.report_unhandled(error)
 
@@ -206,42 +199,32 @@ class TripOperations(QObject):
             self.post_import_progress.setValue(done)
 
     def _import_post(self, request: PostImportRequest, cancel: CancelToken) -> PostImportReport:
-        """Runs on the import thread. The image count reaches the dialog through a signal of
-        this long-lived object: a QObject made for one import and released on this thread
-        would be destroyed here, and PySide's teardown of it can deadlock with the UI thread."""
+        """Runs on the import thread. The post is planned again, so that what is imported is
+        the file as it is now, not as the dialog read it. The image count reaches the dialog
+        through a signal of this long-lived object: a QObject made for one import and released
+        on this thread would be destroyed here, and PySide's teardown of it can deadlock with
+        the UI thread."""
 
         def progress(event: ImportProgress) -> None:
             if event.phase is ImportPhase.COPY:
                 self._post_progressed.emit(event.total, event.done)
 
-        return import_post(
-            self._service,
+        plan = self._service.plan_post(
             request.post,
             site_root=request.site_root,
-            trip_reference=request.trip_reference,
             timezone=request.timezone,
             first_day=request.first_day,
-            progress=progress,
-            cancel=cancel,
+        )
+        return self._service.import_post(
+            plan, into_trip=request.into_trip, progress=progress, cancel=cancel
         )
 
     def _on_post_imported(self, report: PostImportReport) -> None:
-        """A post that filled the open trip rewrote its texts: naming every day (and the intro
-        and closing, through ``trip_details``) makes the editor load the section it shows
-        again, or its next save would write the text from before the import over the post."""
-        trip = report.trip
-        days = frozenset(trip.start_date + timedelta(days=n) for n in range(trip.day_count))
-        self.message.emit(f"Imported “{trip.title}”.")
-        self.changed.emit(
-            Changes(
-                trip=trip,
-                trip_list=True,
-                trip_details=True,
-                day_range=True,
-                days=days,
-                text_rewritten=not report.created,
-            )
-        )
+        """The report's ``changes`` name what the import rewrote: a post that filled the open
+        trip marks its texts rewritten, so the editor loads the section it shows again rather
+        than save the text from before the import over the post."""
+        self.message.emit(f"Imported “{report.trip.title}”.")
+        self.changed.emit(report.changes)
         plain_text.information(self._window, "Post Imported", report_text(report))
 
     def export(self) -> None:

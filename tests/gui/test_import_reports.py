@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from journal.gui.import_summary_dialog import RESTORED, ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.photos.storage import Stored, store_original
-from journal.services import JournalService, TripInfo, photo_import
+from journal.services import JournalService, TripInfo, photo_staging
 from tests.gui.drag_events import drag_and_drop
 from tests.gui.message_boxes import MessageBoxAnswerer
 from tests.gui.test_photos import window
@@ -79,7 +79,7 @@ def test_a_full_disk_is_said_once_in_a_warning_the_status_bar_and_the_summary(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return store_original(source, root, relative, digest)
 
-    monkeypatch.setattr(f"{photo_import.__name__}.store_original", disk_fills_after_three)
+    monkeypatch.setattr(f"{photo_staging.__name__}.store_original", disk_fills_after_three)
 
     dialog = _import(qtbot, window, [card])
 

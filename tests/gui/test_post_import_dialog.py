@@ -13,18 +13,12 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from journal.gui import trip_operations
 from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog, report_text
 from journal.gui.timeline_entries import EntryKind
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
-from journal.post_import.post_importer import (
-    PostImportCancelledError,
-    PostImportReport,
-    import_post,
-)
-from journal.services import JournalService, TripInfo
+from journal.services import JournalService, PostImportCancelledError, PostImportReport, TripInfo
 from tests.gui.message_boxes import MessageBoxAnswerer
 from tests.gui.typing import type_with_input_method
 from tests.post_import.test_round_trip import stand_in_site
@@ -65,10 +59,10 @@ def accept_post_import(
 
 
 def test_choosing_a_post_shows_the_trip_it_will_make(
-    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, service: JournalService
 ) -> None:
     post = stand_in_site(tmp_path)
-    dialog = PostImportDialog(runner, None)
+    dialog = PostImportDialog(service, runner, None)
     qtbot.addWidget(dialog)
     assert not import_button(dialog).isEnabled()
 
@@ -85,7 +79,7 @@ def test_choosing_a_post_shows_the_trip_it_will_make(
     dialog.timezone.setCurrentText("America/Los_Angeles")
     qtbot.waitUntil(lambda: "2023-09-17 to 2023-09-19" in dialog.summary.text())
     request = dialog.request()
-    assert (request.first_day, request.timezone, request.trip_reference) == (
+    assert (request.first_day, request.timezone, request.into_trip) == (
         date(2023, 9, 17),
         "America/Los_Angeles",
         None,
@@ -94,11 +88,11 @@ def test_choosing_a_post_shows_the_trip_it_will_make(
 
 
 def test_a_post_that_cannot_be_read_is_explained_and_cannot_be_imported(
-    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, service: JournalService
 ) -> None:
     broken = tmp_path / "broken.md"
     broken.write_text("no front matter\n## Day 0\n", encoding="utf-8")
-    dialog = PostImportDialog(runner, None)
+    dialog = PostImportDialog(service, runner, None)
     qtbot.addWidget(dialog)
 
     dialog.choose(broken)
@@ -108,9 +102,9 @@ def test_a_post_that_cannot_be_read_is_explained_and_cannot_be_imported(
 
 
 def test_an_ampersand_in_the_open_trips_title_is_shown_not_made_a_shortcut(
-    qtbot: QtBot, runner: TaskRunner, seattle: TripInfo
+    qtbot: QtBot, runner: TaskRunner, seattle: TripInfo, service: JournalService
 ) -> None:
-    dialog = PostImportDialog(runner, dataclasses.replace(seattle, title="Lisbon & Porto"))
+    dialog = PostImportDialog(service, runner, dataclasses.replace(seattle, title="Lisbon & Porto"))
     qtbot.addWidget(dialog)
 
     assert QKeySequence.mnemonic(dialog.fill_open_trip.text()).isEmpty()
@@ -123,7 +117,7 @@ def test_missing_images_are_listed_and_the_open_trip_can_be_filled(
     qtbot: QtBot, runner: TaskRunner, tmp_path: Path, service: JournalService, seattle: TripInfo
 ) -> None:
     post = stand_in_site(tmp_path, with_images=False)
-    dialog = PostImportDialog(runner, seattle)
+    dialog = PostImportDialog(service, runner, seattle)
     qtbot.addWidget(dialog)
 
     dialog.choose(post)
@@ -132,11 +126,10 @@ def test_missing_images_are_listed_and_the_open_trip_can_be_filled(
     assert "… and 4 more missing" in dialog.summary.text()
     dialog.fill_open_trip.setChecked(True)
     request = dialog.request()
-    assert request.trip_reference == "seattle-2023"
+    assert request.into_trip == seattle.id
 
-    report = import_post(
-        service, request.post, site_root=request.site_root, trip_reference=request.trip_reference
-    )
+    plan = service.plan_post(request.post, site_root=request.site_root)
+    report = service.import_post(plan, into_trip=request.into_trip)
     text = report_text(report)
     assert text.startswith("Filled “Seattle 2023”: 3 day sections, 0 photos.")
     assert (
@@ -242,7 +235,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
         raise PostImportCancelledError("The post import was cancelled.")
 
     accept_post_import(qtbot, monkeypatch, post)
-    monkeypatch.setattr(trip_operations, "import_post", slow_import)
+    monkeypatch.setattr(service, "import_post", slow_import)
     window: MainWindow = make_window()
     qtbot.waitUntil(lambda: window.trip is not None)
     messages: list[str] = []

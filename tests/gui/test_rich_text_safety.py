@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from journal.errors import InvalidInputError
-from journal.gui import app, trip_operations
+from journal.gui import app
 from journal.gui.background import TaskRunner
 from journal.gui.camera_dialog import CameraDialog
 from journal.gui.export_dialog import ExportDialog
@@ -42,8 +42,14 @@ from journal.gui.post_import_dialog import PostImportDialog
 from journal.gui.preferences import Preferences
 from journal.gui.trip_dialog import TripDialog
 from journal.photos.import_progress import CancelToken
-from journal.post_import.post_importer import PostImportCancelledError, PostImportReport
-from journal.services import JournalService, NewTrip, PhotoInfo, TripInfo
+from journal.services import (
+    JournalService,
+    NewTrip,
+    PhotoInfo,
+    PostImportCancelledError,
+    PostImportReport,
+    TripInfo,
+)
 from journal.store.library import Library
 from tests.gui.app_process import run_app
 from tests.gui.fifo_tripwire import FifoTripwire
@@ -379,7 +385,7 @@ def test_the_post_import_progress_names_a_hostile_post_as_written(
             time.sleep(0.01)
         raise PostImportCancelledError("The post import was cancelled.")
 
-    monkeypatch.setattr(trip_operations, "import_post", import_until_cancelled)
+    monkeypatch.setattr(window.service, "import_post", import_until_cancelled)
 
     window.actions_.import_post.trigger()
     progress = window.trip_ops.post_import_progress
@@ -399,10 +405,10 @@ def test_the_post_import_progress_names_a_hostile_post_as_written(
 
 
 def test_the_post_import_summary_shows_a_hostile_time_zone_as_written(
-    qtbot: QtBot, tmp_path: Path, tripwire: FifoTripwire
+    qtbot: QtBot, tmp_path: Path, tripwire: FifoTripwire, service: JournalService
 ) -> None:
     runner = TaskRunner(lambda error: pytest.fail(str(error)))
-    dialog = PostImportDialog(runner, None)
+    dialog = PostImportDialog(service, runner, None)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.choose(hostile_post(tmp_path / "site", "Trip"))
