@@ -163,7 +163,7 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
         beats.clear()
         beats.append(time.perf_counter())
         window.importer.finished.connect(on_imported)
-        window.photo_ops.import_paths([work / f"incoming-{import_photos}"])
+        window.photo_actions.import_paths([work / f"incoming-{import_photos}"])
 
     def on_imported(report: object) -> None:
         heartbeat.stop()

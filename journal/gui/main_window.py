@@ -22,9 +22,9 @@ from journal.gui.empty_state import EmptyState
 from journal.gui.file_drops import FileDropFilter
 from journal.gui.gallery_pane import GalleryModel, GalleryPane
 from journal.gui.mnemonics import shown_as_written
+from journal.gui.photo_actions import PhotoActions
 from journal.gui.photo_drag import dropped_paths
 from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner
-from journal.gui.photo_operations import PhotoOperations
 from journal.gui.preferences import Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import (
@@ -35,7 +35,7 @@ from journal.gui.timeline_entries import (
     timeline_entries,
 )
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
-from journal.gui.trip_operations import TripOperations
+from journal.gui.trip_actions import TripActions
 from journal.gui.window_actions import WindowActions
 from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
@@ -100,10 +100,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.panes)
         self.setCentralWidget(self.stack)
 
-        self.trip_ops = TripOperations(
+        self.trip_actions = TripActions(
             self, service, self.runner, lambda: self.trip, self.editor.flush
         )
-        self.photo_ops = PhotoOperations(
+        self.photo_actions = PhotoActions(
             self,
             service,
             self.runner,
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.actions_
-        t, p = self.trip_ops, self.photo_ops
+        t, p = self.trip_actions, self.photo_actions
         a.new_trip.triggered.connect(t.new_trip)
         a.trip_properties.triggered.connect(t.edit_properties)
         a.delete_trip.triggered.connect(t.delete_trip)
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.photo_ops.import_paths(paths)
+            self.photo_actions.import_paths(paths)
 
     # Sections
 

@@ -124,7 +124,7 @@ def test_the_viewer_steps_through_the_day_and_saves_captions(
     photos = service.photos(seattle.id, DAY2)
     viewer = PhotoViewer(photos, 0, window.thumbnails, window)
     qtbot.addWidget(viewer)
-    viewer.caption_edited.connect(window.photo_ops.set_caption)
+    viewer.caption_edited.connect(window.photo_actions.set_caption)
     viewer.show()
     assert viewer.photo.id == photos[0].id
     assert not viewer.previous_button.isEnabled()

@@ -24,7 +24,7 @@ __all__ = ["window"]  # the fixture, shared with the photo tests
 
 def _import(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> ImportSummaryDialog:
     with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        window.photo_ops.import_paths(paths)
+        window.photo_actions.import_paths(paths)
     report = window.importer.last_report
     assert report is not None
     dialog = ImportSummaryDialog(report, window)

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from journal.gui.gallery_pane import GalleryModel
 from journal.gui.main_window import MainWindow
-from journal.gui.photo_operations import removal_question
+from journal.gui.photo_actions import removal_question
 from journal.gui.timeline_entries import EntryKind
 from journal.services import JournalService, TextPart, TextShowingPhotos, TripInfo
 from tests.gui.drag_events import drag_and_drop, file_mime
@@ -417,7 +417,7 @@ def test_cancel_stops_an_import_and_keeps_what_finished(
 
     window.importer.progressed.connect(cancel_once)
     with qtbot.waitSignal(window.importer.finished, timeout=20_000) as finished:
-        window.photo_ops.import_paths([roll])
+        window.photo_actions.import_paths([roll])
 
     report = finished.args[0]
     assert report.cancelled

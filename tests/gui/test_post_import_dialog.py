@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from journal.gui import trip_operations
+from journal.gui import trip_actions
 from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog, report_text
@@ -169,7 +169,7 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     window.actions_.import_post.trigger()
 
     qtbot.waitUntil(lambda: len(message_boxes.shown) == 1, timeout=20_000)
-    assert window.trip_ops.post_import_progress is None  # the progress dialog is gone
+    assert window.trip_actions.post_import_progress is None  # the progress dialog is gone
     assert messages[-1].startswith("Imported “Experience about AWS")
     [told] = message_boxes.shown
     assert told.icon is QMessageBox.Icon.Information
@@ -242,15 +242,15 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
         raise PostImportCancelledError("The post import was cancelled.")
 
     accept_post_import(qtbot, monkeypatch, post)
-    monkeypatch.setattr(trip_operations, "import_post", slow_import)
+    monkeypatch.setattr(trip_actions, "import_post", slow_import)
     window: MainWindow = make_window()
     qtbot.waitUntil(lambda: window.trip is not None)
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
 
     window.actions_.import_post.trigger()
-    qtbot.waitUntil(lambda: window.trip_ops.post_import_progress is not None)
-    progress = window.trip_ops.post_import_progress
+    qtbot.waitUntil(lambda: window.trip_actions.post_import_progress is not None)
+    progress = window.trip_actions.post_import_progress
     assert progress is not None
     qtbot.waitUntil(lambda: progress.value() == 1 and progress.maximum() == 9)
     assert progress.isVisible()
@@ -259,7 +259,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
     cancel_button.click()  # QProgressDialog.cancel() does not emit canceled: the import never hears
 
     qtbot.waitUntil(lambda: f"Import of {post.name} cancelled." in messages, timeout=10_000)
-    assert window.trip_ops.post_import_progress is None
+    assert window.trip_actions.post_import_progress is None
     assert heard == [True]  # the import stopped for Cancel, not at its deadline
     assert [trip.title for trip in service.list_trips()] == ["Seattle 2023"]
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from journal.errors import InvalidInputError
-from journal.gui import app, trip_operations
+from journal.gui import app, trip_actions
 from journal.gui.background import TaskRunner
 from journal.gui.camera_dialog import CameraDialog
 from journal.gui.export_dialog import ExportDialog
@@ -175,7 +175,7 @@ def test_the_viewer_shows_a_camera_model_naming_a_fifo_as_written(
 def test_the_camera_clocks_dialog_shows_a_hostile_camera_as_written(
     qtbot: QtBot, window: MainWindow, hostile_photo: PhotoInfo, tripwire: FifoTripwire
 ) -> None:
-    window.photo_ops.show_camera_clocks()
+    window.photo_actions.show_camera_clocks()
     dialog = window.findChild(CameraDialog)
     assert isinstance(dialog, CameraDialog)
 
@@ -295,7 +295,7 @@ def test_a_refused_file_with_a_hostile_name_is_reported_as_written(
     empty.touch()
 
     with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        window.photo_ops.import_paths([empty])
+        window.photo_actions.import_paths([empty])
 
     report = window.importer.last_report
     assert report is not None
@@ -379,10 +379,10 @@ def test_the_post_import_progress_names_a_hostile_post_as_written(
             time.sleep(0.01)
         raise PostImportCancelledError("The post import was cancelled.")
 
-    monkeypatch.setattr(trip_operations, "import_post", import_until_cancelled)
+    monkeypatch.setattr(trip_actions, "import_post", import_until_cancelled)
 
     window.actions_.import_post.trigger()
-    progress = window.trip_ops.post_import_progress
+    progress = window.trip_actions.post_import_progress
     assert progress is not None
     qtbot.waitUntil(progress.isVisible)
     label = progress.findChild(QLabel)
@@ -395,7 +395,7 @@ def test_the_post_import_progress_names_a_hostile_post_as_written(
     cancel_button = progress.findChild(QPushButton)
     assert isinstance(cancel_button, QPushButton)
     cancel_button.click()
-    qtbot.waitUntil(lambda: window.trip_ops.post_import_progress is None)
+    qtbot.waitUntil(lambda: window.trip_actions.post_import_progress is None)
 
 
 def test_the_post_import_summary_shows_a_hostile_time_zone_as_written(

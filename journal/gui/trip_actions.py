@@ -59,7 +59,7 @@ def dates_change_text(preview: DatesPreview, change: str) -> str:
     return " ".join(sentences)
 
 
-class TripOperations(QObject):
+class TripActions(QObject):
     #: (images in the post, images done), from the import thread to the progress dialog.
     _post_progressed = Signal(int, int)
 

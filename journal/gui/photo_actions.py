@@ -65,7 +65,7 @@ def _listed(names: list[str]) -> str:
     return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
 
 
-class PhotoOperations(QObject):
+class PhotoActions(QObject):
     #: The ``Changes`` of an operation that went through.
     changed = Signal(object)
     #: Something to tell the user in the status bar.
