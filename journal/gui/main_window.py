@@ -21,10 +21,11 @@ from journal.gui.editor_pane import EditorPane
 from journal.gui.empty_state import EmptyState
 from journal.gui.file_drops import FileDropFilter
 from journal.gui.gallery_pane import GalleryModel, GalleryPane
+from journal.gui.import_status import ImportStatus
 from journal.gui.mnemonics import shown_as_written
 from journal.gui.photo_actions import PhotoActions
 from journal.gui.photo_drag import dropped_paths
-from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner
+from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.preferences import Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import (

@@ -17,8 +17,8 @@ from journal.gui import plain_text
 from journal.gui.background import TaskRunner
 from journal.gui.camera_dialog import CameraDialog
 from journal.gui.gallery_pane import GalleryView
-from journal.gui.import_summary_dialog import ImportSummaryDialog
-from journal.gui.photo_import_runner import PhotoImportRunner, failure_text, summary_line
+from journal.gui.import_summary import ImportSummaryDialog, failure_text, summary_line
+from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.preferences import LAST_IMPORT_FOLDER, Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader

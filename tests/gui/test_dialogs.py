@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from journal.gui.camera_dialog import PREVIEW_DELAY_MS, CameraDialog, format_offset_seconds
-from journal.gui.import_summary_dialog import ImportSummaryDialog
+from journal.gui.import_summary import ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.trip_dialog import TripDialog

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
-from journal.gui.import_summary_dialog import RESTORED, ImportSummaryDialog
+from journal.gui.import_summary import RESTORED, ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.photos.storage import Stored, store_original
 from journal.services import JournalService, TripInfo, photo_import

@@ -36,7 +36,7 @@ from journal.gui import app, trip_actions
 from journal.gui.background import TaskRunner
 from journal.gui.camera_dialog import CameraDialog
 from journal.gui.export_dialog import ExportDialog
-from journal.gui.import_summary_dialog import ImportSummaryDialog
+from journal.gui.import_summary import ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog
 from journal.gui.preferences import Preferences
