@@ -1,9 +1,9 @@
 """What the user does to trips: create one, edit its properties, export or delete it, import a
 blog post as a trip, or create the demo.
 
-Each operation asks through a dialog on the UI thread, then makes its service calls on the
-database thread (the demo and a post import, which copy photos, on the import thread) and hands
-the resulting ``Changes`` to ``changed``; the window refreshes from those.
+Each action asks through a dialog on the UI thread, then runs as an operation of the
+``ChangeHub``: its service calls on the database thread (the demo and a post import, which copy
+photos, on the import thread), its ``Changes`` to every view through the hub.
 """
 
 from collections.abc import Callable
@@ -12,9 +12,10 @@ from datetime import date, timedelta
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from journal.demo import create_demo_trip
+from journal.demo import DemoTrip, create_demo_trip
 from journal.gui import plain_text
 from journal.gui.background import TaskRunner
+from journal.gui.change_hub import ChangeHub
 from journal.gui.export_dialog import ExportDialog
 from journal.gui.post_import_dialog import PostImportDialog, PostImportRequest, report_text
 from journal.gui.trip_dialog import TripDialog, TripProperties
@@ -63,8 +64,6 @@ class TripActions(QObject):
     #: (images in the post, images done), from the import thread to the progress dialog.
     _post_progressed = Signal(int, int)
 
-    #: The ``Changes`` of an operation that went through.
-    changed = Signal(object)
     #: The open trip is about to be deleted: stop editing it.
     leaving_trip = Signal()
     #: Something to tell the user in the status bar.
@@ -75,6 +74,7 @@ class TripActions(QObject):
         window: QWidget,
         service: JournalService,
         runner: TaskRunner,
+        hub: ChangeHub,
         current_trip: Callable[[], TripInfo | None],
         save_text: Callable[[], None],
     ) -> None:
@@ -82,6 +82,7 @@ class TripActions(QObject):
         self._window = window
         self._service = service
         self._runner = runner
+        self._hub = hub
         self._current_trip = current_trip
         self._save_text = save_text
         #: The progress dialog of the post import under way, if any.
@@ -94,7 +95,7 @@ class TripActions(QObject):
             return
         new = dialog.new_trip()
         self._save_text()
-        self._runner.database_call(lambda: self._service.create_trip(new), self.changed.emit)
+        self._hub.run_operation(lambda: self._service.create_trip(new), name="New trip")
 
     def edit_properties(self) -> None:
         """Save the dialog's fields and dates; if the new dates (or zone) would move photos or
@@ -142,11 +143,11 @@ class TripActions(QObject):
 
     def _save(self, trip: TripInfo, properties: TripProperties) -> None:
         """Fields and dates in one transaction, so a refused date leaves the title unsaved too."""
-        self._runner.database_call(
+        self._hub.run_operation(
             lambda: self._service.edit_trip_and_dates(
                 trip.id, properties.edit, properties.start_date, properties.end_date
             ),
-            self.changed.emit,
+            name="Trip properties",
         )
 
     def import_post(self) -> None:
@@ -189,7 +190,7 @@ class TripActions(QObject):
                     reference = request.trip_reference
                     self._runner.database_call(
                         lambda: self._service.find_trip(reference),
-                        lambda trip: self.changed.emit(
+                        lambda trip: self._hub.report(
                             Changes(trip=trip, trip_details=True, day_range=True)
                         ),
                     )
@@ -232,7 +233,7 @@ class TripActions(QObject):
         trip = report.trip
         days = frozenset(trip.start_date + timedelta(days=n) for n in range(trip.day_count))
         self.message.emit(f"Imported “{trip.title}”.")
-        self.changed.emit(
+        self._hub.report(
             Changes(
                 trip=trip,
                 trip_list=True,
@@ -255,7 +256,7 @@ class TripActions(QObject):
         self._runner.database_call(lambda: None, lambda _: self._open_export(trip.id))
 
     def _open_export(self, trip_id: int) -> None:
-        dialog = ExportDialog(self._service, trip_id, self._window)
+        dialog = ExportDialog(self._service, self._runner, self._hub, trip_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -273,18 +274,18 @@ class TripActions(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.leaving_trip.emit()
-        self._runner.database_call(lambda: self._service.delete_trip(trip.id), self.changed.emit)
+        self._hub.run_operation(lambda: self._service.delete_trip(trip.id), name="Delete trip")
 
     def create_demo(self) -> None:
         """The sample trip: generated photos go through a real import, on the import thread."""
         self._save_text()
         self.message.emit("Creating the demo trip…")
-        self._runner.submit(
-            self._runner.imports,
-            lambda: create_demo_trip(self._service).trip,
+        self._hub.run_operation(
+            lambda: create_demo_trip(self._service),
             self._on_demo_created,
+            name="Create the demo trip",
+            pool=self._runner.imports,
         )
 
-    def _on_demo_created(self, trip: TripInfo) -> None:
+    def _on_demo_created(self, _demo: DemoTrip) -> None:
         self.message.emit("The demo trip is ready: pick a day and look around.")
-        self.changed.emit(Changes(trip=trip, trip_list=True, trip_details=True, day_range=True))
