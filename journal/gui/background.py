@@ -6,9 +6,10 @@ hands in one that runs work inline, see below). Four pools exist, each for a rea
 
 - ``database``: one thread, so the library sees one mutation at a time in the order the user made
   them (an autosave queued before a day switch is written before the switch reads the new day);
-  ``ChangeHub.run_operation`` sends every write of the GUI's here;
-- ``imports``: one thread of its own, because an import runs for minutes and commits in batches,
-  and quick writes such as autosave must interleave with it instead of waiting behind it;
+  every quick write goes here (``ChangeHub.run_operation`` sends the user's actions);
+- ``imports``: one thread of its own, because an import (of photos, of a post, the demo's) runs
+  for minutes and commits in batches, the only writes off the database thread, and quick
+  writes such as autosave must interleave with it instead of waiting behind it;
 - ``exports``: one thread of its own, because an export reads the library and writes a site for as
   long as its images take: it must neither wait behind an import nor hold up the database thread;
 - ``images``: several threads that decode thumbnails into ``QImage`` (never ``QPixmap``, which

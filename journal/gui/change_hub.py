@@ -3,10 +3,12 @@
 A user action that changes the library runs through ``ChangeHub.run_operation``: the work runs on
 the runner's database thread (an import or the demo on the import thread), returns the
 ``Changes`` of what it did, or a report carrying them, and back on the UI thread the hub emits
-``changed`` with them *before* the caller's ``on_done`` runs. Since every mutation goes this way,
-no view is wired to the action that changed it: the timeline, the gallery, the editor, the title
-and the trips menu each refresh from ``changed`` what it names (as Anki reports every
-``CollectionOp`` through ``operation_did_execute(changes, handler)``).
+``changed`` with them *before* the caller's ``on_done`` runs; the editor's text saves, which it
+queues itself, are told through ``report``. Since every mutation's ``Changes`` arrive here, no
+view is wired to the action that made them: the timeline, the gallery, the editor, the title and
+the trips menu each refresh from ``changed`` what it names (as Anki reports every
+``CollectionOp`` through ``operation_did_execute(changes, handler)``). Only while an import runs
+do the views also re-read the trip as its batches land: that is progress, not an operation.
 
 ``changed`` also carries the operation's name when the caller gives one ("Move 3 photos"): the
 record an undo stack will keep. Text saves have none; the editor undoes typing itself.
