@@ -56,7 +56,7 @@ class ExportDialog(QDialog):
         hub: ChangeHub,
         trip_id: int,
         parent: QWidget | None = None,
-    ):
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.trip_id = trip_id
