@@ -3,12 +3,13 @@
 A camera left on home time files every photo on the wrong day. The dialog lists the trip's
 cameras with their photo counts; as the offset is edited it asks the core (on the database
 thread, after a short pause) which photos would change day, and lists them before anything is
-written. Apply writes the correction in one transaction.
+written. Apply writes the correction in one transaction, an operation of the ``ChangeHub`` (so
+the window's views move the photos too).
 """
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.background import TaskRunner
+from journal.gui.change_hub import ChangeHub
 from journal.gui.plain_text import plain_label
 from journal.plurals import counted
 from journal.services import Changes, JournalService, TripInfo
@@ -46,13 +48,11 @@ def format_offset_seconds(seconds: int) -> str:
 
 
 class CameraDialog(QDialog):
-    #: The correction was applied: its ``Changes``.
-    applied = Signal(object)
-
     def __init__(
         self,
         service: JournalService,
         runner: TaskRunner,
+        hub: ChangeHub,
         trip: TripInfo,
         parent: QWidget | None = None,
     ) -> None:
@@ -60,6 +60,7 @@ class CameraDialog(QDialog):
         self.setWindowTitle("Camera Clocks")
         self._service = service
         self._runner = runner
+        self._hub = hub
         self._trip = trip
         self._cameras: list[CameraInfo] = []
         self._preview_generation = 0
@@ -244,12 +245,13 @@ class CameraDialog(QDialog):
             return
         offset, trip_id = self.offset_seconds, self._trip.id
         self.apply_button.setEnabled(False)
-        self._runner.database_call(
+        self._hub.run_operation(
             lambda: self._service.set_camera_offset(trip_id, camera.camera, offset),
             self._on_applied,
+            name=f"Correct the clock of {camera.camera.label}",
         )
 
-    def _on_applied(self, changes: Changes) -> None:
+    def _on_applied(self, _changes: Changes) -> None:
         """The preview's list now tells what moved, not what would (the offset shown is the
         camera's own from now on, so a fresh preview would only say "no change")."""
         count = len(self.moves)
@@ -259,5 +261,4 @@ class CameraDialog(QDialog):
             else "Applied: no photo changed day (their times shifted)."
         )
         self.moves_view.setHeaderLabels(["Photo", "Was on", "Now on"])
-        self.applied.emit(changes)
         self._load_cameras()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 
 from journal.gui.app import create_application
+from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.preferences import Preferences
 from journal.services import JournalService
@@ -27,6 +28,7 @@ app = create_application(["trip-journal"])
 window = MainWindow(
     JournalService(Library.open(Path(sys.argv[1]))),
     Preferences(QSettings(sys.argv[2], QSettings.Format.IniFormat)),
+    TaskRunner(),
 )
 window.show()
 """

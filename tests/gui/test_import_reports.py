@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
-from journal.gui.import_summary_dialog import RESTORED, ImportSummaryDialog
+from journal.gui.import_summary import RESTORED, ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.photos.storage import Stored, store_original
 from journal.services import JournalService, TripInfo, photo_staging
@@ -23,8 +23,7 @@ __all__ = ["window"]  # the fixture, shared with the photo tests
 
 
 def _import(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> ImportSummaryDialog:
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        window.photo_ops.import_paths(paths)
+    window.photo_actions.import_paths(paths)
     report = window.importer.last_report
     assert report is not None
     dialog = ImportSummaryDialog(report, window)
@@ -131,8 +130,7 @@ def test_a_dropped_file_whose_name_is_not_utf8_is_imported(
         ]
     )
 
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        drag_and_drop(window.timeline.viewport(), QPoint(10, 10), data, Qt.DropAction.CopyAction)
+    drag_and_drop(window.timeline.viewport(), QPoint(10, 10), data, Qt.DropAction.CopyAction)
 
     names = sorted(photo.original_name for photo in service.all_photos(seattle.id))
     assert names == ["IMG_\\xff2.jpg", "café 1.jpg"]

@@ -1,8 +1,11 @@
-"""File ▸ Import Post…: the dialog plans the post off the UI thread and says what will happen."""
+"""File ▸ Import Post…: the dialog plans the post off the UI thread and says what will happen.
+
+The runner is inline (the plan is shown when ``choose`` returns, a post is imported when the
+action's trigger returns), except where Cancel must reach an import running on its thread."""
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,15 +27,6 @@ from tests.gui.typing import type_with_input_method
 from tests.post_import.test_round_trip import stand_in_site
 
 
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    errors: list[Exception] = []
-    task_runner = TaskRunner(errors.append)
-    yield task_runner
-    task_runner.shut_down()
-    assert errors == []
-
-
 def import_button(dialog: PostImportDialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
@@ -51,7 +45,7 @@ def accept_post_import(
     def exec_(dialog: PostImportDialog) -> int:
         dialog.choose(post)
         options(dialog)
-        qtbot.waitUntil(import_button(dialog).isEnabled)
+        qtbot.waitUntil(import_button(dialog).isEnabled)  # at once, unless on real threads
         when_ready()
         return PostImportDialog.DialogCode.Accepted.value
 
@@ -68,7 +62,7 @@ def test_choosing_a_post_shows_the_trip_it_will_make(
 
     dialog.choose(post)
 
-    qtbot.waitUntil(lambda: "Experience about AWS" in dialog.summary.text())
+    assert "Experience about AWS" in dialog.summary.text()
     assert "2023-09-30 to 2023-10-02 · 3 day sections · UTC+09:00" in dialog.summary.text()
     assert "9 of 9 images found" in dialog.summary.text()
     assert import_button(dialog).isEnabled()
@@ -77,7 +71,7 @@ def test_choosing_a_post_shows_the_trip_it_will_make(
     dialog.move_day_zero.setChecked(True)
     dialog.day_zero.setDate(dialog.day_zero.date().addDays(-13))
     dialog.timezone.setCurrentText("America/Los_Angeles")
-    qtbot.waitUntil(lambda: "2023-09-17 to 2023-09-19" in dialog.summary.text())
+    assert "2023-09-17 to 2023-09-19" in dialog.summary.text()
     request = dialog.request()
     assert (request.first_day, request.timezone, request.into_trip) == (
         date(2023, 9, 17),
@@ -97,7 +91,7 @@ def test_a_post_that_cannot_be_read_is_explained_and_cannot_be_imported(
 
     dialog.choose(broken)
 
-    qtbot.waitUntil(lambda: "has no front matter" in dialog.summary.text())
+    assert "has no front matter" in dialog.summary.text()
     assert not import_button(dialog).isEnabled()
 
 
@@ -121,7 +115,7 @@ def test_missing_images_are_listed_and_the_open_trip_can_be_filled(
     qtbot.addWidget(dialog)
 
     dialog.choose(post)
-    qtbot.waitUntil(lambda: "0 of 9 images found" in dialog.summary.text())
+    assert "0 of 9 images found" in dialog.summary.text()
     assert "Line 40: /assets%2Fimages%2F23q4%2Fimg_24.png not found" in dialog.summary.text()
     assert "… and 4 more missing" in dialog.summary.text()
     dialog.fill_open_trip.setChecked(True)
@@ -150,7 +144,7 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
 
     accept_post_import(qtbot, monkeypatch, post)
     window: MainWindow = make_window()
-    qtbot.waitUntil(lambda: window.windowTitle() == "Seattle 2023 — Trip Journal")
+    assert window.windowTitle() == "Seattle 2023 — Trip Journal"
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     texts = [action.text() for action in file_menu.actions()]
@@ -161,15 +155,15 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     window.statusBar().messageChanged.connect(messages.append)
     window.actions_.import_post.trigger()
 
-    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1, timeout=20_000)
-    assert window.trip_ops.post_import_progress is None  # the progress dialog is gone
+    assert window.trip_actions.post_import_progress is None  # the progress dialog is gone
     assert messages[-1].startswith("Imported “Experience about AWS")
     [told] = message_boxes.shown
     assert told.icon is QMessageBox.Icon.Information
     assert told.text.startswith("Created “Experience about AWS")
     assert "3 day sections, 9 photos." in told.text
     imported = next(trip for trip in service.list_trips() if trip.id != seattle.id)
-    qtbot.waitUntil(lambda: window.trip is not None and window.trip.id == imported.id)
+    assert window.trip is not None
+    assert window.trip.id == imported.id
     assert window.windowTitle() == f"{imported.title} — Trip Journal"
     assert len(window.actions_.trips_menu.actions()) == 2
 
@@ -195,17 +189,18 @@ def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
     accept_post_import(qtbot, monkeypatch, post, options=fill_the_open_trip)
     window: MainWindow = make_window()
     editor = window.editor.editor
-    qtbot.waitUntil(lambda: window.timeline_model.row_of(EntryKind.DAY, day0) is not None)
     row = window.timeline_model.row_of(EntryKind.DAY, day0)
     assert row is not None
     window.timeline.setCurrentIndex(window.timeline_model.index(row))
-    qtbot.waitUntil(lambda: editor.toPlainText() == "Seattle notes." and not editor.isReadOnly())
+    assert editor.toPlainText() == "Seattle notes."
+    assert not editor.isReadOnly()
 
     window.actions_.import_post.trigger()
-    qtbot.waitUntil(lambda: service.day(seattle.id, day0).body != "Seattle notes.", timeout=20_000)
     filled = service.day(seattle.id, day0).body
     assert filled.startswith("Seattle notes.")
-    qtbot.waitUntil(lambda: editor.toPlainText() == filled and not editor.isReadOnly())
+    assert filled != "Seattle notes."
+    assert editor.toPlainText() == filled
+    assert not editor.isReadOnly()
 
     # Typing now adds to the imported text; it does not save the old text over it.
     editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -236,14 +231,14 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
 
     accept_post_import(qtbot, monkeypatch, post)
     monkeypatch.setattr(service, "import_post", slow_import)
-    window: MainWindow = make_window()
+    window: MainWindow = make_window(threads=True)
     qtbot.waitUntil(lambda: window.trip is not None)
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
 
     window.actions_.import_post.trigger()
-    qtbot.waitUntil(lambda: window.trip_ops.post_import_progress is not None)
-    progress = window.trip_ops.post_import_progress
+    qtbot.waitUntil(lambda: window.trip_actions.post_import_progress is not None)
+    progress = window.trip_actions.post_import_progress
     assert progress is not None
     qtbot.waitUntil(lambda: progress.value() == 1 and progress.maximum() == 9)
     assert progress.isVisible()
@@ -252,7 +247,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
     cancel_button.click()  # QProgressDialog.cancel() does not emit canceled: the import never hears
 
     qtbot.waitUntil(lambda: f"Import of {post.name} cancelled." in messages, timeout=10_000)
-    assert window.trip_ops.post_import_progress is None
+    assert window.trip_actions.post_import_progress is None
     assert heard == [True]  # the import stopped for Cancel, not at its deadline
     assert [trip.title for trip in service.list_trips()] == ["Seattle 2023"]
 
@@ -270,11 +265,9 @@ def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
 
     accept_post_import(qtbot, monkeypatch, post, when_ready=post.unlink)
     window: MainWindow = make_window()
-    qtbot.waitUntil(lambda: window.trip is not None)
 
     window.actions_.import_post.trigger()
 
-    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1)
     [warned] = message_boxes.shown
     assert warned.icon is QMessageBox.Icon.Warning
     assert warned.text.startswith(f"Cannot read {post}")

@@ -12,7 +12,6 @@ import os
 import subprocess
 import textwrap
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,8 +34,9 @@ from journal.errors import InvalidInputError
 from journal.gui import app
 from journal.gui.background import TaskRunner
 from journal.gui.camera_dialog import CameraDialog
+from journal.gui.change_hub import ChangeHub
 from journal.gui.export_dialog import ExportDialog
-from journal.gui.import_summary_dialog import ImportSummaryDialog
+from journal.gui.import_summary import ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog
 from journal.gui.preferences import Preferences
@@ -54,6 +54,7 @@ from journal.store.library import Library
 from tests.gui.app_process import run_app
 from tests.gui.fifo_tripwire import FifoTripwire
 from tests.gui.message_boxes import MessageBoxAnswerer
+from tests.gui.windows import MakeWindow
 from tests.photos.photo_files import exif_for, write_photo
 
 DAY0 = date(2023, 9, 16)
@@ -97,9 +98,9 @@ def entity_encoded(markup: str) -> str:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_window: Callable[[], MainWindow], seattle: TripInfo) -> MainWindow:
+def window(make_window: MakeWindow, seattle: TripInfo) -> MainWindow:
     window = make_window()
-    qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
+    assert window.timeline_model.rowCount() > 0
     return window
 
 
@@ -181,7 +182,7 @@ def test_the_viewer_shows_a_camera_model_naming_a_fifo_as_written(
 def test_the_camera_clocks_dialog_shows_a_hostile_camera_as_written(
     qtbot: QtBot, window: MainWindow, hostile_photo: PhotoInfo, tripwire: FifoTripwire
 ) -> None:
-    window.photo_ops.show_camera_clocks()
+    window.photo_actions.show_camera_clocks()
     dialog = window.findChild(CameraDialog)
     assert isinstance(dialog, CameraDialog)
 
@@ -197,12 +198,12 @@ def test_the_camera_clocks_dialog_shows_a_hostile_camera_as_written(
 
 def test_the_gallery_tooltip_shows_a_hostile_caption_and_camera_as_written(
     qtbot: QtBot,
-    make_window: Callable[[], MainWindow],
+    make_window: MakeWindow,
     hostile_photo: PhotoInfo,
     tripwire: FifoTripwire,
 ) -> None:
     window = make_window()
-    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 1)
+    assert window.gallery_model.rowCount() == 1
 
     shown = as_shown(hover(window.gallery, window.gallery_model.index(0)))
 
@@ -213,14 +214,14 @@ def test_the_gallery_tooltip_shows_a_hostile_caption_and_camera_as_written(
 
 def test_deleting_a_trip_asks_with_its_hostile_title_as_written(
     qtbot: QtBot,
-    make_window: Callable[[], MainWindow],
+    make_window: MakeWindow,
     service: JournalService,
     tripwire: FifoTripwire,
     message_boxes: MessageBoxAnswerer,
 ) -> None:
     service.create_trip(NewTrip(tripwire.html, DAY0, DAY0, "UTC"))
     window = make_window()
-    qtbot.waitUntil(lambda: window.trip is not None)
+    assert window.trip is not None
     message_boxes.answer = QMessageBox.StandardButton.Cancel
 
     window.actions_.delete_trip.trigger()
@@ -276,7 +277,7 @@ def test_the_about_box_escapes_a_hostile_library_path(
 ) -> None:
     hostile = tmp_path / tripwire.html
     with Library.open(hostile) as library:
-        window = MainWindow(JournalService(library), preferences)
+        window = MainWindow(JournalService(library), preferences, TaskRunner(inline=True))
         qtbot.addWidget(window)
         window.actions_.about.trigger()
         window.close()
@@ -300,8 +301,7 @@ def test_a_refused_file_with_a_hostile_name_is_reported_as_written(
     empty.parent.mkdir()
     empty.touch()
 
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        window.photo_ops.import_paths([empty])
+    window.photo_actions.import_paths([empty])
 
     report = window.importer.last_report
     assert report is not None
@@ -361,7 +361,6 @@ def test_the_post_import_report_shows_a_hostile_title_as_written(
 
     window.actions_.import_post.trigger()
 
-    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1, timeout=20_000)
     assert not tripwire.was_opened()
     [report] = message_boxes.shown
     assert report.text_format == Qt.TextFormat.PlainText
@@ -370,11 +369,12 @@ def test_the_post_import_report_shows_a_hostile_title_as_written(
 
 def test_the_post_import_progress_names_a_hostile_post_as_written(
     qtbot: QtBot,
-    window: MainWindow,
+    make_window: MakeWindow,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     tripwire: FifoTripwire,
 ) -> None:
+    window = make_window(threads=True)  # the import runs until Cancel reaches its thread
     name = f"{entity_encoded(tripwire.html)}.md"
     accept_post(monkeypatch, qtbot, hostile_post(tmp_path / "site", "Trip", name))
 
@@ -388,7 +388,7 @@ def test_the_post_import_progress_names_a_hostile_post_as_written(
     monkeypatch.setattr(window.service, "import_post", import_until_cancelled)
 
     window.actions_.import_post.trigger()
-    progress = window.trip_ops.post_import_progress
+    progress = window.trip_actions.post_import_progress
     assert progress is not None
     qtbot.waitUntil(progress.isVisible)
     label = progress.findChild(QLabel)
@@ -401,13 +401,16 @@ def test_the_post_import_progress_names_a_hostile_post_as_written(
     cancel_button = progress.findChild(QPushButton)
     assert isinstance(cancel_button, QPushButton)
     cancel_button.click()
-    qtbot.waitUntil(lambda: window.trip_ops.post_import_progress is None)
+    qtbot.waitUntil(lambda: window.trip_actions.post_import_progress is None)
 
 
 def test_the_post_import_summary_shows_a_hostile_time_zone_as_written(
-    qtbot: QtBot, tmp_path: Path, tripwire: FifoTripwire, service: JournalService
+    qtbot: QtBot,
+    runner: TaskRunner,
+    tmp_path: Path,
+    tripwire: FifoTripwire,
+    service: JournalService,
 ) -> None:
-    runner = TaskRunner(lambda error: pytest.fail(str(error)))
     dialog = PostImportDialog(service, runner, None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -415,12 +418,10 @@ def test_the_post_import_summary_shows_a_hostile_time_zone_as_written(
 
     dialog.timezone.setEditText(tripwire.html)
 
-    qtbot.waitUntil(lambda: "1 day sections" in dialog.summary.text())
     shown = painted(dialog.summary)
     assert not tripwire.was_opened()
     assert f"2023-09-30 to 2023-09-30 · 1 day sections · {tripwire.html}\n" in shown
     assert dialog.summary.textFormat() == Qt.TextFormat.RichText
-    runner.shut_down()
 
 
 def test_the_trip_dialog_explains_a_hostile_time_zone_as_written(
@@ -442,6 +443,8 @@ def test_the_trip_dialog_explains_a_hostile_time_zone_as_written(
 
 def test_replacing_an_export_names_files_in_a_hostile_folder_as_written(
     qtbot: QtBot,
+    runner: TaskRunner,
+    hub: ChangeHub,
     service: JournalService,
     seattle: TripInfo,
     tmp_path: Path,
@@ -450,18 +453,17 @@ def test_replacing_an_export_names_files_in_a_hostile_folder_as_written(
 ) -> None:
     site = tmp_path / tripwire.html
     service.set_day_text(seattle.id, DAY0, "First.")
-    dialog = ExportDialog(service, seattle.id)
+    dialog = ExportDialog(service, runner, hub, seattle.id)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.export_button.isEnabled())
-    dialog.folder_edit.setText(str(site))
+    dialog.form.folder_edit.setText(str(site))
     dialog.export_button.click()
-    qtbot.waitUntil(lambda: "Wrote" in dialog.status.text(), timeout=20_000)
+    assert "Wrote" in dialog.status.text()
     service.set_day_text(seattle.id, DAY0, "Rewritten.")
     message_boxes.answer = QMessageBox.StandardButton.No
 
     dialog.export_button.click()
-    qtbot.waitUntil(lambda: dialog.status.text() == "Nothing was replaced.", timeout=20_000)
+    assert dialog.status.text() == "Nothing was replaced."
 
     assert not tripwire.was_opened()
     [question] = message_boxes.shown

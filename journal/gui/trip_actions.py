@@ -1,9 +1,9 @@
 """What the user does to trips: create one, edit its properties, export or delete it, import a
 blog post as a trip, or create the demo.
 
-Each operation asks through a dialog on the UI thread, then makes its service calls on the
-database thread (the demo and a post import, which copy photos, on the import thread) and hands
-the resulting ``Changes`` to ``changed``; the window refreshes from those.
+Each action asks through a dialog on the UI thread, then runs as an operation of the
+``ChangeHub``: its service calls on the database thread (the demo and a post import, which copy
+photos, on the import thread), its ``Changes`` to every view through the hub.
 """
 
 from collections.abc import Callable
@@ -12,16 +12,16 @@ from datetime import date
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from journal.demo import create_demo_trip
+from journal.demo import DemoTrip, create_demo_trip
 from journal.gui import plain_text
 from journal.gui.background import TaskRunner
+from journal.gui.change_hub import ChangeHub
 from journal.gui.export_dialog import ExportDialog
 from journal.gui.post_import_dialog import PostImportDialog, PostImportRequest, report_text
 from journal.gui.trip_dialog import TripDialog, TripProperties
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
 from journal.plurals import counted
 from journal.services import (
-    Changes,
     DatesPreview,
     JournalService,
     PostImportCancelledError,
@@ -61,12 +61,10 @@ def dates_change_text(preview: DatesPreview, change: str) -> str:
     return " ".join(sentences)
 
 
-class TripOperations(QObject):
+class TripActions(QObject):
     #: (images in the post, images done), from the import thread to the progress dialog.
     _post_progressed = Signal(int, int)
 
-    #: The ``Changes`` of an operation that went through.
-    changed = Signal(object)
     #: The open trip is about to be deleted: stop editing it.
     leaving_trip = Signal()
     #: Something to tell the user in the status bar.
@@ -77,6 +75,7 @@ class TripOperations(QObject):
         window: QWidget,
         service: JournalService,
         runner: TaskRunner,
+        hub: ChangeHub,
         current_trip: Callable[[], TripInfo | None],
         save_text: Callable[[], None],
     ) -> None:
@@ -84,6 +83,7 @@ class TripOperations(QObject):
         self._window = window
         self._service = service
         self._runner = runner
+        self._hub = hub
         self._current_trip = current_trip
         self._save_text = save_text
         #: The progress dialog of the post import under way, if any.
@@ -96,7 +96,7 @@ class TripOperations(QObject):
             return
         new = dialog.new_trip()
         self._save_text()
-        self._runner.database_call(lambda: self._service.create_trip(new), self.changed.emit)
+        self._hub.run_operation(lambda: self._service.create_trip(new), name="New trip")
 
     def edit_properties(self) -> None:
         """Save the dialog's fields and dates; if the new dates (or zone) would move photos or
@@ -144,11 +144,11 @@ class TripOperations(QObject):
 
     def _save(self, trip: TripInfo, properties: TripProperties) -> None:
         """Fields and dates in one transaction, so a refused date leaves the title unsaved too."""
-        self._runner.database_call(
+        self._hub.run_operation(
             lambda: self._service.edit_trip_and_dates(
                 trip.id, properties.edit, properties.start_date, properties.end_date
             ),
-            self.changed.emit,
+            name="Trip properties",
         )
 
     def import_post(self) -> None:
@@ -224,7 +224,7 @@ class TripOperations(QObject):
         trip marks its texts rewritten, so the editor loads the section it shows again rather
         than save the text from before the import over the post."""
         self.message.emit(f"Imported “{report.trip.title}”.")
-        self.changed.emit(report.changes)
+        self._hub.report(report.changes, "Import post")
         plain_text.information(self._window, "Post Imported", report_text(report))
 
     def export(self) -> None:
@@ -238,7 +238,7 @@ class TripOperations(QObject):
         self._runner.database_call(lambda: None, lambda _: self._open_export(trip.id))
 
     def _open_export(self, trip_id: int) -> None:
-        dialog = ExportDialog(self._service, trip_id, self._window)
+        dialog = ExportDialog(self._service, self._runner, self._hub, trip_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -256,18 +256,18 @@ class TripOperations(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.leaving_trip.emit()
-        self._runner.database_call(lambda: self._service.delete_trip(trip.id), self.changed.emit)
+        self._hub.run_operation(lambda: self._service.delete_trip(trip.id), name="Delete trip")
 
     def create_demo(self) -> None:
         """The sample trip: generated photos go through a real import, on the import thread."""
         self._save_text()
         self.message.emit("Creating the demo trip…")
-        self._runner.submit(
-            self._runner.imports,
-            lambda: create_demo_trip(self._service).trip,
+        self._hub.run_operation(
+            lambda: create_demo_trip(self._service),
             self._on_demo_created,
+            name="Create the demo trip",
+            pool=self._runner.imports,
         )
 
-    def _on_demo_created(self, trip: TripInfo) -> None:
+    def _on_demo_created(self, _demo: DemoTrip) -> None:
         self.message.emit("The demo trip is ready: pick a day and look around.")
-        self.changed.emit(Changes(trip=trip, trip_list=True, trip_details=True, day_range=True))
