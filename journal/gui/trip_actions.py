@@ -170,6 +170,10 @@ class TripActions(QObject):
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.canceled.connect(cancel.cancel)
+        # Shown now, not when the first image is copied (Qt's rule for a dialog with no value
+        # yet is four seconds later): until it shows, the window is not blocked, and the trip
+        # being filled could be changed under the import.
+        progress.show()
         self.post_import_progress = progress
 
         def finished() -> None:

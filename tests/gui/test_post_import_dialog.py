@@ -4,6 +4,7 @@ The runner is inline (the plan is shown when ``choose`` returns, a post is impor
 action's trigger returns), except where Cancel must reach an import running on its thread."""
 
 import dataclasses
+import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -250,6 +251,38 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
     assert window.trip_actions.post_import_progress is None
     assert heard == [True]  # the import stopped for Cancel, not at its deadline
     assert [trip.title for trip in service.list_trips()] == ["Seattle 2023"]
+
+
+def test_the_progress_dialog_blocks_the_window_before_any_image_is_copied(
+    qtbot: QtBot,
+    make_window,
+    seattle: TripInfo,
+    service: JournalService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While the post is read and its images scanned no progress is reported yet; the dialog
+    must show (and so block the window, whose trip the import may be filling) all the same."""
+    post = stand_in_site(tmp_path)
+    released = threading.Event()
+
+    def still_scanning(*_args: object, **_kwargs: Any) -> PostImportReport:
+        released.wait(10)
+        raise PostImportCancelledError("The post import was cancelled.")
+
+    accept_post_import(qtbot, monkeypatch, post)
+    monkeypatch.setattr(service, "import_post", still_scanning)
+    window: MainWindow = make_window(threads=True)
+    qtbot.waitUntil(lambda: window.trip is not None)
+    try:
+        window.actions_.import_post.trigger()
+        progress = window.trip_actions.post_import_progress
+        assert progress is not None
+        assert progress.isVisible()
+        assert progress.windowModality() == Qt.WindowModality.WindowModal
+    finally:
+        released.set()
+    qtbot.waitUntil(lambda: window.trip_actions.post_import_progress is None)
 
 
 def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
