@@ -117,6 +117,7 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
     from PySide6.QtCore import QSettings, Qt, QTimer
 
     from journal.gui.app import create_application, keep_startup_objects_out_of_collections
+    from journal.gui.background import TaskRunner
     from journal.gui.main_window import MainWindow
     from journal.gui.preferences import Preferences
     from journal.services import JournalService
@@ -125,7 +126,7 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
     app = create_application(["trip-journal"])
     service = JournalService(Library.open(work / "library"))
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(service, Preferences(settings))
+    window = MainWindow(service, Preferences(settings), TaskRunner())
     keep_startup_objects_out_of_collections()  # as the app's main() does
     window.resize(1400, 900)
     window.show()
@@ -163,7 +164,7 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
         beats.clear()
         beats.append(time.perf_counter())
         window.importer.finished.connect(on_imported)
-        window.photo_ops.import_paths([work / f"incoming-{import_photos}"])
+        window.photo_actions.import_paths([work / f"incoming-{import_photos}"])
 
     def on_imported(report: object) -> None:
         heartbeat.stop()

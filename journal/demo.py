@@ -7,6 +7,7 @@ exercises exactly what a real import does: days from capture times, thumbnails, 
 lands in the Unassigned tray because it was taken the day before the trip.
 """
 
+import dataclasses
 import random
 import tempfile
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 from PIL import ExifTags, Image, ImageDraw
 
 from journal.markdown.photo_refs import markdown_image
-from journal.services import JournalService, NewTrip, TripEdit, TripInfo
+from journal.services import Changes, JournalService, NewTrip, TripEdit, TripInfo
 from journal.services.photo_import import ImportReport
 
 DEMO_TITLE = "Seattle 2023 (demo)"
@@ -62,6 +63,8 @@ _CAPTIONS = (
 class DemoTrip:
     trip: TripInfo
     report: ImportReport
+    #: What the demo changed, for the views: a new trip, shown whole.
+    changes: Changes
 
 
 def _exif(taken: datetime) -> Image.Exif:
@@ -120,7 +123,7 @@ def write_demo_photos(folder: Path, per_day: int = 5, seed: int = 2023) -> list[
 
 def create_demo_trip(service: JournalService, per_day: int = 5) -> DemoTrip:
     """Create the demo trip in the service's library and import its photos."""
-    changes = service.create_trip(
+    created = service.create_trip(
         NewTrip(
             title=DEMO_TITLE,
             start_date=DEMO_START,
@@ -130,8 +133,8 @@ def create_demo_trip(service: JournalService, per_day: int = 5) -> DemoTrip:
             tags=("seattle", "demo"),
         )
     )
-    assert changes.trip is not None
-    trip = changes.trip
+    assert created.trip is not None
+    trip = created.trip
     with tempfile.TemporaryDirectory(prefix="trip-journal-demo-") as folder:
         report = service.import_photos(trip.id, write_demo_photos(Path(folder), per_day))
     captions = iter(_CAPTIONS)
@@ -151,4 +154,6 @@ def create_demo_trip(service: JournalService, per_day: int = 5) -> DemoTrip:
             closing="Thanks for reading! 읽어 주셔서 감사합니다.",
         ),
     )
-    return DemoTrip(service.trip(trip.id), report)
+    demo = service.trip(trip.id)
+    # The creation's ``Changes`` name the new trip whole; the steps after it only filled it.
+    return DemoTrip(demo, report, dataclasses.replace(created, trip=demo))

@@ -6,8 +6,7 @@ from pathlib import Path
 from journal.cli.command import Command, argument_type
 from journal.cli.output import print_json
 from journal.plurals import counted
-from journal.post_import.post_importer import guess_site_root, import_post
-from journal.post_import.post_plan import plan_post, read_post_text
+from journal.post_import.post_plan import plan_post_file
 from journal.services import JournalService
 from journal.services.validation import check_timezone, parse_date
 
@@ -36,26 +35,17 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> None:
-    """Read and plan the whole post before the library opens: a bad post writes nothing."""
-    root = args.site_root or guess_site_root(args.file)
-    plan_post(
-        read_post_text(args.file),
-        source=args.file,
-        site_root=root,
-        timezone=args.tz,
-        first_day=args.start,
+    """Read and plan the whole post before the library opens: a bad post writes nothing. The
+    plan is kept for the run, so the post is read once and what was checked is what is imported.
+    """
+    args.plan = plan_post_file(
+        args.file, site_root=args.site_root, timezone=args.tz, first_day=args.start
     )
 
 
 def _run(args: argparse.Namespace, service: JournalService) -> int:
-    report = import_post(
-        service,
-        args.file,
-        site_root=args.site_root,
-        trip_reference=args.trip,
-        timezone=args.tz,
-        first_day=args.start,
-    )
+    into_trip = service.find_trip(args.trip).id if args.trip is not None else None
+    report = service.import_post(args.plan, into_trip=into_trip)
     if args.json:
         print_json(report)
         return 0

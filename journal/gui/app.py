@@ -1,9 +1,10 @@
 """``trip-journal``: start the app on a library.
 
 Nothing happens at import time; ``main`` builds the services on the library the command line or
-environment names, so tests can build the same window on a temporary library. A second instance
-finds the library locked and says which process has it, then exits. A damaged library is
-explained and its recovery offered before the window opens.
+environment names, and the one ``TaskRunner`` the whole GUI runs its work on, and hands them to
+the window, so tests can build the same window on a temporary library and an inline runner. A
+second instance finds the library locked and says which process has it, then exits. A damaged
+library is explained and its recovery offered before the window opens.
 """
 
 import argparse
@@ -14,9 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from journal.errors import JournalError, LibraryDamagedError
+from journal.gui import plain_text
 from journal.gui.app_icon import app_icon
 from journal.gui.recovery_dialog import offer_recovery
 from journal.identity import APP_ID, APP_NAME, app_version
@@ -90,21 +92,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.self_check:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_application(arguments[:1])
+    from journal.gui.background import TaskRunner
     from journal.gui.main_window import MainWindow
     from journal.gui.preferences import Preferences
 
     if options.self_check:
         from journal.gui.self_check import run_self_check
 
-        return run_self_check(app, lambda service: MainWindow(service, Preferences(QSettings())))
+        return run_self_check(
+            app, lambda service: MainWindow(service, Preferences(QSettings()), TaskRunner())
+        )
     try:
         library = open_library(library_folder(options.library, os.environ))
     except JournalError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        plain_text.critical(None, APP_NAME, str(error))
         return 1
     if library is None:
         return 1
-    window = MainWindow(JournalService(library), Preferences(QSettings()))
+    window = MainWindow(JournalService(library), Preferences(QSettings()), TaskRunner())
     keep_startup_objects_out_of_collections()
     window.show()
     try:

@@ -1,17 +1,30 @@
 """Run work off the UI thread and get its result, or its exception, back on the UI thread.
 
-The window must never freeze, so every call into the core goes through ``TaskRunner.submit``.
-Three pools exist, each for a reason:
+The window must never freeze, so every call into the core goes through one ``TaskRunner``:
+``main`` builds it and hands it to the window, which hands it to every pane and dialog (a test
+hands in one that runs work inline, see below). Four pools exist, each for a reason:
 
 - ``database``: one thread, so the library sees one mutation at a time in the order the user made
   them (an autosave queued before a day switch is written before the switch reads the new day);
-- ``imports``: one thread of its own, because an import runs for minutes and commits in batches,
-  and quick writes such as autosave must interleave with it instead of waiting behind it;
+  every quick write goes here (``ChangeHub.run_operation`` sends the user's actions);
+- ``imports``: one thread of its own, because an import (of photos, of a post, the demo's) runs
+  for minutes and commits in batches, the only writes off the database thread, and quick
+  writes such as autosave must interleave with it instead of waiting behind it;
+- ``exports``: one thread of its own, because an export reads the library and writes a site for as
+  long as its images take: it must neither wait behind an import nor hold up the database thread;
 - ``images``: several threads that decode thumbnails into ``QImage`` (never ``QPixmap``, which
   belongs to the UI thread).
 
-A worker only computes; the ``TaskRunner`` (a ``QObject`` living on the UI thread) owns the signal
-that carries the outcome back, so the callbacks always run on the UI thread.
+A worker only computes; the ``TaskRunner`` (a ``QObject`` living on the UI thread) owns the signals
+that carry outcomes and progress back, so the callbacks always run on the UI thread, and no worker
+holds the last reference to a Qt object made for one task (see ``_Callbacks.work``).
+
+``TaskRunner(inline=True)`` runs each task at once on the calling thread and delivers its outcome
+before ``submit`` returns, as MusicBrainz Picard's test suite swaps in a thread pool that runs each
+runnable at once: the GUI tests use it, so they need not wait for threads that only stand between
+an action and its effect. Image work keeps its threads even then: views ask for thumbnails while
+Qt paints them (a model's ``data``, a document's ``loadResource``), and an image delivered at once
+would change that model or document in the middle of its paint.
 """
 
 import itertools
@@ -25,6 +38,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
+P = TypeVar("P")
 
 
 #: Niceness added to background threads that chew through photos (imports, thumbnails).
@@ -50,6 +64,7 @@ def yield_cpu_to_the_ui() -> None:
 class _Callbacks(Generic[T]):
     on_result: Callable[[T], None] | None
     on_error: Callable[[Exception], None] | None
+    on_progress: Callable[[Any], None] | None
     #: The work itself, kept here so that its last reference goes on the UI thread. A closure
     #: may hold the only reference to a Qt object (a dialog, say); were it released on the pool
     #: thread, PySide would tear that object's wrapper down there, disconnecting its signals
@@ -96,16 +111,21 @@ class TaskRunner(QObject):
 
     #: A task id whose outcome is waiting: emitted on a pool thread, delivered on the UI thread.
     finished = Signal(int)
+    #: (task id, progress event): emitted on a pool thread, delivered on the UI thread before
+    #: the task's outcome (both travel in order through this one object).
+    progressed = Signal(int, object)
+    #: An exception that no ``on_error`` took: the window shows it.
+    unhandled_error = Signal(object)
 
     def __init__(
         self,
-        on_unhandled_error: Callable[[Exception], None],
         parent: QObject | None = None,
         *,
         image_threads: int | None = None,
+        inline: bool = False,
     ) -> None:
         super().__init__(parent)
-        self._on_unhandled_error = on_unhandled_error
+        self._inline = inline
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks[Any]] = {}
         #: Outcomes handed over by pool threads, taken on the UI thread (dict operations are
@@ -116,10 +136,13 @@ class TaskRunner(QObject):
         self.database.setMaxThreadCount(1)
         self.imports = QThreadPool(self)
         self.imports.setMaxThreadCount(1)
+        self.exports = QThreadPool(self)
+        self.exports.setMaxThreadCount(1)
         self.images = QThreadPool(self)
         if image_threads is not None:
             self.images.setMaxThreadCount(image_threads)
         self.finished.connect(self._deliver)
+        self.progressed.connect(self._deliver_progress)
 
     def submit(
         self,
@@ -132,15 +155,33 @@ class TaskRunner(QObject):
     ) -> None:
         """Run ``work`` on ``pool``; ``on_result`` or ``on_error`` is then called on the UI thread.
 
-        Without ``on_error`` an exception goes to the runner's unhandled-error handler (which the
-        window uses to show a ``JournalError``'s message), so no failure passes in silence.
+        Without ``on_error`` an exception goes to ``unhandled_error`` (which the window uses to
+        show a ``JournalError``'s message), so no failure passes in silence.
         """
-        if self._shut_down:
-            return
+        self._start(pool, next(self._ids), _Callbacks(on_result, on_error, None, work), priority)
+
+    def submit_reporting(
+        self,
+        pool: QThreadPool,
+        work: Callable[[Callable[[P], None]], T],
+        on_progress: Callable[[P], None],
+        on_result: Callable[[T], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """``submit`` for work that reports progress: ``work`` gets a function to call, on its
+        thread, with each event, and ``on_progress`` gets them on the UI thread, all before the
+        outcome. The events travel through this runner, which outlives every task: a signal of
+        the dialog that asked, referenced from the worker, could be torn down on the worker's
+        thread (see ``_Callbacks.work``)."""
         task_id = next(self._ids)
-        self._pending[task_id] = _Callbacks(on_result, on_error, work)
-        background = pool is not self.database
-        pool.start(_Task(self, task_id, work, background), priority)
+
+        def report(event: P) -> None:
+            self.progressed.emit(task_id, event)
+
+        def reporting() -> T:
+            return work(report)
+
+        self._start(pool, task_id, _Callbacks(on_result, on_error, on_progress, reporting), 0)
 
     def database_call(
         self,
@@ -163,19 +204,39 @@ class TaskRunner(QObject):
         """
         self._shut_down = True
         self.images.clear()
-        for pool in (self.database, self.imports, self.images):
+        for pool in (self.database, self.imports, self.exports, self.images):
             pool.waitForDone(timeout_ms)
         self._pending.clear()
         self._outcomes.clear()
 
     def report_unhandled(self, error: Exception) -> None:
-        """Hand ``error`` to the window's handler: for an ``on_error`` that only deals with
-        some errors itself."""
-        self._on_unhandled_error(error)
+        """Hand ``error`` to ``unhandled_error``: for an ``on_error`` that only deals with some
+        errors itself."""
+        self.unhandled_error.emit(error)
 
     def keep_outcome(self, task_id: int, outcome: "_Outcome") -> None:
         """Pool thread: leave ``outcome`` for the UI thread, which ``finished`` then tells."""
         self._outcomes[task_id] = outcome
+
+    def _start(
+        self, pool: QThreadPool, task_id: int, callbacks: _Callbacks[Any], priority: int
+    ) -> None:
+        if self._shut_down:
+            return
+        self._pending[task_id] = callbacks
+        inline = self._inline and pool is not self.images
+        # Inline, the task runs on the UI thread, whose priority must stay as it is.
+        task = _Task(self, task_id, callbacks.work, pool is not self.database and not inline)
+        if inline:
+            task.run()
+        else:
+            pool.start(task, priority)
+
+    @Slot(int, object)
+    def _deliver_progress(self, task_id: int, event: object) -> None:
+        callbacks = self._pending.get(task_id)
+        if callbacks is not None and callbacks.on_progress is not None:
+            callbacks.on_progress(event)
 
     @Slot(int)
     def _deliver(self, task_id: int) -> None:
@@ -187,6 +248,6 @@ class TaskRunner(QObject):
             if callbacks.on_error is not None:
                 callbacks.on_error(outcome.error)
             else:
-                self._on_unhandled_error(outcome.error)
+                self.unhandled_error.emit(outcome.error)
         elif callbacks.on_result is not None:
             callbacks.on_result(outcome.value)

@@ -3,19 +3,19 @@
 A camera left on home time files every photo on the wrong day. The dialog lists the trip's
 cameras with their photo counts; as the offset is edited it asks the core (on the database
 thread, after a short pause) which photos would change day, and lists them before anything is
-written. Apply writes the correction in one transaction.
+written. Apply writes the correction in one transaction, an operation of the ``ChangeHub`` (so
+the window's views move the photos too).
 """
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.background import TaskRunner
+from journal.gui.change_hub import ChangeHub
+from journal.gui.plain_text import plain_label
 from journal.plurals import counted
 from journal.services import Changes, JournalService, TripInfo
 from journal.services.snapshots import CameraInfo, DayMove
@@ -46,13 +48,11 @@ def format_offset_seconds(seconds: int) -> str:
 
 
 class CameraDialog(QDialog):
-    #: The correction was applied: its ``Changes``.
-    applied = Signal(object)
-
     def __init__(
         self,
         service: JournalService,
         runner: TaskRunner,
+        hub: ChangeHub,
         trip: TripInfo,
         parent: QWidget | None = None,
     ) -> None:
@@ -60,12 +60,13 @@ class CameraDialog(QDialog):
         self.setWindowTitle("Camera Clocks")
         self._service = service
         self._runner = runner
+        self._hub = hub
         self._trip = trip
         self._cameras: list[CameraInfo] = []
         self._preview_generation = 0
         self.moves: list[DayMove] = []
 
-        intro = QLabel(
+        intro = plain_label(
             "If a camera's clock was wrong (often: still on home time), set how far to move its "
             "photos' times. The photos that would change day are listed before you apply.",
             self,
@@ -101,7 +102,7 @@ class CameraDialog(QDialog):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.moves_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.moves_label = QLabel(self)
+        self.moves_label = plain_label(parent=self)
         self.apply_button = QPushButton("Apply Correction", self)
         self.apply_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -110,7 +111,7 @@ class CameraDialog(QDialog):
         self.apply_button.clicked.connect(self.apply)
 
         offset_row = QHBoxLayout()
-        offset_row.addWidget(QLabel("Move this camera's times by", self))
+        offset_row.addWidget(plain_label("Move this camera's times by", self))
         offset_row.addWidget(self.sign)
         offset_row.addWidget(self.hours)
         offset_row.addWidget(self.minutes)
@@ -244,12 +245,13 @@ class CameraDialog(QDialog):
             return
         offset, trip_id = self.offset_seconds, self._trip.id
         self.apply_button.setEnabled(False)
-        self._runner.database_call(
+        self._hub.run_operation(
             lambda: self._service.set_camera_offset(trip_id, camera.camera, offset),
             self._on_applied,
+            name=f"Correct the clock of {camera.camera.label}",
         )
 
-    def _on_applied(self, changes: Changes) -> None:
+    def _on_applied(self, _changes: Changes) -> None:
         """The preview's list now tells what moved, not what would (the offset shown is the
         camera's own from now on, so a fresh preview would only say "no change")."""
         count = len(self.moves)
@@ -259,5 +261,4 @@ class CameraDialog(QDialog):
             else "Applied: no photo changed day (their times shifted)."
         )
         self.moves_view.setHeaderLabels(["Photo", "Was on", "Now on"])
-        self.applied.emit(changes)
         self._load_cameras()

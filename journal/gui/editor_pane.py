@@ -10,12 +10,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from journal.gui.autosave import Draft, DraftSaver, DraftTarget
 from journal.gui.background import TaskRunner
 from journal.gui.find_bar import FindBar
 from journal.gui.markdown_editor import MarkdownEditor
+from journal.gui.plain_text import plain_label
 from journal.gui.preview_pane import PreviewPane
 from journal.services import Changes, JournalService
 from journal.text_stats import count_words
@@ -44,7 +45,7 @@ class EditorPane(QWidget):
         self._generation = 0
         self._loading = False
 
-        self.heading = QLabel(self)
+        self.heading = plain_label(parent=self)
         self.heading.setObjectName("editor-heading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -56,11 +57,11 @@ class EditorPane(QWidget):
         self.editor = MarkdownEditor(self)
         self.find_bar = FindBar(self.editor, self)
         self.preview = PreviewPane(image_for, self)
-        self.word_count = QLabel(self)
+        self.word_count = plain_label(parent=self)
         self.word_count.setAccessibleName("Word count")
-        self.save_state = QLabel(self)
+        self.save_state = plain_label(parent=self)
         self.save_state.setAccessibleName("Save state")
-        self.explanation = QLabel(self)
+        self.explanation = plain_label(parent=self)
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.explanation.setObjectName("editor-explanation")

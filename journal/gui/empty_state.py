@@ -1,7 +1,9 @@
 """What a new user sees before there is a trip: what the app does and the two ways to start."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from journal.gui.plain_text import rich_label
 
 
 class EmptyState(QWidget):
@@ -11,9 +13,9 @@ class EmptyState(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("empty-state")
-        heading = QLabel("<h2>Welcome to Trip Journal</h2>", self)
+        heading = rich_label("<h2>Welcome to Trip Journal</h2>", self)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(
+        text = rich_label(
             "<p>Create a trip with its dates, then drop your photos anywhere on this window:"
             " each lands on the day it was taken. Pick a day and write about it; everything is"
             " saved as you type, and the trip exports as a blog post.</p>",

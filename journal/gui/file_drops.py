@@ -1,7 +1,7 @@
 """Files dropped anywhere on the window import, whatever widget happens to be under the pointer.
 
 Text widgets would otherwise take a dropped file as text to paste (or refuse it), so this filter
-is installed on the drop-accepting widgets of the window and claims drags that carry local files
+is installed on the window and its drop-accepting widgets and claims drags that carry local files
 and no photos of ours; everything else goes on to the widget as usual.
 """
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QWidget
 
 from journal.gui.photo_drag import dropped_paths, read_photo_drag
 
@@ -17,8 +18,10 @@ class FileDropFilter(QObject):
     #: Local files and folders dropped on a watched widget.
     files_dropped = Signal(list)
 
-    def watch(self, widget: QObject) -> None:
-        widget.installEventFilter(self)
+    def watch(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            widget.setAcceptDrops(True)
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

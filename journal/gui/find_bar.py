@@ -6,7 +6,9 @@ says so when there is no match instead of beeping.
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QToolButton, QWidget
+
+from journal.gui.plain_text import plain_label
 
 
 class FindBar(QWidget):
@@ -17,7 +19,7 @@ class FindBar(QWidget):
         self.field.setPlaceholderText("Find in text")
         self.field.setAccessibleName("Find in text")
         self.field.setClearButtonEnabled(True)
-        self.status = QLabel(self)
+        self.status = plain_label(parent=self)
         previous = QToolButton(self)
         previous.setText("▲")
         previous.setAccessibleName("Find previous")

@@ -34,7 +34,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QListView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -49,6 +48,7 @@ from journal.gui.photo_drag import (
     photo_mime_data,
     read_photo_drag,
 )
+from journal.gui.plain_text import plain_label, plain_tooltip
 from journal.gui.thumbnail_loader import THUMB_BOX, ThumbnailLoader
 from journal.plurals import counted
 from journal.services import PhotoInfo
@@ -63,7 +63,7 @@ def _tooltip(photo: PhotoInfo) -> str:
     lines = [photo.original_name, f"{when} ({photo.time_description})", photo.camera.label]
     if photo.caption:
         lines.insert(0, photo.caption)
-    return "\n".join(lines)
+    return plain_tooltip("\n".join(lines))
 
 
 class GalleryModel(QAbstractListModel):
@@ -325,7 +325,7 @@ class GalleryPane(QWidget):
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.header = QLabel(self)
+        self.header = plain_label(parent=self)
         self.header.setObjectName("gallery-header")
         self.header.setWordWrap(True)
         self.view = GalleryView(model, self)

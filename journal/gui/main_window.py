@@ -1,38 +1,40 @@
 """The main window: the day timeline, the day's gallery and its editor, side by side.
 
-The window wires panes together and routes data one way: a user action becomes a service call on
-the database thread, the call returns a ``Changes`` value, and ``apply_changes`` refreshes what it
-names. Panes, dialogs, actions and workers live in their own modules.
+The window wires panes together and routes data one way: a user action becomes an operation of
+the ``ChangeHub`` (a service call on the database thread), the call returns a ``Changes`` value,
+and every view refreshes from the hub what it names: the editor reloads a text the core rewrote,
+and ``apply_changes`` refreshes the trips menu, the title, the timeline and the gallery. The
+``TaskRunner`` comes from ``main`` (a test hands in one that runs work inline). Panes, dialogs,
+actions and workers live in their own modules.
 """
 
 import datetime as dt
+import html
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from journal.errors import JournalError
+from journal.gui import plain_text
 from journal.gui import preferences as prefs
 from journal.gui.background import TaskRunner
+from journal.gui.change_hub import ChangeHub
 from journal.gui.editor_pane import EditorPane
 from journal.gui.empty_state import EmptyState
 from journal.gui.file_drops import FileDropFilter
 from journal.gui.gallery_pane import GalleryModel, GalleryPane
-from journal.gui.mnemonics import shown_as_written
-from journal.gui.photo_drag import dropped_paths
-from journal.gui.photo_import_runner import ImportStatus, PhotoImportRunner
-from journal.gui.photo_operations import PhotoOperations
+from journal.gui.import_status import ImportStatus
+from journal.gui.photo_actions import PhotoActions
+from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.preferences import Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import TimelineEntry, section_key, section_name, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
-from journal.gui.trip_operations import TripOperations
+from journal.gui.trip_actions import TripActions
+from journal.gui.trips_menu import check_open_trip, fill_trips_menu, trip_to_show
 from journal.gui.window_actions import WindowActions
+from journal.gui.window_layout import split_panes
+from journal.gui.window_state import WindowState
 from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
 from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TextTarget, TripInfo
@@ -43,23 +45,23 @@ UNASSIGNED_EXPLANATION = (
     "in the timeline to place them there. The tray has no text of its own."
 )
 
-#: While an import commits batches, the timeline and gallery refresh at most this often.
-IMPORT_REFRESH_MS = 1000
-
 
 class MainWindow(QMainWindow):
-    def __init__(self, service: JournalService, preferences: Preferences) -> None:
+    def __init__(
+        self, service: JournalService, preferences: Preferences, runner: TaskRunner
+    ) -> None:
         super().__init__()
         self.service = service
         self.preferences = preferences
-        self.runner = TaskRunner(self.show_error, self)
+        self.runner = runner
+        runner.unhandled_error.connect(self.show_error)
+        self.hub = ChangeHub(runner, self)
         self.trip: TripInfo | None = None
         #: The trip the latest ``open_trip`` asked for: an older answer arriving later is dropped,
         #: so a trip chosen by hand is not replaced by one the start-up picked a moment before.
         self._requested_trip: int | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
-        self.setAcceptDrops(True)
 
         self.actions_ = WindowActions(self)
         self.thumbnails = ThumbnailLoader(
@@ -72,37 +74,25 @@ class MainWindow(QMainWindow):
         self.gallery_pane = GalleryPane(self.gallery_model)
         self.gallery = self.gallery_pane.view
         self.editor = EditorPane(service, self.runner, self.thumbnails.preview_image)
-        self.importer = PhotoImportRunner(service, self.runner, self)
+        self.importer = PhotoImportRunner(service, self.runner, self.hub, self)
         self.import_status = ImportStatus(self.importer)
         self.statusBar().addPermanentWidget(self.import_status)
 
-        self.day_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.day_splitter.setObjectName("day-splitter")
-        self.day_splitter.addWidget(self.gallery_pane)
-        self.day_splitter.addWidget(self.editor)
-        self.day_splitter.setStretchFactor(0, 2)
-        self.day_splitter.setStretchFactor(1, 3)
-        self.day_splitter.setSizes([240, 560])
-        self.panes = QSplitter(Qt.Orientation.Horizontal)
-        self.panes.setObjectName("panes")
-        self.panes.addWidget(self.timeline)
-        self.panes.addWidget(self.day_splitter)
-        self.panes.setStretchFactor(0, 0)
-        self.panes.setStretchFactor(1, 1)
-        self.panes.setSizes([280, 1000])
+        self.panes, self.day_splitter = split_panes(self.timeline, self.gallery_pane, self.editor)
         self.empty_state = EmptyState()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.panes)
         self.setCentralWidget(self.stack)
 
-        self.trip_ops = TripOperations(
-            self, service, self.runner, lambda: self.trip, self.editor.flush
+        self.trip_actions = TripActions(
+            self, service, self.runner, self.hub, lambda: self.trip, self.editor.flush
         )
-        self.photo_ops = PhotoOperations(
+        self.photo_actions = PhotoActions(
             self,
             service,
             self.runner,
+            self.hub,
             self.importer,
             self.thumbnails,
             self.gallery,
@@ -111,40 +101,42 @@ class MainWindow(QMainWindow):
             self.editor.flush,
             preferences,
         )
-        self._import_refresh = QTimer(self)
-        self._import_refresh.setSingleShot(True)
-        self._import_refresh.setInterval(IMPORT_REFRESH_MS)
-        self._import_refresh.timeout.connect(self._refresh_during_import)
         self.file_drops = FileDropFilter(self)
-        for widget in (
+        self.file_drops.watch(
+            self,
             self.editor.editor.viewport(),
             self.editor.preview.viewport(),
             self.editor.title,
             self.timeline.viewport(),
             self.empty_state,
-        ):
-            widget.setAcceptDrops(True)
-            self.file_drops.watch(widget)
+        )
+        self._state = WindowState(
+            preferences,
+            self,
+            [
+                (prefs.PANE_SPLITTER, self.panes),
+                (prefs.DAY_SPLITTER, self.day_splitter),
+                (prefs.EDITOR_SPLITTER, self.editor.splitter),
+            ],
+        )
         self._connect()
         self._restore_window_state()
-        self._set_trip_actions_enabled(False)
+        self.actions_.set_trip_open(False)
         self.reload_trips(open_trip_id=self.preferences.get(prefs.LAST_TRIP))
 
     # Wiring
 
     def _connect(self) -> None:
         a = self.actions_
-        t, p = self.trip_ops, self.photo_ops
+        t, p = self.trip_actions, self.photo_actions
         a.new_trip.triggered.connect(t.new_trip)
         a.trip_properties.triggered.connect(t.edit_properties)
         a.delete_trip.triggered.connect(t.delete_trip)
         a.demo_trip.triggered.connect(t.create_demo)
         a.export.triggered.connect(t.export)
         a.import_post.triggered.connect(t.import_post)
-        t.changed.connect(self.apply_changes)
         t.leaving_trip.connect(self._leave_trip)
         t.message.connect(self.show_message)
-        p.changed.connect(self.apply_changes)
         p.message.connect(self.show_message)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._show_about)
@@ -156,8 +148,8 @@ class MainWindow(QMainWindow):
         self.editor.editor.undoAvailable.connect(a.undo.setEnabled)
         self.editor.editor.redoAvailable.connect(a.redo.setEnabled)
         a.preview.toggled.connect(self._set_preview_visible)
-        a.previous_day.triggered.connect(lambda: self._step_section(-1))
-        a.next_day.triggered.connect(lambda: self._step_section(1))
+        a.previous_day.triggered.connect(lambda: self.timeline.step(-1))
+        a.next_day.triggered.connect(lambda: self.timeline.step(1))
         a.focus_timeline.triggered.connect(lambda: self.timeline.setFocus())
         a.focus_editor.triggered.connect(lambda: self.editor.editor.setFocus())
         a.focus_gallery.triggered.connect(lambda: self.gallery.setFocus())
@@ -172,7 +164,9 @@ class MainWindow(QMainWindow):
         self.empty_state.demo_requested.connect(t.create_demo)
         self.timeline.selectionModel().currentChanged.connect(self._on_section_changed)
         self.timeline.photos_dropped.connect(p.move_photos)
-        self.editor.saved.connect(self.apply_changes)
+        self.editor.saved.connect(self.hub.report)
+        self.hub.changed.connect(self.editor.reload_rewritten)
+        self.hub.changed.connect(self.apply_changes)
         self.editor.problem.connect(self.show_message)
         self.gallery.reordered.connect(p.reorder)
         self.gallery.photos_dropped.connect(p.move_into_gallery)
@@ -182,15 +176,11 @@ class MainWindow(QMainWindow):
             lambda: a.delete_photos.setEnabled(bool(self.gallery.selected_ids()))
         )
         self.file_drops.files_dropped.connect(p.import_paths)
-        self.thumbnails.ready.connect(self._on_thumbnail_ready)
+        self.thumbnails.ready.connect(self.timeline_model.cover_arrived)
         self.thumbnails.preview_ready.connect(self.editor.image_arrived)
         self.importer.planned.connect(self.timeline_model.set_incoming)
-        self.importer.committed.connect(self._on_batch_committed)
-        self.importer.finished.connect(self._on_import_finished)
-
-    def _set_trip_actions_enabled(self, enabled: bool) -> None:
-        for action in self.actions_.trip_actions:
-            action.setEnabled(enabled)
+        self.importer.landed.connect(self._refresh_during_import)
+        self.importer.finished.connect(lambda: a.import_summary.setEnabled(True))
 
     # Trips
 
@@ -201,25 +191,10 @@ class MainWindow(QMainWindow):
         )
 
     def _on_trips(self, trips: list[TripInfo], open_trip_id: int | None) -> None:
-        menu = self.actions_.trips_menu
-        menu.clear()
-        group = QActionGroup(menu)
-        for trip in trips:
-            label = f"{trip.title}  ({trip.start_date:%Y-%m-%d})"
-            action = QAction(shown_as_written(label), menu)
-            action.setCheckable(True)
-            action.setData(trip.id)
-            action.setChecked(self.trip is not None and trip.id == self.trip.id)
-            action.triggered.connect(lambda _checked=False, tid=trip.id: self.open_trip(tid))
-            group.addAction(action)
-            menu.addAction(action)
-        menu.setEnabled(bool(trips))
+        open_id = self.trip.id if self.trip is not None else None
+        fill_trips_menu(self.actions_.trips_menu, trips, open_id, self.open_trip)
         ids = [trip.id for trip in trips]
-        wanted = open_trip_id if open_trip_id in ids else None
-        if wanted is None and self._requested_trip in ids:
-            wanted = self._requested_trip
-        if wanted is None and trips:
-            wanted = trips[0].id
+        wanted = trip_to_show(ids, open_trip_id, self._requested_trip)
         if wanted is None:
             self._show_no_trip()
         elif wanted != self._requested_trip or open_trip_id == wanted:
@@ -230,12 +205,11 @@ class MainWindow(QMainWindow):
         self.trip = self._requested_trip = None
 
     def _show_no_trip(self) -> None:
-        self.editor.show_target(None, "")
-        self.trip = self._requested_trip = None
+        self._leave_trip()
         self.timeline_model.set_entries([])
         self.gallery_model.clear()
         self.stack.setCurrentWidget(self.empty_state)
-        self._set_trip_actions_enabled(False)
+        self.actions_.set_trip_open(False)
         self.setWindowTitle(APP_NAME)
 
     def open_trip(self, trip_id: int) -> None:
@@ -254,9 +228,8 @@ class MainWindow(QMainWindow):
         self.preferences.set(prefs.LAST_TRIP, overview.trip.id)
         self.setWindowTitle(f"{overview.trip.title} — {APP_NAME}")
         self.stack.setCurrentWidget(self.panes)
-        self._set_trip_actions_enabled(True)
-        for action in self.actions_.trips_menu.actions():
-            action.setChecked(action.data() == overview.trip.id)
+        self.actions_.set_trip_open(True)
+        check_open_trip(self.actions_.trips_menu, overview.trip.id)
         current = self._current_entry()
         wanted = (
             section_key(self.preferences.get(prefs.last_section(overview.trip.id)))
@@ -294,7 +267,7 @@ class MainWindow(QMainWindow):
     # Changes flow back here
 
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh what a mutation changed, and only that."""
+        """The window's listener on the hub: refresh what a mutation changed, and only that."""
         if changes.trip_list:
             opened = changes.trip.id if changes.trip is not None else None
             if self.trip is not None and opened == self.trip.id:
@@ -304,7 +277,6 @@ class MainWindow(QMainWindow):
             return
         self.trip = changes.trip
         self.setWindowTitle(f"{changes.trip.title} — {APP_NAME}")
-        self.editor.reload_rewritten(changes)
         if changes.day_range or changes.trip_details or changes.days or changes.photos:
             self.refresh_timeline()
         has_photos, day = self._gallery_day()
@@ -313,34 +285,11 @@ class MainWindow(QMainWindow):
 
     # Photos
 
-    def _on_batch_committed(self) -> None:
-        """Refresh at most every ``IMPORT_REFRESH_MS`` (a throttle: batches keep coming)."""
-        if not self._import_refresh.isActive():
-            self._import_refresh.start()
-
     def _refresh_during_import(self) -> None:
+        """Photos landed: an import's progress, not an operation's end (its ``Changes`` come
+        through the hub when it finishes), so the trip is re-read as it stands."""
         self.refresh_timeline()
         self.load_gallery()
-
-    def _on_import_finished(self) -> None:
-        self._import_refresh.stop()
-        self.actions_.import_summary.setEnabled(True)
-
-    def _on_thumbnail_ready(self, photo_id: int) -> None:
-        row = self.timeline_model.row_of_cover(photo_id)
-        if row is not None:
-            index = self.timeline_model.index(row)
-            self.timeline_model.dataChanged.emit(index, index)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_paths(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.photo_ops.import_paths(paths)
 
     # Sections
 
@@ -387,11 +336,6 @@ class MainWindow(QMainWindow):
         self.gallery_model.set_photos(trip_id, day, photos)
         self.gallery.select_ids(selected)
 
-    def _step_section(self, step: int) -> None:
-        row = self.timeline.currentIndex().row() + step
-        if 0 <= row < self.timeline_model.rowCount():
-            self.timeline.setCurrentIndex(self.timeline_model.index(row))
-
     def _set_preview_visible(self, visible: bool) -> None:
         self.editor.set_preview_visible(visible)
         self.preferences.set(prefs.PREVIEW_VISIBLE, visible)
@@ -401,9 +345,9 @@ class MainWindow(QMainWindow):
     def show_error(self, error: Exception) -> None:
         """A failure from the core: a ``JournalError`` is explained; anything else is a bug."""
         if isinstance(error, JournalError):
-            QMessageBox.warning(self, APP_NAME, str(error))
+            plain_text.warning(self, APP_NAME, str(error))
             return
-        QMessageBox.critical(
+        plain_text.critical(
             self,
             APP_NAME,
             f"Something went wrong that should not have: {type(error).__name__}: {error}",
@@ -414,42 +358,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     def _show_about(self) -> None:
-        QMessageBox.about(
+        plain_text.about(
             self,
             f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {app_version()}<br>Library: {self.service.library.root}",
+            f"<b>{APP_NAME}</b> {html.escape(app_version())}<br>"
+            f"Library: {html.escape(str(self.service.library.root))}",
         )
 
     # Window state
 
     def _restore_window_state(self) -> None:
-        geometry = self.preferences.get(prefs.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        panes = self.preferences.get(prefs.PANE_SPLITTER)
-        if not panes.isEmpty():
-            self.panes.restoreState(panes)
-        day = self.preferences.get(prefs.DAY_SPLITTER)
-        if not day.isEmpty():
-            self.day_splitter.restoreState(day)
-        editor = self.preferences.get(prefs.EDITOR_SPLITTER)
-        if not editor.isEmpty():
-            self.editor.splitter.restoreState(editor)
+        self._state.restore()
         preview = self.preferences.get(prefs.PREVIEW_VISIBLE)
         self.actions_.preview.setChecked(preview)
         self.editor.set_preview_visible(preview)
-
-    def _save_window_state(self) -> None:
-        self.preferences.set(prefs.WINDOW_GEOMETRY, self.saveGeometry())
-        self.preferences.set(prefs.PANE_SPLITTER, self.panes.saveState())
-        self.preferences.set(prefs.DAY_SPLITTER, self.day_splitter.saveState())
-        self.preferences.set(prefs.EDITOR_SPLITTER, self.editor.splitter.saveState())
-        self.preferences.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the text and wait for every queued write before the window goes."""
         self.editor.flush()
         self.importer.cancel()
-        self._save_window_state()
+        self._state.save()
         self.runner.shut_down()
         super().closeEvent(event)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.gui.plain_text import plain_label
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.services import PhotoInfo
 
@@ -38,12 +38,12 @@ class PhotoViewer(QDialog):
         self._photos = list(photos)
         self._index = index
         self._loader = loader
-        self.image = QLabel(self)
+        self.image = plain_label(parent=self)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.image.setMinimumSize(320, 240)
         self.image.setAccessibleName("Photo")
-        self.details = QLabel(self)
+        self.details = plain_label(parent=self)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption = QLineEdit(self)
         self.caption.setPlaceholderText("Caption")

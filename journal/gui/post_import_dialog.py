@@ -1,10 +1,11 @@
 """File ▸ Import Post…: choose a Markdown post and see what it will become before importing it.
 
-Choosing the file plans the import on the database thread (reading the post and finding its
-images is quick, but it is still disk work the UI thread does not do) and shows the trip it will
-make: title, dates, days, images found and missing, and the notes the plan raised. The user can
-put Day 0 on another date (a post is often published days after the trip), set the real time
-zone, or fill the open trip instead. The import itself runs where the window's imports run.
+Choosing the file plans the import (``JournalService.plan_post``) on the database thread (reading
+the post and finding its images is quick, but it is still disk work the UI thread does not do)
+and shows the trip it will make: title, dates, days, images found and missing, and the notes the
+plan raised. The user can put Day 0 on another date (a post is often published days after the
+trip), set the real time zone, or fill the open trip instead. The import itself
+(``JournalService.import_post``) runs where the window's imports run.
 """
 
 import datetime as dt
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from journal.gui.background import TaskRunner
 from journal.gui.date_field import IsoDateEdit
 from journal.gui.mnemonics import shown_as_written
+from journal.gui.plain_text import plain_label, rich_label
 from journal.post_import.front_matter import zone_label
-from journal.post_import.post_importer import PostImportReport, guess_site_root
-from journal.post_import.post_plan import PostPlan, plan_post, read_post_text
-from journal.services import TripInfo
+from journal.post_import.post_plan import PostPlan
+from journal.services import JournalService, PostImportReport, TripInfo
 
 #: The zone box's first entry: take the zone from the offset of the post's date.
 ZONE_FROM_POST = "From the post's date"
@@ -43,23 +43,29 @@ ZONE_FROM_POST = "From the post's date"
 
 @dataclass(frozen=True)
 class PostImportRequest:
-    """What ``journal.post_import.post_importer.import_post`` needs, as the user chose it."""
+    """What ``JournalService.plan_post`` and ``import_post`` need, as the user chose it."""
 
     post: Path
-    site_root: Path
+    #: The site root typed, or the one the plan guessed.
+    site_root: Path | None
     first_day: dt.date | None
     timezone: str | None
-    #: The slug of the trip to fill, or None to create a trip.
-    trip_reference: str | None
+    #: The id of the trip to fill, or None to create a trip.
+    into_trip: int | None
 
 
 class PostImportDialog(QDialog):
     def __init__(
-        self, runner: TaskRunner, open_trip: TripInfo | None, parent: QWidget | None = None
+        self,
+        service: JournalService,
+        runner: TaskRunner,
+        open_trip: TripInfo | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import Post")
         self.setMinimumWidth(560)
+        self._service = service
         self._runner = runner
         self._open_trip = open_trip
         self._plan: PostPlan | None = None
@@ -89,7 +95,7 @@ class PostImportDialog(QDialog):
             self.fill_open_trip.setText(
                 shown_as_written(f"Add it to “{open_trip.title}” instead of a new trip")
             )
-        self.summary = QLabel(self)
+        self.summary = rich_label(parent=self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("What the import will do")
         self.summary.setMinimumHeight(120)
@@ -101,7 +107,7 @@ class PostImportDialog(QDialog):
         day_row.addWidget(self.move_day_zero)
         day_row.addWidget(self.day_zero, 1)
         form = QFormLayout()
-        post_label = QLabel("&Post:", self)
+        post_label = plain_label("&Post:", self)
         post_label.setBuddy(self.post)
         form.addRow(post_label, file_row)
         form.addRow("&Site root:", self.site_root)
@@ -131,14 +137,14 @@ class PostImportDialog(QDialog):
 
     def request(self) -> PostImportRequest:
         """The import as chosen; only meaningful once the dialog was accepted."""
-        post = Path(self.post.text().strip()).expanduser()
+        guessed = self._plan.site_root if self._plan is not None else None
         return PostImportRequest(
-            post=post,
-            site_root=self._site_root(post),
+            post=Path(self.post.text().strip()).expanduser(),
+            site_root=self._typed_site_root() or guessed,
             first_day=self._first_day(),
             timezone=self._zone(),
-            trip_reference=(
-                self._open_trip.slug
+            into_trip=(
+                self._open_trip.id
                 if self._open_trip is not None and self.fill_open_trip.isChecked()
                 else None
             ),
@@ -156,9 +162,9 @@ class PostImportDialog(QDialog):
         if name:
             self.choose(Path(name))
 
-    def _site_root(self, post: Path) -> Path:
+    def _typed_site_root(self) -> Path | None:
         typed = self.site_root.text().strip()
-        return Path(typed).expanduser() if typed else guess_site_root(post)
+        return Path(typed).expanduser() if typed else None
 
     def _first_day(self) -> dt.date | None:
         if not self.move_day_zero.isChecked():
@@ -176,19 +182,15 @@ class PostImportDialog(QDialog):
             self._show_plan(None)
             return
         post = Path(text).expanduser()
-        site_root, first_day, zone = self._site_root(post), self._first_day(), self._zone()
+        site_root, first_day, zone = self._typed_site_root(), self._first_day(), self._zone()
         key = (post, site_root, first_day, zone)
         if key == self._planned_for:
             return
         self._planned_for = key
 
         def work() -> PostPlan:
-            return plan_post(
-                read_post_text(post),
-                source=post,
-                site_root=site_root,
-                first_day=first_day,
-                timezone=zone,
+            return self._service.plan_post(
+                post, site_root=site_root, first_day=first_day, timezone=zone
             )
 
         def planned(plan: PostPlan) -> None:
@@ -220,7 +222,7 @@ class PostImportDialog(QDialog):
         lines = [
             f"<b>{escape(plan.title)}</b>",
             f"{plan.start} to {plan.end} · {len(plan.days)} day sections · "
-            f"{zone_label(plan.timezone)}",
+            f"{escape(zone_label(plan.timezone))}",
             f"{found} of {len(images)} images found",
         ]
         lines += [

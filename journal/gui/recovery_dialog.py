@@ -9,9 +9,10 @@ nothing else to do until the library is recovered, so a plain thread is all that
 import threading
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from journal.errors import LibraryDamagedError
+from journal.gui import plain_text
 from journal.identity import APP_NAME
 from journal.photos.import_progress import CancelToken
 from journal.services.recovery import RecoveryReport, recover_library
@@ -23,24 +24,18 @@ POLL_MS = 100
 def offer_recovery(damaged: LibraryDamagedError) -> bool:
     """Explain the damage and recover the library if the user agrees; True once it is recovered
     (it can then be opened). A recovery that fails or is cancelled raises its ``JournalError``."""
-    question = QMessageBox(
-        QMessageBox.Icon.Warning, APP_NAME, f"The library {damaged.root} is damaged."
-    )
-    question.setInformativeText(
+    explanation = (
+        f"The library {damaged.root} is damaged.\n\n"
         f"{damaged.problem[:1].upper()}{damaged.problem[1:]}. Nothing has been written to it.\n\n"
         "Recovering builds a new database from what the damaged one still holds and from the "
         "photos in the library; photos whose trip is lost go to a new trip, “Recovered”. The "
         "damaged database is kept beside the new one."
     )
-    recover = question.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-    question.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    question.setDefaultButton(recover)
-    question.exec()
-    if question.clickedButton() is not recover:
+    if not plain_text.ask(None, plain_text.Icon.Warning, APP_NAME, explanation, "Recover", "Quit"):
         return False
     report = _recover_with_progress(damaged)
     if report is not None:  # None: the library turned out sound meanwhile
-        QMessageBox.information(None, APP_NAME, "\n".join(report.summary()))
+        plain_text.information(None, APP_NAME, "\n".join(report.summary()))
     return True
 
 
@@ -67,7 +62,8 @@ class _Worker:
 
 def _recover_with_progress(damaged: LibraryDamagedError) -> RecoveryReport | None:
     worker = _Worker(damaged)
-    dialog = QProgressDialog(f"Recovering the library {damaged.root}…", "Cancel", 0, 0)
+    dialog = QProgressDialog("", "Cancel", 0, 0)
+    dialog.setLabel(plain_text.plain_label(f"Recovering the library {damaged.root}…"))
     dialog.setWindowTitle(APP_NAME)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)

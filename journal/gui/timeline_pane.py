@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.photo_drag import read_photo_drag
+from journal.gui.plain_text import plain_tooltip
 from journal.gui.timeline_entries import EntryKey, TimelineEntry
 from journal.plurals import counted
 
@@ -106,11 +107,12 @@ class TimelineModel(QAbstractListModel):
                 return row
         return None
 
-    def row_of_cover(self, photo_id: int) -> int | None:
+    def cover_arrived(self, photo_id: int) -> None:
+        """A thumbnail arrived: the sections it is the cover of are painted again."""
         for row, entry in enumerate(self._entries):
             if entry.cover_photo_id == photo_id:
-                return row
-        return None
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
@@ -129,7 +131,7 @@ class TimelineModel(QAbstractListModel):
             details = [entry.label, entry.title, _counts(entry)]
             if not entry.in_trip:
                 details.append("This date is outside the trip; its text was kept.")
-            return "\n".join(part for part in details if part)
+            return plain_tooltip("\n".join(part for part in details if part))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entry.label}, {entry.title}, {_counts(entry)}".replace(", ,", ",")
         return None
@@ -237,6 +239,12 @@ class TimelineView(QListView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setMinimumWidth(200)
+
+    def step(self, rows: int) -> None:
+        """Show the section ``rows`` after the current one (before it when negative), if any."""
+        row = self.currentIndex().row() + rows
+        if 0 <= row < self.model().rowCount():
+            self.setCurrentIndex(self.model().index(row, 0))
 
     def _target(self, event: QDropEvent | QDragMoveEvent) -> TimelineEntry | None:
         index = self.indexAt(event.position().toPoint())

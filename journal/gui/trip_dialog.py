@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from journal.errors import JournalError
 from journal.gui.date_field import IsoDateEdit
+from journal.gui.plain_text import plain_label
 from journal.services import NewTrip, TripEdit, TripInfo
 from journal.services.validation import check_date_range, check_timezone, check_title
 
@@ -86,7 +86,7 @@ class TripDialog(QDialog):
         self.tags = QLineEdit(self)
         self.tags.setAccessibleName("Tags")
         self.tags.setPlaceholderText("comma separated")
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)
         self.error.setWordWrap(True)
         self.error.setObjectName("dialog-error")
         self.error.hide()
@@ -96,7 +96,7 @@ class TripDialog(QDialog):
         form.addRow("&First day:", self.start)
         form.addRow("&Last day:", self.end)
         form.addRow("Time &zone:", self.timezone)
-        zone_hint = QLabel(
+        zone_hint = plain_label(
             "Photos without a time zone of their own are placed on their days by their "
             "capture time in this one.",
             self,

@@ -97,7 +97,8 @@ class WindowActions:
         self.about = _action(window, f"&About {APP_NAME}")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
-        self.trip_actions = (
+        #: What needs an open trip to act on.
+        self._need_a_trip = (
             self.import_photos,
             self.import_folder,
             self.export,
@@ -108,6 +109,11 @@ class WindowActions:
             self.next_day,
         )
         self._build_menus(window)
+
+    def set_trip_open(self, trip_open: bool) -> None:
+        """Enable what acts on a trip only while one is open."""
+        for action in self._need_a_trip:
+            action.setEnabled(trip_open)
 
     def _build_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()

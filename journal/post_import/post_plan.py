@@ -2,7 +2,8 @@
 
 ``plan_post`` reads the front matter, cuts the body into intro, days and closing, places each day
 on a date, and resolves every image link to a local file (or records why it cannot). The plan is
-plain data; ``post_importer`` then applies it to the library in as few steps as it can undo.
+plain data, and it records the site root its links were read from; the import
+(``JournalService.import_post``) applies it to the library in one transaction.
 """
 
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ from journal.post_import.front_matter import (
     zone_label,
 )
 from journal.post_import.post_structure import PostDay, split_post
-from journal.services.validation import MAX_TRIP_DAYS
+from journal.post_import.site_root import guess_site_root
+from journal.trip_limits import MAX_TRIP_DAYS
 
 #: Front-matter keys that become trip fields; every other key is kept and written back on export.
 MAPPED_KEYS = frozenset({"title", "categories", "tags"})
@@ -66,6 +68,8 @@ class PostPlan:
     closing: PlannedSection
     #: The heading of the first closing section (``Conclusion``), without its ``##``.
     closing_heading: str | None
+    #: Where the post's site-absolute image links were read from (given, or guessed).
+    site_root: Path
     notes: tuple[str, ...] = field(default=())
 
     @property
@@ -91,6 +95,24 @@ def read_post_text(path: Path) -> str:
         raise InvalidInputError(
             f"{path} is not UTF-8 text (line {line}); save it as UTF-8 and try again."
         ) from None
+
+
+def plan_post_file(
+    post: Path,
+    *,
+    site_root: Path | None = None,
+    timezone: str | None = None,
+    first_day: date | None = None,
+) -> PostPlan:
+    """Read and plan the post at ``post``; without ``site_root``, the site is guessed
+    (``guess_site_root``). Reads only: a post that cannot be planned writes nothing."""
+    return plan_post(
+        read_post_text(post),
+        source=post,
+        site_root=(site_root or guess_site_root(post)).resolve(),
+        timezone=timezone,
+        first_day=first_day,
+    )
 
 
 def plan_post(
@@ -181,6 +203,7 @@ def plan_post(
         days=tuple(days),
         closing=closing,
         closing_heading=closing_heading,
+        site_root=site_root,
         notes=tuple(notes),
     )
 

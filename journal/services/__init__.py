@@ -4,6 +4,7 @@ from journal.photos.camera import CameraKey
 from journal.services.changes import Changes
 from journal.services.facade import JournalService
 from journal.services.photo_import import ImportReport
+from journal.services.post_import_run import PostImportCancelledError, PostImportReport
 from journal.services.snapshots import (
     CameraInfo,
     DatesPreview,
@@ -29,6 +30,8 @@ __all__ = [
     "JournalService",
     "NewTrip",
     "PhotoInfo",
+    "PostImportCancelledError",
+    "PostImportReport",
     "TextPart",
     "TextShowingPhotos",
     "TextTarget",

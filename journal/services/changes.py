@@ -1,5 +1,6 @@
 """What a mutation changed, so that each view refreshes only that (and the CLI can report it)."""
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,3 +37,20 @@ class Changes:
         if not self.text_rewritten or self.trip is None or self.trip.id != trip_id:
             return False
         return target.day in self.days if target.day is not None else self.trip_details
+
+    def merged(self, later: "Changes") -> "Changes":
+        """This change and a ``later`` one of the same transaction, as one: the trip as the
+        later one left it, everything either changed."""
+        return dataclasses.replace(
+            self,
+            trip=later.trip if later.trip is not None else self.trip,
+            trip_list=self.trip_list or later.trip_list,
+            trip_details=self.trip_details or later.trip_details,
+            day_range=self.day_range or later.day_range,
+            days=self.days | later.days,
+            photos=self.photos | later.photos,
+            notes_outside_range=tuple(
+                dict.fromkeys((*self.notes_outside_range, *later.notes_outside_range))
+            ),
+            text_rewritten=self.text_rewritten or later.text_rewritten,
+        )

@@ -18,6 +18,7 @@ from journal.export.exporter import plan_export, run_export
 from journal.photos.camera import CameraKey
 from journal.photos.import_progress import CancelToken, ImportProgress
 from journal.photos.thumbnails import ThumbnailCache
+from journal.post_import.post_plan import PostPlan, plan_post_file
 from journal.services import day_ops, export_ops, photo_ops, trip_ops
 from journal.services.changes import Changes
 from journal.services.library_check import (
@@ -26,6 +27,7 @@ from journal.services.library_check import (
     check_library,
 )
 from journal.services.photo_import import ImportReport, PhotoImport
+from journal.services.post_import_run import PostImportReport, PostImportRun
 from journal.services.snapshots import (
     CameraInfo,
     DatesPreview,
@@ -173,6 +175,44 @@ class JournalService:
         """
         run = PhotoImport(self.library, trip_id, progress=progress, cancel=cancel)
         return run.run(paths)
+
+    def plan_post(
+        self,
+        post: Path,
+        *,
+        site_root: Path | None = None,
+        timezone: str | None = None,
+        first_day: date | None = None,
+    ) -> PostPlan:
+        """What importing the Markdown post at ``post`` would make: reads the post and finds its
+        images, writes nothing. Without ``site_root`` the site is guessed (the plan says which);
+        ``first_day`` puts Day 0 on that date, ``timezone`` replaces the zone of the post's date.
+        """
+        return plan_post_file(post, site_root=site_root, timezone=timezone, first_day=first_day)
+
+    def import_post(
+        self,
+        plan: PostPlan,
+        *,
+        into_trip: int | None = None,
+        progress: Callable[[ImportProgress], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> PostImportReport:
+        """Make the trip of ``plan``, or fill ``into_trip`` with it; see ``post_import_run``.
+
+        The images are copied first, then everything else is one transaction: a cancel
+        (``PostImportCancelledError``) or a failure leaves no trip and changes no trip, and the
+        copies this import wrote that no photo uses are removed again. ``progress`` is called on
+        this thread; the report's ``changes`` say what to refresh.
+        """
+        run = PostImportRun(self.library, plan, into_trip, progress=progress, cancel=cancel)
+        try:
+            return run.run()
+        finally:
+            if run.created:
+                with self.library.session() as session:
+                    unused = photo_ops.unused_files(session, run.created)
+                self._remove_files(unused)
 
     def move_photos(
         self, trip_id: int, photo_ids: Sequence[int], day: date | None, index: int | None = None

@@ -5,7 +5,7 @@ bytes and SQLite never notices. Each copy in ``photos/`` is named by the SHA-256
 reading it back and hashing it proves it whole. A copy found missing or damaged is repaired from
 the file it was imported from (``original_path``), but only if that file still has exactly those
 bytes; otherwise the report says so and how to bring it back (import the original again, which
-restores the copy: see ``photo_import``).
+restores the copy: see ``photo_staging``).
 
 The rows are read in one short read transaction and the files hashed with none open, since
 hashing a big library takes minutes; a repair writes files (atomically), never the database.

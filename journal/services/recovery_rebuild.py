@@ -35,6 +35,7 @@ from journal.services.trip_ops import NewTrip, TripEdit
 from journal.store.library import Library
 from journal.store.models import CameraOffset, Day, Photo, Trip
 from journal.store.salvage import Salvage, SalvagedDay
+from journal.trip_limits import MAX_TRIP_DAYS
 
 RECOVERED_TITLE = "Recovered"
 #: The scheme a reference to a photo that was not recovered is given.
@@ -266,7 +267,7 @@ def _settle_recovered_trip(session: Session, trip_id: int, orphans: list[Salvage
     dates = [moment.date() for moment in taken if moment is not None]
     dates += [day.date for day in orphans]
     if dates:
-        start, end = busiest_stretch(dates, validation.MAX_TRIP_DAYS)
+        start, end = busiest_stretch(dates, MAX_TRIP_DAYS)
         trip_ops.set_trip_dates(session, trip_id, start, end)
     return TripInfo.of(trip_ops.get_trip(session, trip_id))
 

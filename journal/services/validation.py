@@ -4,9 +4,7 @@ from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from journal.errors import InvalidInputError
-
-#: Longer trips are almost always a typo in the year, and would fill the timeline with empty days.
-MAX_TRIP_DAYS = 1000
+from journal.trip_limits import MAX_TRIP_DAYS
 
 
 def parse_date(text: str, what: str = "date") -> date:

@@ -8,18 +8,19 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from journal.gui.camera_dialog import PREVIEW_DELAY_MS, CameraDialog, format_offset_seconds
-from journal.gui.import_summary_dialog import ImportSummaryDialog
+from journal.gui.import_summary import ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.trip_dialog import TripDialog
 from journal.photos.import_progress import ImportFailure
-from journal.services import JournalService, NewTrip, TripInfo
+from journal.services import JournalService, NewTrip, TextTarget, TripInfo
 from journal.services.changes import Changes
 from journal.services.photo_import import ImportReport
+from tests.gui.message_boxes import Button, MessageBoxAnswerer
 from tests.gui.typing import type_with_input_method
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -31,7 +32,7 @@ CANON = "canon-IMG_20230918_030000-the-harbour-at-dawn-from-the-deck-of-the-bain
 @pytest.fixture
 def window(qtbot: QtBot, make_window, seattle: TripInfo) -> MainWindow:
     window: MainWindow = make_window()
-    qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
+    assert window.timeline_model.rowCount() > 0
     return window
 
 
@@ -50,6 +51,12 @@ def photo_ids(service: JournalService, seattle: TripInfo, tmp_path: Path) -> dic
     return {photo.original_name: photo.id for photo in service.all_photos(seattle.id)}
 
 
+def _day_count(window: MainWindow, day: date) -> int:
+    row = window.timeline_model.row_of(TextTarget.of_day(day))
+    assert row is not None
+    return window.timeline_model.entry(row).photo_count
+
+
 def _cell(dialog: CameraDialog, row: int, column: int) -> str:
     item = dialog.table.item(row, column)
     return item.text() if item is not None else ""
@@ -62,9 +69,9 @@ def test_camera_offset_previews_day_changes_before_applying(
     seattle: TripInfo,
     photo_ids: dict[str, int],
 ) -> None:
-    dialog = CameraDialog(service, window.runner, seattle, window)
+    dialog = CameraDialog(service, window.runner, window.hub, seattle, window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+    assert dialog.table.rowCount() == 2
     labels = [_cell(dialog, row, 0) for row in range(2)]
     assert labels == ["Canon EOS R6 (#0123)", "Apple"]
     assert _cell(dialog, 0, 2) == "none"
@@ -87,11 +94,19 @@ def test_camera_offset_previews_day_changes_before_applying(
     assert sum(widths) <= dialog.moves_view.viewport().width()
     assert service.photo(photo_ids[CANON]).day_date == DAY2  # nothing written yet
 
-    with qtbot.waitSignal(dialog.applied):
-        dialog.apply_button.click()
+    reported: list[tuple[Changes, str]] = []
+    window.hub.changed.connect(lambda changes, name: reported.append((changes, name)))
+    dialog.apply_button.click()
     assert service.photo(photo_ids[CANON]).day_date == DAY1
     assert service.photo(photo_ids["canon-late.jpg"]).day_date == DAY2
-    qtbot.waitUntil(lambda: _cell(dialog, 0, 2) == "−16 h")
+    [(changes, name)] = reported
+    assert (changes.days, name) == (
+        frozenset({DAY1, DAY2}),
+        "Correct the clock of Canon EOS R6 (#0123)",
+    )
+    # The window heard it through the hub: the photo moved in its timeline too.
+    assert [_day_count(window, day) for day in (DAY1, DAY2)] == [1, 2]
+    assert _cell(dialog, 0, 2) == "−16 h"
     # The list now says what moved, and stays so: the photo is on Day 1 already.
     assert dialog.moves_label.text() == "Applied: 1 photo moved to another day:"
     assert dialog.moves_view.headerItem().text(2) == "Now on"
@@ -123,7 +138,7 @@ def test_the_viewer_steps_through_the_day_and_saves_captions(
     photos = service.photos(seattle.id, DAY2)
     viewer = PhotoViewer(photos, 0, window.thumbnails, window)
     qtbot.addWidget(viewer)
-    viewer.caption_edited.connect(window.photo_ops.set_caption)
+    viewer.caption_edited.connect(window.photo_actions.set_caption)
     viewer.show()
     assert viewer.photo.id == photos[0].id
     assert not viewer.previous_button.isEnabled()
@@ -135,7 +150,7 @@ def test_the_viewer_steps_through_the_day_and_saves_captions(
     viewer.next_button.click()
 
     assert viewer.photo.id == photos[1].id
-    qtbot.waitUntil(lambda: service.photo(photos[0].id).caption == "해질녘")
+    assert service.photo(photos[0].id).caption == "해질녘"
     qtbot.waitUntil(lambda: not viewer.image.pixmap().isNull())
     viewer.step(-1)
     assert viewer.caption.text() == "해질녘"
@@ -259,7 +274,7 @@ def test_a_new_trip_from_the_dialog_opens_in_the_window(
     monkeypatch.setattr(TripDialog, "exec", fill_and_accept)
     window.actions_.new_trip.trigger()
 
-    qtbot.waitUntil(lambda: window.windowTitle() == "Jeju & Udo 2024 — Trip Journal")
+    assert window.windowTitle() == "Jeju & Udo 2024 — Trip Journal"
     assert window.timeline_model.rowCount() == 1 + 3 + 2
     assert [trip.title for trip in service.list_trips()] == ["Jeju & Udo 2024", "Seattle 2023"]
     assert len(window.actions_.trips_menu.actions()) == 2
@@ -269,32 +284,10 @@ def test_a_new_trip_from_the_dialog_opens_in_the_window(
     assert QKeySequence.mnemonic(jeju.text()).isEmpty()
 
 
-Question = tuple[str, str, QMessageBox.StandardButton]
-
-
-def _answer_questions(
-    monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton
-) -> list[Question]:
-    """Answer every QMessageBox.question with ``answer``; each is kept as (title, text,
-    default button). Information boxes fail the test: the question already said it all."""
-    asked: list[Question] = []
-
-    def ask(
-        _parent: object,
-        title: str,
-        text: str,
-        _buttons: object,
-        default: QMessageBox.StandardButton,
-    ) -> QMessageBox.StandardButton:
-        asked.append((title, text, default))
-        return answer
-
-    def inform(_parent: object, title: str, text: str) -> None:
-        pytest.fail(f"Told after the change: {title}: {text}")
-
-    monkeypatch.setattr(QMessageBox, "question", ask)
-    monkeypatch.setattr(QMessageBox, "information", inform)
-    return asked
+def _questions(message_boxes: MessageBoxAnswerer) -> list[tuple[str, str, Button]]:
+    """(title, text, default button) of every box shown: an information box after the question
+    would be one too many, since the question already said it all."""
+    return [(box.title, box.text, box.default) for box in message_boxes.shown]
 
 
 def test_trip_properties_rename_and_move_dates_keeping_text(
@@ -303,9 +296,10 @@ def test_trip_properties_rename_and_move_dates_keeping_text(
     service: JournalService,
     seattle: TripInfo,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     service.set_day_text(seattle.id, date(2023, 9, 21), "마지막 날")
-    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    message_boxes.answer = Button.Yes
 
     def edit_and_accept(dialog: TripDialog) -> int:
         assert dialog.title.text() == "Seattle 2023"
@@ -316,23 +310,19 @@ def test_trip_properties_rename_and_move_dates_keeping_text(
     monkeypatch.setattr(TripDialog, "exec", edit_and_accept)
     window.actions_.trip_properties.trigger()
 
-    qtbot.waitUntil(lambda: window.windowTitle() == "AWS Summit 2023 — Trip Journal")
-    assert asked == [
+    assert window.windowTitle() == "AWS Summit 2023 — Trip Journal"
+    assert _questions(message_boxes) == [
         (
             "Change Trip Dates",
             "The text of 21 Sep will be kept outside the trip (nothing is deleted; setting the "
             "dates back restores them). Change the dates?",
-            QMessageBox.StandardButton.Cancel,
+            Button.Cancel,
         )
     ]
     trip = service.trip(seattle.id)
     assert (trip.title, trip.end_date) == ("AWS Summit 2023", date(2023, 9, 20))
-    qtbot.waitUntil(
-        lambda: (
-            window.timeline_model.entry(window.timeline_model.rowCount() - 1).day
-            == date(2023, 9, 21)
-        )
-    )
+    last = window.timeline_model.entry(window.timeline_model.rowCount() - 1)
+    assert last.day == date(2023, 9, 21)
 
 
 MAY = {day: date(2024, 5, day) for day in range(9, 16)}
@@ -361,7 +351,7 @@ def _edit_properties(
 ) -> MainWindow:
     """Open the window, then Trip Properties with ``edit`` done in the dialog before OK."""
     window = make_window()
-    qtbot.waitUntil(lambda: window.windowTitle() == "Jeju 2024 — Trip Journal")
+    assert window.windowTitle() == "Jeju 2024 — Trip Journal"
 
     def edit_and_accept(dialog: TripDialog) -> int:
         edit(dialog)
@@ -378,8 +368,9 @@ def test_moving_a_trip_asks_first_and_cancel_changes_nothing(
     service: JournalService,
     jeju: TripInfo,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
+    message_boxes.answer = Button.Cancel
     photos = service.all_photos(jeju.id)
 
     def move_three_days_on(dialog: TripDialog) -> None:
@@ -389,17 +380,16 @@ def test_moving_a_trip_asks_first_and_cancel_changes_nothing(
 
     window = _edit_properties(qtbot, make_window, monkeypatch, move_three_days_on)
 
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "“Jeju 2024” was not changed.")
-    assert asked == [
+    assert window.statusBar().currentMessage() == "“Jeju 2024” was not changed."
+    assert _questions(message_boxes) == [
         (
             "Change Trip Dates",
             "4 photos will move to Unassigned and the text of 10 May will be kept outside the "
             "trip (nothing is deleted; setting the dates back restores them). 2 photos from "
             "Unassigned will go onto their days. Change the dates?",
-            QMessageBox.StandardButton.Cancel,
+            Button.Cancel,
         )
     ]
-    window.runner.wait_for_database()
     assert service.trip(jeju.id) == jeju
     assert service.all_photos(jeju.id) == photos
     assert service.day(jeju.id, MAY[10]).body == "도착. The ferry was late."
@@ -411,25 +401,26 @@ def test_an_earlier_first_day_asks_with_the_change_as_default_and_keeps_the_last
     service: JournalService,
     jeju: TripInfo,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    message_boxes.answer = Button.Yes
 
     def start_a_day_earlier(dialog: TripDialog) -> None:
         dialog.start.setDate(QDate(2024, 5, 9))
 
     window = _edit_properties(qtbot, make_window, monkeypatch, start_a_day_earlier)
 
-    qtbot.waitUntil(lambda: service.trip(jeju.id).start_date == MAY[9])
+    assert service.trip(jeju.id).start_date == MAY[9]
     assert service.trip(jeju.id).end_date == MAY[12]
-    assert asked == [
+    assert _questions(message_boxes) == [
         (
             "Change Trip Dates",
             "1 photo from Unassigned will go onto its day. Change the dates?",
-            QMessageBox.StandardButton.Yes,
+            Button.Yes,
         )
     ]
-    window.runner.wait_for_database()
     assert service.days(jeju.id).unassigned_photo_count == 2
+    assert _day_count(window, MAY[9]) == 1  # the window shows the new first day with its photo
 
 
 def test_trip_properties_refused_dates_save_nothing(
@@ -438,10 +429,8 @@ def test_trip_properties_refused_dates_save_nothing(
     service: JournalService,
     seattle: TripInfo,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
-
     def rename_with_dates_the_core_refuses(dialog: TripDialog) -> int:
         dialog.title.setText("AWS Summit 2023")
         dialog.end.setDate(QDate(2023, 9, 10))  # the dialog's own check is skipped here
@@ -450,8 +439,8 @@ def test_trip_properties_refused_dates_save_nothing(
     monkeypatch.setattr(TripDialog, "exec", rename_with_dates_the_core_refuses)
     window.actions_.trip_properties.trigger()
 
-    qtbot.waitUntil(lambda: len(warned) == 1)
-    assert "ends (2023-09-10) before it starts" in warned[0]
+    assert len(message_boxes.shown) == 1
+    assert "ends (2023-09-10) before it starts" in message_boxes.texts[0]
     assert service.trip(seattle.id).title == "Seattle 2023"
     assert window.windowTitle() == "Seattle 2023 — Trip Journal"
 

@@ -28,8 +28,8 @@ DAY1 = date(2023, 9, 17)
 @pytest.fixture
 def window(qtbot: QtBot, make_window, seattle: TripInfo) -> MainWindow:
     window: MainWindow = make_window()
-    qtbot.waitUntil(lambda: window.editor.heading.text() == "Day 0 · Sat 16 Sep")
-    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    assert window.editor.heading.text() == "Day 0 · Sat 16 Sep"
+    assert not window.editor.editor.isReadOnly()
     return window
 
 
@@ -47,7 +47,7 @@ def test_typing_in_english_and_korean_is_saved_within_a_second(
     qtbot.waitUntil(lambda: service.day(seattle.id, DAY0).body == expected, timeout=3000)
     assert SAVE_DELAY_MS < 1000
     assert time.monotonic() - typed_at < 2.0
-    qtbot.waitUntil(lambda: window.timeline_model.entry(1).word_count == 7)
+    assert window.timeline_model.entry(1).word_count == 7
     assert window.editor.word_count.text() == "7 words"
 
 
@@ -83,7 +83,7 @@ def test_the_day_title_is_saved_and_shown_in_the_timeline(
     type_with_input_method(window.editor.title, "스피어스")
     # textEdited only fires for user edits; an input method commit is one.
     qtbot.waitUntil(lambda: service.day(seattle.id, DAY0).title == "스피어스", timeout=3000)
-    qtbot.waitUntil(lambda: window.timeline_model.entry(1).title == "스피어스")
+    assert window.timeline_model.entry(1).title == "스피어스"
 
 
 def test_switching_day_saves_at_once_and_loads_the_next_day(
@@ -93,7 +93,7 @@ def test_switching_day_saves_at_once_and_loads_the_next_day(
     QTest.keyClicks(window.editor.editor, "Written just before switching")
     window.actions_.next_day.trigger()
 
-    qtbot.waitUntil(lambda: window.editor.editor.toPlainText() == "Day one, already written.")
+    assert window.editor.editor.toPlainText() == "Day one, already written."
     assert service.day(seattle.id, DAY0).body == "Written just before switching"
     assert window.editor.heading.text() == "Day 1 · Sun 17 Sep"
 
@@ -168,7 +168,7 @@ def test_export_opens_after_the_last_keystrokes_are_saved(
     type_with_input_method(window.editor.editor, "내보내기 전에")
     window.actions_.export.trigger()
 
-    qtbot.waitUntil(lambda: bool(window.findChildren(ExportDialog)))
+    assert bool(window.findChildren(ExportDialog))
     assert service.day(seattle.id, DAY0).body == "내보내기 전에"
     dialog = window.findChildren(ExportDialog)[0]
     assert dialog.trip_id == seattle.id
@@ -240,19 +240,19 @@ def test_the_intro_and_closing_are_written_like_days(
     qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo
 ) -> None:
     window.timeline.setCurrentIndex(window.timeline_model.index(0))
-    qtbot.waitUntil(lambda: window.editor.heading.text() == "Introduction")
-    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    assert window.editor.heading.text() == "Introduction"
+    assert not window.editor.editor.isReadOnly()
     assert not window.editor.title.isVisible()
     type_with_input_method(window.editor.editor, "여행을 시작하며")
     closing = window.timeline_model.rowCount() - 2
     window.timeline.setCurrentIndex(window.timeline_model.index(closing))
-    qtbot.waitUntil(lambda: window.editor.heading.text() == "Closing")
-    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    assert window.editor.heading.text() == "Closing"
+    assert not window.editor.editor.isReadOnly()
     type_with_input_method(window.editor.editor, "끝")
 
     qtbot.waitUntil(lambda: service.trip(seattle.id).closing == "끝", timeout=3000)
     assert service.trip(seattle.id).intro == "여행을 시작하며"
-    qtbot.waitUntil(lambda: window.timeline_model.entry(0).word_count == 2)
+    assert window.timeline_model.entry(0).word_count == 2
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,9 @@
-"""The Export dialog, offscreen, on a real library: preview, export off the UI thread, progress,
-the overwrite question, remembered settings and "Open folder"."""
+"""The Export dialog, offscreen, on a real library: preview, export, progress, the overwrite
+question, remembered settings and "Open folder". The runner is inline: an export is done, and
+its settings remembered, when the click returns."""
 
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,10 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.export import ExportFormat, ExportSettings
+from journal.gui.background import TaskRunner
+from journal.gui.change_hub import ChangeHub
 from journal.gui.export_dialog import ExportDialog
-from journal.services import JournalService, TripInfo
+from journal.services import Changes, JournalService, TripInfo
 from tests.export.conftest import AddPhoto, create_summit, photo_adder
 from tests.export.trip_content import write_summit
+from tests.gui.message_boxes import MessageBoxAnswerer
 
 
 @pytest.fixture
@@ -27,41 +33,57 @@ def add_photo(service: JournalService, tmp_path: Path) -> AddPhoto:
     return photo_adder(service, tmp_path / "camera")
 
 
-def open_dialog(qtbot: QtBot, service: JournalService, trip: TripInfo) -> ExportDialog:
-    dialog = ExportDialog(service, trip.id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.export_button.isEnabled())
-    return dialog
+OpenDialog = Callable[[TripInfo], ExportDialog]
 
 
-def export_and_wait(qtbot: QtBot, dialog: ExportDialog) -> None:
+@pytest.fixture
+def open_dialog(
+    qtbot: QtBot, service: JournalService, runner: TaskRunner, hub: ChangeHub
+) -> OpenDialog:
+    """Open the Export dialog on a trip, its remembered settings loaded."""
+
+    def open_on(trip: TripInfo) -> ExportDialog:
+        dialog = ExportDialog(service, runner, hub, trip.id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.export_button.isEnabled()
+        return dialog
+
+    return open_on
+
+
+def export(dialog: ExportDialog) -> None:
     dialog.export_button.click()
-    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=20_000)
+    assert dialog.export_button.isEnabled()
 
 
 def test_the_preview_shows_the_post_and_follows_the_options(
-    qtbot: QtBot, service: JournalService, summit: TripInfo, add_photo: AddPhoto
+    open_dialog: OpenDialog,
+    qtbot: QtBot,
+    service: JournalService,
+    summit: TripInfo,
+    add_photo: AddPhoto,
 ) -> None:
     write_summit(service, summit, add_photo)
-    dialog = open_dialog(qtbot, service, summit)
+    dialog = open_dialog(summit)
 
-    qtbot.waitUntil(lambda: "## Day 0" in dialog.preview.toPlainText())
+    assert "## Day 0" in dialog.preview.toPlainText()
     assert dialog.preview.toPlainText().startswith("---\nlayout: post\n")
     assert "](/assets/images/aws-summit-2023/day-0-01.jpg)" in dialog.preview.toPlainText()
 
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.HUGO.value))
-    dialog.front_matter_edit.setPlainText("author: 김민수\n")
+    dialog.form.format_box.setCurrentIndex(dialog.form.format_box.findData(ExportFormat.HUGO.value))
+    dialog.form.front_matter_edit.setPlainText("author: 김민수\n")
     qtbot.waitUntil(lambda: "draft: false" in dialog.preview.toPlainText())
     assert "author: 김민수" in dialog.preview.toPlainText()
     assert "](day-0-01.jpg)" in dialog.preview.toPlainText()
-    assert not dialog.baseurl_edit.isEnabled()
+    assert not dialog.form.baseurl_edit.isEnabled()
 
-    dialog.front_matter_edit.setPlainText("- not a mapping\n")
+    dialog.form.front_matter_edit.setPlainText("- not a mapping\n")
     qtbot.waitUntil(lambda: "must be YAML keys and values" in dialog.preview.toPlainText())
 
 
 def test_export_writes_the_post_reports_progress_and_remembers_the_settings(
+    open_dialog: OpenDialog,
     qtbot: QtBot,
     service: JournalService,
     summit: TripInfo,
@@ -70,13 +92,15 @@ def test_export_writes_the_post_reports_progress_and_remembers_the_settings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     write_summit(service, summit, add_photo)
-    dialog = open_dialog(qtbot, service, summit)
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.MARKDOWN.value))
-    dialog.folder_edit.setText(str(tmp_path / "site"))
-    dialog.size_spin.setValue(800)
-    dialog.front_matter_edit.setPlainText("author: 김민수\n")
+    dialog = open_dialog(summit)
+    dialog.form.format_box.setCurrentIndex(
+        dialog.form.format_box.findData(ExportFormat.MARKDOWN.value)
+    )
+    dialog.form.folder_edit.setText(str(tmp_path / "site"))
+    dialog.form.size_spin.setValue(800)
+    dialog.form.front_matter_edit.setPlainText("author: 김민수\n")
 
-    export_and_wait(qtbot, dialog)
+    export(dialog)
 
     post = tmp_path / "site" / "aws-summit-2023.md"
     assert post.is_file()
@@ -97,50 +121,47 @@ def test_export_writes_the_post_reports_progress_and_remembers_the_settings(
 
 
 def test_a_reopened_dialog_starts_from_the_remembered_settings(
-    qtbot: QtBot, service: JournalService, summit: TripInfo, tmp_path: Path
+    open_dialog: OpenDialog, qtbot: QtBot, service: JournalService, summit: TripInfo, tmp_path: Path
 ) -> None:
     service.save_export_settings(
         summit.id,
         ExportSettings(format=ExportFormat.HUGO, folder=tmp_path, per_day=True, slug="summit"),
     )
-    dialog = open_dialog(qtbot, service, summit)
-    assert dialog.format_box.currentData() == "hugo"
-    assert dialog.folder_edit.text() == str(tmp_path)
-    assert dialog.per_day_box.isChecked()
-    assert dialog.slug_edit.text() == "summit"
-    assert dialog.slug_edit.placeholderText() == "aws-summit-2023"
-    assert dialog.settings() == service.export_settings(summit.id)
+    dialog = open_dialog(summit)
+    assert dialog.form.format_box.currentData() == "hugo"
+    assert dialog.form.folder_edit.text() == str(tmp_path)
+    assert dialog.form.per_day_box.isChecked()
+    assert dialog.form.slug_edit.text() == "summit"
+    assert dialog.form.slug_edit.placeholderText() == "aws-summit-2023"
+    assert dialog.form.settings() == service.export_settings(summit.id)
 
 
 @pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
 def test_exporting_over_a_changed_post_asks_first(
+    open_dialog: OpenDialog,
     qtbot: QtBot,
     service: JournalService,
     summit: TripInfo,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
     answer: QMessageBox.StandardButton,
 ) -> None:
     service.set_day_text(summit.id, date(2023, 9, 16), "첫 번째 글.")
-    dialog = open_dialog(qtbot, service, summit)
-    dialog.folder_edit.setText(str(tmp_path))
-    export_and_wait(qtbot, dialog)
+    dialog = open_dialog(summit)
+    dialog.form.folder_edit.setText(str(tmp_path))
+    export(dialog)
     post = tmp_path / "_posts" / "2023-09-16-aws-summit-2023.md"
     assert "첫 번째 글." in post.read_text(encoding="utf-8")
     service.set_day_text(summit.id, date(2023, 9, 16), "고쳐 쓴 글.")
-    questions: list[str] = []
-
-    def ask(*args: object) -> QMessageBox.StandardButton:
-        questions.append(str(args[2]))
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", ask)
-    export_and_wait(qtbot, dialog)
+    message_boxes.answer = answer
+    export(dialog)
     if answer == QMessageBox.StandardButton.Yes:
-        qtbot.waitUntil(lambda: "Wrote" in dialog.status.text(), timeout=20_000)
+        assert "Wrote" in dialog.status.text()
 
-    assert len(questions) == 1
-    assert str(post) in questions[0]
+    [question] = message_boxes.shown
+    assert question.icon is QMessageBox.Icon.Question
+    assert question.default == QMessageBox.StandardButton.No
+    assert str(post) in question.text
     written = post.read_text(encoding="utf-8")
     if answer == QMessageBox.StandardButton.Yes:
         assert "고쳐 쓴 글." in written
@@ -150,50 +171,92 @@ def test_exporting_over_a_changed_post_asks_first(
 
 
 def test_bad_options_show_a_message_and_write_nothing(
-    qtbot: QtBot, service: JournalService, summit: TripInfo, tmp_path: Path
+    open_dialog: OpenDialog, qtbot: QtBot, service: JournalService, summit: TripInfo, tmp_path: Path
 ) -> None:
     service.set_day_text(summit.id, date(2023, 9, 16), "글.")
-    dialog = open_dialog(qtbot, service, summit)
-    dialog.folder_edit.setText(str(tmp_path / "out"))
-    dialog.slug_edit.setText("../../escape")
+    dialog = open_dialog(summit)
+    dialog.form.folder_edit.setText(str(tmp_path / "out"))
+    dialog.form.slug_edit.setText("../../escape")
 
-    export_and_wait(qtbot, dialog)
-    qtbot.waitUntil(lambda: "Invalid slug" in dialog.status.text())
+    export(dialog)
+    assert "Invalid slug" in dialog.status.text()
     assert not (tmp_path / "out").exists()
 
-    dialog.slug_edit.clear()
-    dialog.folder_edit.clear()
+    dialog.form.slug_edit.clear()
+    dialog.form.folder_edit.clear()
     dialog.export_button.click()
     assert "Choose the folder to export into." in dialog.status.text()
 
 
 def test_each_format_keeps_its_own_folder_and_a_change_clears_the_last_outcome(
-    qtbot: QtBot, service: JournalService, summit: TripInfo, tmp_path: Path
+    open_dialog: OpenDialog, qtbot: QtBot, service: JournalService, summit: TripInfo, tmp_path: Path
 ) -> None:
     service.save_export_settings(
         summit.id, ExportSettings(format=ExportFormat.JEKYLL, folder=tmp_path / "jekyll-site")
     )
-    dialog = open_dialog(qtbot, service, summit)
-    assert dialog.folder_edit.text() == str(tmp_path / "jekyll-site")
+    dialog = open_dialog(summit)
+    assert dialog.form.folder_edit.text() == str(tmp_path / "jekyll-site")
 
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.HUGO.value))
-    assert dialog.folder_edit.text() == ""
-    dialog.folder_edit.setText(str(tmp_path / "hugo-site"))
-    export_and_wait(qtbot, dialog)
+    dialog.form.format_box.setCurrentIndex(dialog.form.format_box.findData(ExportFormat.HUGO.value))
+    assert dialog.form.folder_edit.text() == ""
+    dialog.form.folder_edit.setText(str(tmp_path / "hugo-site"))
+    export(dialog)
     assert "Wrote 1 post and " in dialog.status.text()
     assert dialog.progress.value() == dialog.progress.maximum() > 0
 
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.JEKYLL.value))
-    assert dialog.folder_edit.text() == str(tmp_path / "jekyll-site")
+    dialog.form.format_box.setCurrentIndex(
+        dialog.form.format_box.findData(ExportFormat.JEKYLL.value)
+    )
+    assert dialog.form.folder_edit.text() == str(tmp_path / "jekyll-site")
     assert dialog.status.text() == ""
     assert dialog.progress.value() == -1
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.HUGO.value))
-    assert dialog.folder_edit.text() == str(tmp_path / "hugo-site")
+    dialog.form.format_box.setCurrentIndex(dialog.form.format_box.findData(ExportFormat.HUGO.value))
+    assert dialog.form.folder_edit.text() == str(tmp_path / "hugo-site")
 
     # Closed and opened again, the dialog still knows both sites.
     dialog.close()
-    again = open_dialog(qtbot, service, summit)
-    assert again.format_box.currentData() == ExportFormat.HUGO.value
-    assert again.folder_edit.text() == str(tmp_path / "hugo-site")
-    again.format_box.setCurrentIndex(again.format_box.findData(ExportFormat.JEKYLL.value))
-    assert again.folder_edit.text() == str(tmp_path / "jekyll-site")
+    again = open_dialog(summit)
+    assert again.form.format_box.currentData() == ExportFormat.HUGO.value
+    assert again.form.folder_edit.text() == str(tmp_path / "hugo-site")
+    again.form.format_box.setCurrentIndex(again.form.format_box.findData(ExportFormat.JEKYLL.value))
+    assert again.form.folder_edit.text() == str(tmp_path / "jekyll-site")
+
+
+def test_the_export_runs_off_the_ui_thread_and_closing_waits_for_it(
+    qtbot: QtBot,
+    service: JournalService,
+    summit: TripInfo,
+    add_photo: AddPhoto,
+    tmp_path: Path,
+) -> None:
+    """On the window's runner with real threads: the export is written on the export thread
+    while the dialog stays responsive, its progress reaches the dialog on the UI thread, and a
+    dialog closed mid-export waits for it, then remembers its settings through the hub."""
+    write_summit(service, summit, add_photo)
+    runner = TaskRunner()
+    hub = ChangeHub(runner)
+    reported: list[tuple[Changes, str]] = []
+    hub.changed.connect(lambda changes, name: reported.append((changes, name)))
+    dialog = ExportDialog(service, runner, hub, summit.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.export_button.isEnabled)  # the remembered settings arrived
+    progress_on: set[str] = set()
+    dialog.progress.valueChanged.connect(
+        lambda _value: progress_on.add(threading.current_thread().name)
+    )
+    dialog.form.format_box.setCurrentIndex(
+        dialog.form.format_box.findData(ExportFormat.MARKDOWN.value)
+    )
+    dialog.form.folder_edit.setText(str(tmp_path / "site"))
+
+    dialog.export_button.click()
+    assert not dialog.export_button.isEnabled()  # the click returned with the export under way
+    dialog.close()
+
+    assert (tmp_path / "site" / "aws-summit-2023.md").is_file()
+    qtbot.waitUntil(lambda: len(reported) == 2)
+    assert [changes.trip.id for changes, _name in reported if changes.trip] == [summit.id] * 2
+    assert service.export_settings(summit.id).folder == tmp_path / "site"
+    assert progress_on == {threading.main_thread().name}
+    runner.shut_down()

@@ -8,32 +8,22 @@ from urllib.parse import quote_from_bytes
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, QUrl
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from journal.gui.import_summary_dialog import RESTORED, ImportSummaryDialog
+from journal.gui.import_summary import RESTORED, ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.photos.storage import Stored, store_original
-from journal.services import JournalService, TripInfo, photo_import
+from journal.services import JournalService, TripInfo, photo_staging
 from tests.gui.drag_events import drag_and_drop
+from tests.gui.message_boxes import MessageBoxAnswerer
 from tests.gui.test_photos import window
 from tests.photos.photo_files import exif_for, write_photo
 
 __all__ = ["window"]  # the fixture, shared with the photo tests
 
 
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text))
-    )
-    return shown
-
-
 def _import(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> ImportSummaryDialog:
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        window.photo_ops.import_paths(paths)
+    window.photo_actions.import_paths(paths)
     report = window.importer.last_report
     assert report is not None
     dialog = ImportSummaryDialog(report, window)
@@ -47,7 +37,7 @@ def _rows(dialog: ImportSummaryDialog) -> list[tuple[str, str, str]]:
 
 
 def test_a_name_that_is_not_utf8_is_shown_with_its_byte_escaped(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, warnings: list[tuple[str, str]]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, message_boxes: MessageBoxAnswerer
 ) -> None:
     card = tmp_path / "card"
     card.mkdir()
@@ -60,8 +50,8 @@ def test_a_name_that_is_not_utf8_is_shown_with_its_byte_escaped(
     dialog = _import(qtbot, window, [notes])
 
     assert "notes\\xe9.txt: not an image" in window.statusBar().currentMessage()
-    [(_, text)] = warnings
-    assert "notes\\xe9.txt: not an image" in text
+    [warning] = message_boxes.shown
+    assert "notes\\xe9.txt: not an image" in warning.text
     [(name, reason, folder)] = _rows(dialog)
     assert (name, folder) == ("notes\\xe9.txt", str(card))
     assert reason.startswith("not an image")
@@ -74,7 +64,7 @@ def test_a_full_disk_is_said_once_in_a_warning_the_status_bar_and_the_summary(
     seattle: TripInfo,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    warnings: list[tuple[str, str]],
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     card = tmp_path / "card"
     for index in range(10):
@@ -88,16 +78,16 @@ def test_a_full_disk_is_said_once_in_a_warning_the_status_bar_and_the_summary(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return store_original(source, destination, digest)
 
-    monkeypatch.setattr(f"{photo_import.__name__}.store_original", disk_fills_after_three)
+    monkeypatch.setattr(f"{photo_staging.__name__}.store_original", disk_fills_after_three)
 
     dialog = _import(qtbot, window, [card])
 
     imported = len(service.all_photos(seattle.id))
     assert 0 < imported <= 3
-    [(title, text)] = warnings
-    assert title == "The Disk Is Full"
-    assert text.startswith("The disk is full (")
-    assert f"{imported} photo" in text
+    [warning] = message_boxes.shown
+    assert warning.title == "The Disk Is Full"
+    assert warning.text.startswith("The disk is full (")
+    assert f"{imported} photo" in warning.text
     assert window.statusBar().currentMessage().startswith("The disk is full: imported")
     assert _rows(dialog) == []  # no line per file left behind
     assert "The disk is full (" in dialog.counts.text()
@@ -140,8 +130,7 @@ def test_a_dropped_file_whose_name_is_not_utf8_is_imported(
         ]
     )
 
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        drag_and_drop(window.timeline.viewport(), QPoint(10, 10), data, Qt.DropAction.CopyAction)
+    drag_and_drop(window.timeline.viewport(), QPoint(10, 10), data, Qt.DropAction.CopyAction)
 
     names = sorted(photo.original_name for photo in service.all_photos(seattle.id))
     assert names == ["IMG_\\xff2.jpg", "café 1.jpg"]

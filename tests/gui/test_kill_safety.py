@@ -33,6 +33,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from journal.gui.app import create_application
+from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.preferences import Preferences
 from journal.services import JournalService
@@ -43,6 +44,7 @@ app = create_application(["trip-journal"])
 window = MainWindow(
     JournalService(Library.open(library_root)),
     Preferences(QSettings(settings, QSettings.Format.IniFormat)),
+    TaskRunner(),
 )
 window.show()
 typed = 0

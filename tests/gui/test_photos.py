@@ -1,5 +1,8 @@
 """Photos in the window: dropped in, streamed into the gallery, moved between days by drag,
-reordered, dropped into the text, captioned in the viewer."""
+reordered, dropped into the text, captioned in the viewer.
+
+The window's runner is inline, so an action's effect is there when it returns; an import whose
+progress or Cancel a test watches runs on real threads."""
 
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,10 +22,12 @@ from pytestqt.qtbot import QtBot
 
 from journal.gui.gallery_pane import GalleryModel
 from journal.gui.main_window import MainWindow
-from journal.gui.photo_operations import removal_question
+from journal.gui.photo_actions import removal_question
 from journal.gui.timeline_entries import EntryKey, EntryKind
 from journal.services import JournalService, TextPart, TextShowingPhotos, TextTarget, TripInfo
 from tests.gui.drag_events import drag_and_drop, file_mime
+from tests.gui.message_boxes import MessageBoxAnswerer, ShownBox
+from tests.gui.windows import MakeWindow
 from tests.photos.photo_files import exif_for, write_photo
 
 DAY0, DAY1, DAY2 = date(2023, 9, 16), date(2023, 9, 17), date(2023, 9, 18)
@@ -39,8 +44,16 @@ def camera_roll(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_window, seattle: TripInfo) -> MainWindow:
-    window: MainWindow = make_window()
+def window(make_window: MakeWindow, seattle: TripInfo) -> MainWindow:
+    window = make_window()
+    assert window.timeline_model.rowCount() > 0
+    return window
+
+
+@pytest.fixture
+def threaded_window(qtbot: QtBot, make_window: MakeWindow, seattle: TripInfo) -> MainWindow:
+    """The window on real threads, its trip shown."""
+    window = make_window(threads=True)
     qtbot.waitUntil(lambda: window.timeline_model.rowCount() > 0)
     return window
 
@@ -49,11 +62,11 @@ def _key(day: date | None) -> EntryKey:
     return EntryKind.UNASSIGNED if day is None else TextTarget.of_day(day)
 
 
-def _select_day(qtbot: QtBot, window: MainWindow, day: date | None) -> None:
+def _select_day(window: MainWindow, day: date | None) -> None:
     row = window.timeline_model.row_of(_key(day))
     assert row is not None
     window.timeline.setCurrentIndex(window.timeline_model.index(row))
-    qtbot.waitUntil(lambda: window.gallery_model.day == day and window.runner.wait_for_database())
+    assert window.gallery_model.day == day
 
 
 def _names(model: GalleryModel) -> list[str]:
@@ -67,9 +80,17 @@ def _day_count(window: MainWindow, day: date | None) -> int:
 
 
 def test_dropped_files_import_onto_their_days(
-    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, camera_roll: Path
+    qtbot: QtBot,
+    threaded_window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    camera_roll: Path,
 ) -> None:
-    _select_day(qtbot, window, DAY1)
+    window = threaded_window
+    row = window.timeline_model.row_of(TextTarget.of_day(DAY1))
+    assert row is not None
+    window.timeline.setCurrentIndex(window.timeline_model.index(row))
+    qtbot.waitUntil(lambda: window.gallery_model.day == DAY1)
     data = file_mime(camera_roll)
     planned: list[dict[date | None, int]] = []
     window.importer.planned.connect(planned.append)
@@ -125,26 +146,22 @@ def test_file_import_folder_takes_subfolders_and_the_next_dialog_starts_beside_i
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
     assert "Ctrl+Shift+I" in window.actions_.import_folder.shortcut().toString()
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000) as finished:
-        window.actions_.import_folder.trigger()
+    window.actions_.import_folder.trigger()
 
-    assert len(finished.args[0].imported) == 2
+    assert window.importer.last_report is not None
+    assert len(window.importer.last_report.imported) == 2
     assert sorted(p.original_name for p in service.all_photos(seattle.id)) == ["a.jpg", "b.jpg"]
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000) as again:
-        window.actions_.import_folder.trigger()
-    assert again.args[0].duplicate_count == 2
+    window.actions_.import_folder.trigger()
+    assert window.importer.last_report.duplicate_count == 2
     assert started_in == [str(Path.home()), str(card)]
 
 
 def test_files_dropped_on_the_editor_import_instead_of_pasting(
     qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, camera_roll: Path
 ) -> None:
-    qtbot.waitUntil(lambda: not window.editor.editor.isReadOnly())
+    assert not window.editor.editor.isReadOnly()
     data = file_mime(camera_roll / "evening.jpg")
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        drag_and_drop(
-            window.editor.editor.viewport(), QPoint(10, 10), data, Qt.DropAction.CopyAction
-        )
+    drag_and_drop(window.editor.editor.viewport(), QPoint(10, 10), data, Qt.DropAction.CopyAction)
     assert window.editor.editor.toPlainText() == ""
     assert [p.original_name for p in service.photos(seattle.id, DAY2)] == ["evening.jpg"]
 
@@ -155,21 +172,18 @@ def test_a_dropped_non_image_is_refused_with_its_reason(
     service: JournalService,
     seattle: TripInfo,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     notes = tmp_path / "notes.txt"
     notes.write_text("not a photo", encoding="utf-8")
 
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        drag_and_drop(
-            window.timeline.viewport(), QPoint(10, 10), file_mime(notes), Qt.DropAction.CopyAction
-        )
+    drag_and_drop(
+        window.timeline.viewport(), QPoint(10, 10), file_mime(notes), Qt.DropAction.CopyAction
+    )
 
     assert service.all_photos(seattle.id) == []
-    assert len(shown) == 1
-    assert "notes.txt: " in shown[0]
+    assert len(message_boxes.texts) == 1
+    assert "notes.txt: " in message_boxes.texts[0]
     assert "notes.txt" in window.statusBar().currentMessage()
 
 
@@ -179,7 +193,7 @@ def imported(
 ) -> dict[str, int]:
     service.import_photos(seattle.id, [camera_roll])
     window.refresh_timeline()
-    qtbot.waitUntil(lambda: _day_count(window, DAY1) == 2)
+    assert _day_count(window, DAY1) == 2
     return {photo.original_name: photo.id for photo in service.all_photos(seattle.id)}
 
 
@@ -190,8 +204,8 @@ def test_a_photo_dragged_onto_a_day_moves_there(
     seattle: TripInfo,
     imported: dict[str, int],
 ) -> None:
-    _select_day(qtbot, window, DAY1)
-    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    _select_day(window, DAY1)
+    assert window.gallery_model.rowCount() == 2
     data = window.gallery_model.mimeData([window.gallery_model.index(1)])
     target = window.timeline.visualRect(
         window.timeline_model.index(window.timeline_model.row_of(TextTarget.of_day(DAY2)) or 0)
@@ -200,25 +214,25 @@ def test_a_photo_dragged_onto_a_day_moves_there(
     drop = drag_and_drop(window.timeline.viewport(), target, data, Qt.DropAction.MoveAction)
 
     assert drop.isAccepted()
-    qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg"])
+    assert _names(window.gallery_model) == ["morning.jpg"]
     moved = service.photo(imported["noon.jpg"])
     assert (moved.day_date, moved.pinned) == (DAY2, True)
-    qtbot.waitUntil(lambda: _day_count(window, DAY2) == 2)
+    assert _day_count(window, DAY2) == 2
 
     unassigned = window.timeline.visualRect(
         window.timeline_model.index(window.timeline_model.row_of(EntryKind.UNASSIGNED) or 0)
     ).center()
     data = window.gallery_model.mimeData([window.gallery_model.index(0)])
     drag_and_drop(window.timeline.viewport(), unassigned, data, Qt.DropAction.MoveAction)
-    qtbot.waitUntil(lambda: _day_count(window, None) == 2)
+    assert _day_count(window, None) == 2
     assert service.photo(imported["morning.jpg"]).day_date is None
 
 
 def test_photos_cannot_be_dropped_on_the_intro(
     qtbot: QtBot, window: MainWindow, service: JournalService, imported: dict[str, int]
 ) -> None:
-    _select_day(qtbot, window, DAY1)
-    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    _select_day(window, DAY1)
+    assert window.gallery_model.rowCount() == 2
     data = window.gallery_model.mimeData([window.gallery_model.index(0)])
     intro = window.timeline.visualRect(window.timeline_model.index(0)).center()
 
@@ -235,8 +249,8 @@ def test_dragging_inside_the_gallery_reorders_the_day(
     seattle: TripInfo,
     imported: dict[str, int],
 ) -> None:
-    _select_day(qtbot, window, DAY1)
-    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    _select_day(window, DAY1)
+    assert window.gallery_model.rowCount() == 2
     data = window.gallery_model.mimeData([window.gallery_model.index(1)])
     first = window.gallery.visualRect(window.gallery_model.index(0))
 
@@ -247,7 +261,7 @@ def test_dragging_inside_the_gallery_reorders_the_day(
         Qt.DropAction.MoveAction,
     )
 
-    qtbot.waitUntil(lambda: _names(window.gallery_model) == ["noon.jpg", "morning.jpg"])
+    assert _names(window.gallery_model) == ["noon.jpg", "morning.jpg"]
     assert [p.original_name for p in service.photos(seattle.id, DAY1)] == [
         "noon.jpg",
         "morning.jpg",
@@ -262,10 +276,10 @@ def test_a_photo_dropped_in_the_text_becomes_an_image_reference_shown_in_the_pre
     imported: dict[str, int],
 ) -> None:
     service.set_caption(imported["noon.jpg"], "점심 [lunch]")
-    _select_day(qtbot, window, DAY1)
-    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    _select_day(window, DAY1)
+    assert window.gallery_model.rowCount() == 2
     editor = window.editor.editor
-    qtbot.waitUntil(lambda: not editor.isReadOnly())
+    assert not editor.isReadOnly()
     editor.setPlainText("Before.\nAfter.")
     data = window.gallery_model.mimeData([window.gallery_model.index(1)])
     cursor = editor.textCursor()
@@ -291,19 +305,13 @@ def test_delete_removes_selected_photos_only_from_the_gallery(
     service: JournalService,
     seattle: TripInfo,
     imported: dict[str, int],
-    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
-    asked: list[str] = []
-
-    def answer_yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
-    _select_day(qtbot, window, DAY1)
-    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    _select_day(window, DAY1)
+    assert window.gallery_model.rowCount() == 2
     editor = window.editor.editor
-    qtbot.waitUntil(lambda: not editor.isReadOnly())
+    assert not editor.isReadOnly()
     editor.setPlainText("ab")
     window.gallery.select_ids([imported["noon.jpg"]])
 
@@ -311,13 +319,13 @@ def test_delete_removes_selected_photos_only_from_the_gallery(
     QTest.keyClick(editor, Qt.Key.Key_Home)
     QTest.keyClick(editor, Qt.Key.Key_Delete)
     assert editor.toPlainText() == "b"
-    assert asked == []
+    assert message_boxes.texts == []
 
     window.gallery.setFocus()
     QTest.keyClick(window.gallery, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: len(asked) == 1)
-    assert asked[0].startswith("Remove 1 photo from the trip? The library's copies")
-    qtbot.waitUntil(lambda: _names(window.gallery_model) == ["morning.jpg"])
+    assert len(message_boxes.texts) == 1
+    assert message_boxes.texts[0].startswith("Remove 1 photo from the trip? The library's copies")
+    assert _names(window.gallery_model) == ["morning.jpg"]
     assert [p.original_name for p in service.photos(seattle.id, DAY1)] == ["morning.jpg"]
     assert window.statusBar().currentMessage() == "Removed 1 photo."
 
@@ -328,22 +336,20 @@ def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
     service: JournalService,
     seattle: TripInfo,
     imported: dict[str, int],
-    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     noon, morning = imported["noon.jpg"], imported["morning.jpg"]
-    _select_day(qtbot, window, DAY1)
-    qtbot.waitUntil(lambda: window.gallery_model.rowCount() == 2)
+    _select_day(window, DAY1)
+    assert window.gallery_model.rowCount() == 2
     editor, preview = window.editor.editor, window.editor.preview
-    qtbot.waitUntil(lambda: not editor.isReadOnly())
-    asked: list[str] = []
+    assert not editor.isReadOnly()
 
-    def type_then_answer_yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
-        asked.append(text)
+    def type_meanwhile(_box: ShownBox) -> None:
         editor.moveCursor(QTextCursor.MoveOperation.End)
         editor.insertPlainText(" More.")  # typed while the question was prepared
-        return QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", type_then_answer_yes)
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    message_boxes.while_open = type_meanwhile
     window.gallery.select_ids([noon])
     # Typed a moment ago, not saved yet: the question and the delete must see it all the same.
     editor.setPlainText(f"Market.\n\n![noon](photo:{noon})\n\nLunch ![m](photo:{morning}) here.")
@@ -351,19 +357,18 @@ def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
     window.gallery.setFocus()
     QTest.keyClick(window.gallery, Qt.Key.Key_Delete)
 
-    qtbot.waitUntil(lambda: len(asked) == 1)
-    assert asked[0] == (
+    assert len(message_boxes.texts) == 1
+    assert message_boxes.texts[0] == (
         "Remove 1 photo from the trip? Day 1's text shows it; its image will be taken out of "
         "the text too. The library's copies are deleted; your original files are not touched."
     )
     without = f"Market.\n\nLunch ![m](photo:{morning}) here. More."
-    qtbot.waitUntil(lambda: editor.toPlainText() == without)
-    qtbot.waitUntil(lambda: f'src="photo:{morning}"' in preview.toHtml())
+    assert editor.toPlainText() == without
+    assert f'src="photo:{morning}"' in preview.toHtml()
     assert f'src="photo:{noon}"' not in preview.toHtml()
     assert not editor.isReadOnly()
     assert editor.textCursor().atEnd()  # where the typing was, not back at the start
     window.editor.flush()
-    assert window.runner.wait_for_database()
     assert service.day(seattle.id, DAY1).body == without
     assert window.statusBar().currentMessage() == "Removed 1 photo and its image from the text."
 
@@ -410,8 +415,13 @@ def test_the_question_before_removing_names_the_texts_that_show_the_photos(
 
 
 def test_cancel_stops_an_import_and_keeps_what_finished(
-    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, tmp_path: Path
+    qtbot: QtBot,
+    threaded_window: MainWindow,
+    service: JournalService,
+    seattle: TripInfo,
+    tmp_path: Path,
 ) -> None:
+    window = threaded_window
     roll = tmp_path / "many"
     for number in range(60):
         write_photo(
@@ -428,7 +438,7 @@ def test_cancel_stops_an_import_and_keeps_what_finished(
 
     window.importer.progressed.connect(cancel_once)
     with qtbot.waitSignal(window.importer.finished, timeout=20_000) as finished:
-        window.photo_ops.import_paths([roll])
+        window.photo_actions.import_paths([roll])
 
     report = finished.args[0]
     assert report.cancelled
@@ -445,7 +455,7 @@ def test_the_unassigned_tray_explains_itself_instead_of_an_editor_and_has_a_cove
     assert row is not None
     assert window.timeline_model.entry(row).cover_photo_id == imported["before.jpg"]
 
-    _select_day(qtbot, window, None)
+    _select_day(window, None)
     assert editor.heading.text() == "Unassigned"
     assert editor.explanation.isVisibleTo(window)
     assert "Drag them onto a day" in editor.explanation.text()
@@ -456,7 +466,7 @@ def test_the_unassigned_tray_explains_itself_instead_of_an_editor_and_has_a_cove
     assert header.startswith("1 photo in Unassigned · drag onto a day")
     assert "text" not in header  # the tray has none to drag into
 
-    _select_day(qtbot, window, DAY1)
+    _select_day(window, DAY1)
     assert "into the text to show them" in window.gallery_pane.header.text()
     assert not editor.explanation.isVisibleTo(window)
     assert all(widget.isVisibleTo(window) for widget in (editor.title, editor.editor))
@@ -471,8 +481,8 @@ def test_portrait_and_landscape_thumbnails_both_show_their_names(
     write_photo(roll / "tall.jpg", exif_for(original="2023:09:17 09:00:00"), size=(300, 400))
     service.import_photos(seattle.id, [roll])
     window.refresh_timeline()
-    qtbot.waitUntil(lambda: _day_count(window, DAY1) == 2)
-    _select_day(qtbot, window, DAY1)
+    assert _day_count(window, DAY1) == 2
+    _select_day(window, DAY1)
     model, view = window.gallery_model, window.gallery
     qtbot.waitUntil(lambda: all(window.thumbnails.pixmap(model.photo(row)) for row in range(2)))
 

@@ -1,40 +1,36 @@
-"""File ▸ Import Post…: the dialog plans the post off the UI thread and says what will happen."""
+"""File ▸ Import Post…: the dialog plans the post off the UI thread and says what will happen.
+
+The runner is inline (the plan is shown when ``choose`` returns, a post is imported when the
+action's trigger returns), except where Cancel must reach an import running on its thread."""
 
 import dataclasses
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from journal.gui import trip_operations
 from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog, report_text
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
-from journal.post_import.post_importer import (
+from journal.services import (
+    JournalService,
     PostImportCancelledError,
     PostImportReport,
-    import_post,
+    TextTarget,
+    TripInfo,
 )
-from journal.services import JournalService, TextTarget, TripInfo
+from tests.gui.message_boxes import MessageBoxAnswerer
 from tests.gui.typing import type_with_input_method
 from tests.post_import.test_round_trip import stand_in_site
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    errors: list[Exception] = []
-    task_runner = TaskRunner(errors.append)
-    yield task_runner
-    task_runner.shut_down()
-    assert errors == []
 
 
 def import_button(dialog: PostImportDialog):
@@ -55,7 +51,7 @@ def accept_post_import(
     def exec_(dialog: PostImportDialog) -> int:
         dialog.choose(post)
         options(dialog)
-        qtbot.waitUntil(import_button(dialog).isEnabled)
+        qtbot.waitUntil(import_button(dialog).isEnabled)  # at once, unless on real threads
         when_ready()
         return PostImportDialog.DialogCode.Accepted.value
 
@@ -63,16 +59,16 @@ def accept_post_import(
 
 
 def test_choosing_a_post_shows_the_trip_it_will_make(
-    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, service: JournalService
 ) -> None:
     post = stand_in_site(tmp_path)
-    dialog = PostImportDialog(runner, None)
+    dialog = PostImportDialog(service, runner, None)
     qtbot.addWidget(dialog)
     assert not import_button(dialog).isEnabled()
 
     dialog.choose(post)
 
-    qtbot.waitUntil(lambda: "Experience about AWS" in dialog.summary.text())
+    assert "Experience about AWS" in dialog.summary.text()
     assert "2023-09-30 to 2023-10-02 · 3 day sections · UTC+09:00" in dialog.summary.text()
     assert "9 of 9 images found" in dialog.summary.text()
     assert import_button(dialog).isEnabled()
@@ -81,9 +77,9 @@ def test_choosing_a_post_shows_the_trip_it_will_make(
     dialog.move_day_zero.setChecked(True)
     dialog.day_zero.setDate(dialog.day_zero.date().addDays(-13))
     dialog.timezone.setCurrentText("America/Los_Angeles")
-    qtbot.waitUntil(lambda: "2023-09-17 to 2023-09-19" in dialog.summary.text())
+    assert "2023-09-17 to 2023-09-19" in dialog.summary.text()
     request = dialog.request()
-    assert (request.first_day, request.timezone, request.trip_reference) == (
+    assert (request.first_day, request.timezone, request.into_trip) == (
         date(2023, 9, 17),
         "America/Los_Angeles",
         None,
@@ -92,23 +88,23 @@ def test_choosing_a_post_shows_the_trip_it_will_make(
 
 
 def test_a_post_that_cannot_be_read_is_explained_and_cannot_be_imported(
-    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, service: JournalService
 ) -> None:
     broken = tmp_path / "broken.md"
     broken.write_text("no front matter\n## Day 0\n", encoding="utf-8")
-    dialog = PostImportDialog(runner, None)
+    dialog = PostImportDialog(service, runner, None)
     qtbot.addWidget(dialog)
 
     dialog.choose(broken)
 
-    qtbot.waitUntil(lambda: "has no front matter" in dialog.summary.text())
+    assert "has no front matter" in dialog.summary.text()
     assert not import_button(dialog).isEnabled()
 
 
 def test_an_ampersand_in_the_open_trips_title_is_shown_not_made_a_shortcut(
-    qtbot: QtBot, runner: TaskRunner, seattle: TripInfo
+    qtbot: QtBot, runner: TaskRunner, seattle: TripInfo, service: JournalService
 ) -> None:
-    dialog = PostImportDialog(runner, dataclasses.replace(seattle, title="Lisbon & Porto"))
+    dialog = PostImportDialog(service, runner, dataclasses.replace(seattle, title="Lisbon & Porto"))
     qtbot.addWidget(dialog)
 
     assert QKeySequence.mnemonic(dialog.fill_open_trip.text()).isEmpty()
@@ -121,20 +117,19 @@ def test_missing_images_are_listed_and_the_open_trip_can_be_filled(
     qtbot: QtBot, runner: TaskRunner, tmp_path: Path, service: JournalService, seattle: TripInfo
 ) -> None:
     post = stand_in_site(tmp_path, with_images=False)
-    dialog = PostImportDialog(runner, seattle)
+    dialog = PostImportDialog(service, runner, seattle)
     qtbot.addWidget(dialog)
 
     dialog.choose(post)
-    qtbot.waitUntil(lambda: "0 of 9 images found" in dialog.summary.text())
+    assert "0 of 9 images found" in dialog.summary.text()
     assert "Line 40: /assets%2Fimages%2F23q4%2Fimg_24.png not found" in dialog.summary.text()
     assert "… and 4 more missing" in dialog.summary.text()
     dialog.fill_open_trip.setChecked(True)
     request = dialog.request()
-    assert request.trip_reference == "seattle-2023"
+    assert request.into_trip == seattle.id
 
-    report = import_post(
-        service, request.post, site_root=request.site_root, trip_reference=request.trip_reference
-    )
+    plan = service.plan_post(request.post, site_root=request.site_root)
+    report = service.import_post(plan, into_trip=request.into_trip)
     text = report_text(report)
     assert text.startswith("Filled “Seattle 2023”: 3 day sections, 0 photos.")
     assert (
@@ -149,14 +144,13 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     service: JournalService,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     post = stand_in_site(tmp_path)
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
 
     accept_post_import(qtbot, monkeypatch, post)
     window: MainWindow = make_window()
-    qtbot.waitUntil(lambda: window.windowTitle() == "Seattle 2023 — Trip Journal")
+    assert window.windowTitle() == "Seattle 2023 — Trip Journal"
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     texts = [action.text() for action in file_menu.actions()]
@@ -167,13 +161,15 @@ def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(
     window.statusBar().messageChanged.connect(messages.append)
     window.actions_.import_post.trigger()
 
-    qtbot.waitUntil(lambda: len(told) == 1, timeout=20_000)
-    assert window.trip_ops.post_import_progress is None  # the progress dialog is gone
+    assert window.trip_actions.post_import_progress is None  # the progress dialog is gone
     assert messages[-1].startswith("Imported “Experience about AWS")
-    assert told[0].startswith("Created “Experience about AWS")
-    assert "3 day sections, 9 photos." in told[0]
+    [told] = message_boxes.shown
+    assert told.icon is QMessageBox.Icon.Information
+    assert told.text.startswith("Created “Experience about AWS")
+    assert "3 day sections, 9 photos." in told.text
     imported = next(trip for trip in service.list_trips() if trip.id != seattle.id)
-    qtbot.waitUntil(lambda: window.trip is not None and window.trip.id == imported.id)
+    assert window.trip is not None
+    assert window.trip.id == imported.id
     assert window.windowTitle() == f"{imported.title} — Trip Journal"
     assert len(window.actions_.trips_menu.actions()) == 2
 
@@ -185,11 +181,11 @@ def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
     service: JournalService,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     day0 = seattle.start_date
     service.set_day_text(seattle.id, day0, "Seattle notes.", None)
     post = stand_in_site(tmp_path)
-    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
 
     def fill_the_open_trip(dialog: PostImportDialog) -> None:
         dialog.fill_open_trip.setChecked(True)
@@ -199,17 +195,18 @@ def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
     accept_post_import(qtbot, monkeypatch, post, options=fill_the_open_trip)
     window: MainWindow = make_window()
     editor = window.editor.editor
-    qtbot.waitUntil(lambda: window.timeline_model.row_of(TextTarget.of_day(day0)) is not None)
     row = window.timeline_model.row_of(TextTarget.of_day(day0))
     assert row is not None
     window.timeline.setCurrentIndex(window.timeline_model.index(row))
-    qtbot.waitUntil(lambda: editor.toPlainText() == "Seattle notes." and not editor.isReadOnly())
+    assert editor.toPlainText() == "Seattle notes."
+    assert not editor.isReadOnly()
 
     window.actions_.import_post.trigger()
-    qtbot.waitUntil(lambda: service.day(seattle.id, day0).body != "Seattle notes.", timeout=20_000)
     filled = service.day(seattle.id, day0).body
     assert filled.startswith("Seattle notes.")
-    qtbot.waitUntil(lambda: editor.toPlainText() == filled and not editor.isReadOnly())
+    assert filled != "Seattle notes."
+    assert editor.toPlainText() == filled
+    assert not editor.isReadOnly()
 
     # Typing now adds to the imported text; it does not save the old text over it.
     editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -226,6 +223,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     post = stand_in_site(tmp_path)
+    heard: list[bool] = []
 
     def slow_import(*_args: object, **kwargs: Any) -> PostImportReport:
         """Copies one image, then waits for Cancel as a long import would."""
@@ -234,26 +232,62 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
         deadline = time.monotonic() + 10
         while not cancel.cancelled and time.monotonic() < deadline:
             time.sleep(0.01)
+        heard.append(cancel.cancelled)
         raise PostImportCancelledError("The post import was cancelled.")
 
     accept_post_import(qtbot, monkeypatch, post)
-    monkeypatch.setattr(trip_operations, "import_post", slow_import)
-    window: MainWindow = make_window()
+    monkeypatch.setattr(service, "import_post", slow_import)
+    window: MainWindow = make_window(threads=True)
     qtbot.waitUntil(lambda: window.trip is not None)
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
 
     window.actions_.import_post.trigger()
-    qtbot.waitUntil(lambda: window.trip_ops.post_import_progress is not None)
-    progress = window.trip_ops.post_import_progress
+    qtbot.waitUntil(lambda: window.trip_actions.post_import_progress is not None)
+    progress = window.trip_actions.post_import_progress
     assert progress is not None
     qtbot.waitUntil(lambda: progress.value() == 1 and progress.maximum() == 9)
     assert progress.isVisible()
-    progress.cancel()
+    cancel_button = progress.findChild(QPushButton)
+    assert isinstance(cancel_button, QPushButton)
+    cancel_button.click()  # QProgressDialog.cancel() does not emit canceled: the import never hears
 
     qtbot.waitUntil(lambda: f"Import of {post.name} cancelled." in messages, timeout=10_000)
-    assert window.trip_ops.post_import_progress is None
+    assert window.trip_actions.post_import_progress is None
+    assert heard == [True]  # the import stopped for Cancel, not at its deadline
     assert [trip.title for trip in service.list_trips()] == ["Seattle 2023"]
+
+
+def test_the_progress_dialog_blocks_the_window_before_any_image_is_copied(
+    qtbot: QtBot,
+    make_window,
+    seattle: TripInfo,
+    service: JournalService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While the post is read and its images scanned no progress is reported yet; the dialog
+    must show (and so block the window, whose trip the import may be filling) all the same."""
+    post = stand_in_site(tmp_path)
+    released = threading.Event()
+
+    def still_scanning(*_args: object, **_kwargs: Any) -> PostImportReport:
+        released.wait(10)
+        raise PostImportCancelledError("The post import was cancelled.")
+
+    accept_post_import(qtbot, monkeypatch, post)
+    monkeypatch.setattr(service, "import_post", still_scanning)
+    window: MainWindow = make_window(threads=True)
+    qtbot.waitUntil(lambda: window.trip is not None)
+    try:
+        window.actions_.import_post.trigger()
+        progress = window.trip_actions.post_import_progress
+        assert progress is not None
+        assert progress.isVisible()
+        assert progress.windowModality() == Qt.WindowModality.WindowModal
+    finally:
+        released.set()
+    qtbot.waitUntil(lambda: window.trip_actions.post_import_progress is None)
 
 
 def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
@@ -263,17 +297,16 @@ def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
     service: JournalService,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
 ) -> None:
     post = stand_in_site(tmp_path)
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
 
     accept_post_import(qtbot, monkeypatch, post, when_ready=post.unlink)
     window: MainWindow = make_window()
-    qtbot.waitUntil(lambda: window.trip is not None)
 
     window.actions_.import_post.trigger()
 
-    qtbot.waitUntil(lambda: len(warned) == 1)
-    assert warned[0].startswith(f"Cannot read {post}")
+    [warned] = message_boxes.shown
+    assert warned.icon is QMessageBox.Icon.Warning
+    assert warned.text.startswith(f"Cannot read {post}")
     assert [trip.id for trip in service.list_trips()] == [seattle.id]

@@ -9,8 +9,6 @@ rendered one shows as red pixels; placeholders are grey.
 import base64
 import os
 import resource
-import subprocess
-import sys
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -24,6 +22,7 @@ from pytestqt.qtbot import QtBot
 from journal.gui.preview_pane import PreviewPane
 from journal.services import JournalService, NewTrip
 from journal.store.library import Library
+from tests.gui.app_process import run_app
 
 RED = (255, 0, 0)
 
@@ -140,41 +139,17 @@ def test_the_pane_cannot_be_sent_to_a_local_page(qtbot: QtBot, red_files: Path) 
     assert not pane.openExternalLinks()
 
 
-#: Opens the app on a library and prints what the preview shows once it shows the day's text.
-APP_ON_LIBRARY = """
-import sys
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-
-from journal.gui.app import create_application
-from journal.gui.main_window import MainWindow
-from journal.gui.preferences import Preferences
-from journal.services import JournalService
-from journal.store.library import Library
-
-app = create_application(["trip-journal"])
-window = MainWindow(
-    JournalService(Library.open(Path(sys.argv[1]))),
-    Preferences(QSettings(sys.argv[2], QSettings.Format.IniFormat)),
-)
-window.show()
-
-
-def report() -> None:
+#: Prints what the preview shows once it shows the day's text.
+SHOW_PREVIEW = """
+def drive() -> None:
     shown = window.editor.preview.toPlainText()
     if "The end." not in shown:
-        QTimer.singleShot(50, report)
+        QTimer.singleShot(50, drive)
         return
     print(window.editor.preview.isVisible(), flush=True)
     print(shown, flush=True)
     window.close()
     app.quit()
-
-
-QTimer.singleShot(0, report)
-app.exec()
 """
 
 #: The most memory the app may take: the old preview read /dev/zero until memory ran out.
@@ -210,13 +185,8 @@ def test_a_library_whose_text_names_dev_zero_and_a_fifo_opens(
         assert trip is not None
         service.set_day_text(trip.id, date(2023, 9, 16), text)
 
-    app = subprocess.run(
-        [sys.executable, "-c", APP_ON_LIBRARY, str(library_root), str(tmp_path / "s.ini")],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        preexec_fn=limit_memory,
-        timeout=30,
+    app = run_app(
+        SHOW_PREVIEW, library_root, tmp_path / "s.ini", preexec_fn=limit_memory, timeout=30
     )
 
     assert app.returncode == 0, app.stderr

@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from journal.gui import app, main_window
+from journal.gui.background import TaskRunner
 from journal.services import JournalService
 from tests.store import damaged_libraries
 
@@ -45,13 +46,15 @@ def emptied_library(library_root: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def no_window(monkeypatch: pytest.MonkeyPatch) -> list[JournalService]:
-    """``app.main`` up to its window: the window only notes its service, the event loop ends at
-    once and nothing is frozen out of the garbage collector."""
+    """``app.main`` up to its window: the window only notes its service (and that ``main`` built
+    the runner it is handed), the event loop ends at once and nothing is frozen out of the
+    garbage collector."""
     opened: list[JournalService] = []
 
     class NotedWindow(QWidget):
-        def __init__(self, service: JournalService, _preferences: object) -> None:
+        def __init__(self, service: JournalService, _preferences: object, runner: object) -> None:
             super().__init__()
+            assert isinstance(runner, TaskRunner)
             opened.append(service)
 
     monkeypatch.setattr(main_window, "MainWindow", NotedWindow)

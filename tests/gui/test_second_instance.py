@@ -2,21 +2,19 @@
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from journal.gui import app
 from journal.store.library import Library
+from tests.gui.message_boxes import MessageBoxAnswerer
 
 
 def test_a_locked_library_is_explained_and_the_app_exits(
-    library: Library, library_root: Path, monkeypatch: pytest.MonkeyPatch
+    library: Library, library_root: Path, message_boxes: MessageBoxAnswerer
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
-
     assert app.main(["trip-journal", "--library", str(library_root)]) == 1
 
-    assert len(shown) == 1
-    assert "is open in another Trip Journal process" in shown[0]
-    assert "Close it there and try again." in shown[0]
+    [shown] = message_boxes.shown
+    assert shown.icon is QMessageBox.Icon.Critical
+    assert "is open in another Trip Journal process" in shown.text
+    assert "Close it there and try again." in shown.text

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from journal.gui import self_check
 from journal.gui.app_icon import app_icon
+from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.preferences import Preferences
 from journal.services import JournalService
@@ -18,7 +19,7 @@ from journal.services import JournalService
 
 def main_window(service: JournalService) -> QWidget:
     """The window as ``trip-journal --self-check`` builds it (see journal/gui/app.py)."""
-    return MainWindow(service, Preferences(QSettings()))
+    return MainWindow(service, Preferences(QSettings()), TaskRunner())
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from journal.photos.import_progress import (
     ImportProgress,
 )
 from journal.photos.storage import Stored, store_original
-from journal.services import JournalService, TripInfo, photo_import
+from journal.services import JournalService, TripInfo, photo_import, photo_staging
 from journal.store.library import Library
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -99,7 +99,7 @@ def test_a_copy_that_fails_costs_only_its_photo_and_a_later_import_brings_it_in(
             raise OSError(errno.EIO, os.strerror(errno.EIO))
         return store_original(source, destination, digest)
 
-    monkeypatch.setattr(f"{photo_import.__name__}.store_original", io_error_for_p3)
+    monkeypatch.setattr(f"{photo_staging.__name__}.store_original", io_error_for_p3)
     report = service.import_photos(seattle.id, [camera_roll])
 
     assert report.failures == (
@@ -224,7 +224,7 @@ def test_on_a_slow_disk_cancel_does_not_wait_for_a_backlog_of_copies(
         time.sleep(0.04)  # a USB disk's fsync
         return store_original(source, destination, digest)
 
-    monkeypatch.setattr(f"{photo_import.__name__}.store_original", slow_store)
+    monkeypatch.setattr(f"{photo_staging.__name__}.store_original", slow_store)
     cancel = CancelToken()
     committed_before_cancel: list[int] = []
 
@@ -239,7 +239,7 @@ def test_on_a_slow_disk_cancel_does_not_wait_for_a_backlog_of_copies(
     report = run.run([camera_roll])
 
     # Decoding ran far ahead of the disk, but only the files in flight were still copied.
-    in_flight = 2 * 2 + photo_import.WRITER_THREADS
+    in_flight = 2 * 2 + photo_staging.WRITER_THREADS
     assert report.cancelled
     assert 0 < len(report.imported) - len(committed_before_cancel) <= in_flight
 

@@ -16,7 +16,7 @@ from journal.atomic_files import atomic_writer
 from journal.photos import thumbnails
 from journal.photos.disk_space import NOT_IMPORTED_DISK_FULL, is_disk_full
 from journal.photos.storage import Stored, content_hash, store_original
-from journal.services import JournalService, TripInfo, photo_import
+from journal.services import JournalService, TripInfo, photo_import, photo_staging
 from tests.cli.test_trip_commands import run, seattle_library
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -73,7 +73,7 @@ def test_a_full_disk_while_copying_stops_the_import_and_is_reported_once(
 ) -> None:
     _card(camera_roll)
     disk = _FillingDisk()
-    monkeypatch.setattr(f"{photo_import.__name__}.store_original", disk)
+    monkeypatch.setattr(f"{photo_staging.__name__}.store_original", disk)
 
     run = photo_import.PhotoImport(service.library, seattle.id, workers=2)
     report = run.run([camera_roll])
@@ -90,7 +90,7 @@ def test_a_full_disk_while_copying_stops_the_import_and_is_reported_once(
     assert message.startswith("The disk is full (")
     assert f"free on {service.library.root}); {FIT} photos imported before it filled" in message
     # Nothing new started once the disk was full: only the copies already in flight were tried.
-    assert disk.calls <= FIT + 2 * 2 + photo_import.WRITER_THREADS
+    assert disk.calls <= FIT + 2 * 2 + photo_staging.WRITER_THREADS
     _check_consistent(service, seattle, FIT)
     # With space again, the same import brings in the rest.
     monkeypatch.undo()
@@ -176,7 +176,7 @@ def test_the_cli_says_the_disk_is_full_in_one_line_and_exits_1(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _card(camera_roll)
-    monkeypatch.setattr(f"{photo_import.__name__}.store_original", _FillingDisk())
+    monkeypatch.setattr(f"{photo_staging.__name__}.store_original", _FillingDisk())
 
     code, out, err = run(
         capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library)

@@ -18,7 +18,6 @@ from PIL import Image
 
 from journal.bounded_yaml import MAX_EXPANDED_SIZE, MAX_TEXT_LENGTH
 from journal.errors import InvalidInputError
-from journal.post_import.post_importer import import_post
 from journal.post_import.post_plan import plan_post
 from journal.services import JournalService, NewTrip
 from journal.store.library import Library
@@ -61,7 +60,8 @@ def _import_with_limited_memory(root: Path, post: Path) -> str:
     _limit_memory()
     with Library.open(root) as library:
         try:
-            import_post(JournalService(library), post)
+            service = JournalService(library)
+            service.import_post(service.plan_post(post))
         except InvalidInputError as error:
             return str(error)
     return "imported"

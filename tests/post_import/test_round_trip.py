@@ -14,13 +14,9 @@ from PIL import Image
 from journal.cli import main
 from journal.errors import InvalidInputError
 from journal.export import ExportFormat
-from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
-from journal.post_import.post_importer import (
-    PostImportCancelledError,
-    guess_site_root,
-    import_post,
-)
-from journal.services import JournalService, NewTrip
+from journal.photos.import_progress import CancelToken, ImportProgress
+from journal.post_import.site_root import guess_site_root
+from journal.services import JournalService, NewTrip, PostImportReport
 from tests.post_import.test_post_plan import REFERENCE_IMAGES, REFERENCE_POST
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
@@ -53,6 +49,20 @@ def prose(body: str) -> list[str]:
     """The post's words in order, without image links and spacing (what a reader reads)."""
     without_images = _IMAGE.sub(" ", body)
     return [line.strip() for line in without_images.splitlines() if line.strip()]
+
+
+def import_post(
+    service: JournalService,
+    post: Path,
+    *,
+    into_trip: int | None = None,
+    first_day: date | None = None,
+    progress: Callable[[ImportProgress], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> PostImportReport:
+    """Plan and import ``post`` through the service, as the CLI and the app do."""
+    plan = service.plan_post(post, first_day=first_day)
+    return service.import_post(plan, into_trip=into_trip, progress=progress, cancel=cancel)
 
 
 def export_jekyll(service: JournalService, trip_id: int, out: Path) -> str:
@@ -171,20 +181,6 @@ def test_a_post_that_cannot_be_read_leaves_no_trip(service: JournalService, tmp_
     assert service.list_trips() == []
 
 
-def test_a_failure_after_the_trip_was_made_removes_it(
-    service: JournalService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    post = stand_in_site(tmp_path)
-
-    def disk_full(*args: object, **kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(service, "import_photos", disk_full)
-    with pytest.raises(OSError, match="No space left"):
-        import_post(service, post)
-    assert service.list_trips() == []
-
-
 def test_filling_an_existing_trip_keeps_its_text(service: JournalService, tmp_path: Path) -> None:
     trip = service.create_trip(
         NewTrip("Summit", date(2023, 10, 1), date(2023, 10, 1), "Asia/Seoul")
@@ -192,57 +188,12 @@ def test_filling_an_existing_trip_keeps_its_text(service: JournalService, tmp_pa
     assert trip is not None
     service.set_day_text(trip.id, date(2023, 10, 1), "My own notes.")
 
-    report = import_post(service, stand_in_site(tmp_path), trip_reference="summit")
+    report = import_post(service, stand_in_site(tmp_path), into_trip=trip.id)
 
     assert not report.created
     assert (report.trip.start_date, report.trip.end_date) == (date(2023, 9, 30), date(2023, 10, 2))
     body = service.day(trip.id, date(2023, 10, 1)).body
     assert body.startswith("My own notes.\n\n드디어 워크숍 첫째 날입니다.")
-
-
-def _cancel_after_images(count: int) -> tuple[CancelToken, Callable[[ImportProgress], None]]:
-    """A cancel token, and a progress callback that pulls it once ``count`` images are done."""
-    cancel = CancelToken()
-
-    def progress(event: ImportProgress) -> None:
-        if event.phase is ImportPhase.COPY and event.done >= count:
-            cancel.cancel()
-
-    return cancel, progress
-
-
-def test_a_cancelled_import_leaves_no_trip(service: JournalService, tmp_path: Path) -> None:
-    cancel, progress = _cancel_after_images(1)
-
-    with pytest.raises(PostImportCancelledError, match="cancelled"):
-        import_post(service, stand_in_site(tmp_path), progress=progress, cancel=cancel)
-
-    assert service.list_trips() == []
-
-
-def test_a_cancelled_fill_keeps_the_photos_copied_and_writes_no_text(
-    service: JournalService, tmp_path: Path
-) -> None:
-    trip = service.create_trip(
-        NewTrip("Summit", date(2023, 10, 1), date(2023, 10, 1), "Asia/Seoul")
-    ).trip
-    assert trip is not None
-    service.set_day_text(trip.id, date(2023, 10, 1), "My own notes.")
-    cancel, progress = _cancel_after_images(1)
-
-    with pytest.raises(PostImportCancelledError):
-        import_post(
-            service,
-            stand_in_site(tmp_path),
-            trip_reference="summit",
-            progress=progress,
-            cancel=cancel,
-        )
-
-    assert service.day(trip.id, date(2023, 10, 1)).body == "My own notes."
-    photos = service.all_photos(trip.id)  # those copied before the cancel took effect
-    assert photos
-    assert all(service.photo_path(photo).is_file() for photo in photos)
 
 
 def test_site_root_is_found_from_the_config_file(tmp_path: Path) -> None:

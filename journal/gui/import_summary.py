@@ -1,4 +1,5 @@
-"""The summary of the last import: counts, and each refused, restored or duplicate file with why.
+"""How an import's outcome is told: a line for the status bar, and the summary of the last import
+(counts, and each refused, restored or duplicate file with why).
 
 File names are shown with ``readable_path``: Qt silently drops the bytes of a name that is not
 UTF-8, which would show another file's name.
@@ -11,25 +12,52 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from journal.gui.plain_text import plain_label, plain_tooltip, rich_label
 from journal.photos.formats import ACCEPTED_DESCRIPTION
+from journal.photos.import_progress import ImportFailure
+from journal.plurals import counted
 from journal.readable_paths import readable_path
 from journal.services.photo_import import ImportReport
 
 RESTORED = "imported before; its missing or damaged library copy was restored from this file"
 
 
+def summary_line(report: ImportReport) -> str:
+    """ "Imported 12 photos · 3 already in the trip · 2 unassigned · 1 refused" for the status
+    bar; a cancelled import or a full disk says so first."""
+    parts = [f"Imported {counted(len(report.imported), 'photo')}"]
+    if report.cancelled:
+        parts[0] = f"Import cancelled: kept {counted(len(report.imported), 'photo')}"
+    if report.disk_full is not None:
+        parts[0] = f"The disk is full: imported {counted(len(report.imported), 'photo')}"
+        parts.append(f"{len(report.disk_full.not_imported)} not imported")
+    if report.duplicates:
+        parts.append(f"{report.duplicate_count} already in the trip")
+    if report.restored:
+        parts.append(f"{len(report.restored)} restored")
+    if report.unassigned:
+        parts.append(f"{report.unassigned} unassigned")
+    if report.refused:
+        parts.append(f"{len(report.refused)} refused")
+    return " · ".join(parts)
+
+
+def failure_text(failure: ImportFailure) -> str:
+    """ "IMG_0001.JPG: the file is empty", with a name that is not UTF-8 shown readably."""
+    return f"{readable_path(failure.path.name)}: {failure.reason}"
+
+
 class ImportSummaryDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import Summary")
-        self.counts = QLabel(self)
+        self.counts = rich_label(parent=self)
         self.counts.setWordWrap(True)
         refused = report.refused
         lines = [
@@ -62,13 +90,13 @@ class ImportSummaryDialog(QDialog):
             name, folder = readable_path(path.name), readable_path(path.parent)
             item = QTreeWidgetItem([name, reason, folder])
             for column, tip in enumerate((readable_path(path), reason, folder)):
-                item.setToolTip(column, tip)
+                item.setToolTip(column, plain_tooltip(tip))
             self.files.addTopLevelItem(item)
         header = self.files.header()
         header.setStretchLastSection(True)
         for column in (0, 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        note = QLabel(f"Trip Journal imports {ACCEPTED_DESCRIPTION} files.", self)
+        note = plain_label(f"Trip Journal imports {ACCEPTED_DESCRIPTION} files.", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -1,30 +1,33 @@
 """What the user does to trips: create one, edit its properties, export or delete it, import a
 blog post as a trip, or create the demo.
 
-Each operation asks through a dialog on the UI thread, then makes its service calls on the
-database thread (the demo and a post import, which copy photos, on the import thread) and hands
-the resulting ``Changes`` to ``changed``; the window refreshes from those.
+Each action asks through a dialog on the UI thread, then runs as an operation of the
+``ChangeHub``: its service calls on the database thread (the demo and a post import, which copy
+photos, on the import thread), its ``Changes`` to every view through the hub.
 """
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from journal.demo import create_demo_trip
+from journal.demo import DemoTrip, create_demo_trip
+from journal.gui import plain_text
 from journal.gui.background import TaskRunner
+from journal.gui.change_hub import ChangeHub
 from journal.gui.export_dialog import ExportDialog
 from journal.gui.post_import_dialog import PostImportDialog, PostImportRequest, report_text
 from journal.gui.trip_dialog import TripDialog, TripProperties
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
 from journal.plurals import counted
-from journal.post_import.post_importer import (
+from journal.services import (
+    DatesPreview,
+    JournalService,
     PostImportCancelledError,
     PostImportReport,
-    import_post,
+    TripInfo,
 )
-from journal.services import Changes, DatesPreview, JournalService, TripInfo
 
 
 def _days(days: tuple[date, ...]) -> str:
@@ -58,12 +61,10 @@ def dates_change_text(preview: DatesPreview, change: str) -> str:
     return " ".join(sentences)
 
 
-class TripOperations(QObject):
+class TripActions(QObject):
     #: (images in the post, images done), from the import thread to the progress dialog.
     _post_progressed = Signal(int, int)
 
-    #: The ``Changes`` of an operation that went through.
-    changed = Signal(object)
     #: The open trip is about to be deleted: stop editing it.
     leaving_trip = Signal()
     #: Something to tell the user in the status bar.
@@ -74,6 +75,7 @@ class TripOperations(QObject):
         window: QWidget,
         service: JournalService,
         runner: TaskRunner,
+        hub: ChangeHub,
         current_trip: Callable[[], TripInfo | None],
         save_text: Callable[[], None],
     ) -> None:
@@ -81,6 +83,7 @@ class TripOperations(QObject):
         self._window = window
         self._service = service
         self._runner = runner
+        self._hub = hub
         self._current_trip = current_trip
         self._save_text = save_text
         #: The progress dialog of the post import under way, if any.
@@ -93,7 +96,7 @@ class TripOperations(QObject):
             return
         new = dialog.new_trip()
         self._save_text()
-        self._runner.database_call(lambda: self._service.create_trip(new), self.changed.emit)
+        self._hub.run_operation(lambda: self._service.create_trip(new), name="New trip")
 
     def edit_properties(self) -> None:
         """Save the dialog's fields and dates; if the new dates (or zone) would move photos or
@@ -127,7 +130,7 @@ class TripOperations(QObject):
             )
             change = "the dates" if dates_changed else "the time zone"
             buttons = QMessageBox.StandardButton
-            answer = QMessageBox.question(
+            answer = plain_text.question(
                 self._window,
                 "Change Trip Dates" if dates_changed else "Change Time Zone",
                 dates_change_text(preview, change),
@@ -141,11 +144,11 @@ class TripOperations(QObject):
 
     def _save(self, trip: TripInfo, properties: TripProperties) -> None:
         """Fields and dates in one transaction, so a refused date leaves the title unsaved too."""
-        self._runner.database_call(
+        self._hub.run_operation(
             lambda: self._service.edit_trip_and_dates(
                 trip.id, properties.edit, properties.start_date, properties.end_date
             ),
-            self.changed.emit,
+            name="Trip properties",
         )
 
     def import_post(self) -> None:
@@ -153,19 +156,24 @@ class TripOperations(QObject):
         saved first, since the post may fill the very trip it belongs to; the import copies
         photos, so it runs on the import thread like any photo import, behind a progress
         dialog with Cancel that keeps the window from changing the trip meanwhile."""
-        dialog = PostImportDialog(self._runner, self._current_trip(), self._window)
+        dialog = PostImportDialog(self._service, self._runner, self._current_trip(), self._window)
         if dialog.exec() != PostImportDialog.DialogCode.Accepted:
             return
         request = dialog.request()
         self._save_text()
         cancel = CancelToken()
-        progress = QProgressDialog(f"Importing {request.post.name}…", "Cancel", 0, 0, self._window)
+        progress = QProgressDialog("", "Cancel", 0, 0, self._window)
+        progress.setLabel(plain_text.plain_label(f"Importing {request.post.name}…"))
         progress.setWindowTitle("Import Post")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.canceled.connect(cancel.cancel)
+        # Shown now, not when the first image is copied (Qt's rule for a dialog with no value
+        # yet is four seconds later): until it shows, the window is not blocked, and the trip
+        # being filled could be changed under the import.
+        progress.show()
         self.post_import_progress = progress
 
         def finished() -> None:
@@ -180,17 +188,8 @@ class TripOperations(QObject):
         def failed(error: Exception) -> None:
             finished()
             if isinstance(error, PostImportCancelledError):
-                kept = "" if request.trip_reference is None else " (photos already copied stay)"
-                self.message.emit(f"Import of {request.post.name} cancelled{kept}.")
-                if request.trip_reference is not None:
-                    # Its dates may have grown to the post's, and some photos came in.
-                    reference = request.trip_reference
-                    self._runner.database_call(
-                        lambda: self._service.find_trip(reference),
-                        lambda trip: self.changed.emit(
-                            Changes(trip=trip, trip_details=True, day_range=True)
-                        ),
-                    )
+                # Nothing was saved, so there is nothing to refresh.
+                self.message.emit(f"Import of {request.post.name} cancelled.")
                 return
             self._runner.report_unhandled(error)
 
@@ -204,43 +203,33 @@ class TripOperations(QObject):
             self.post_import_progress.setValue(done)
 
     def _import_post(self, request: PostImportRequest, cancel: CancelToken) -> PostImportReport:
-        """Runs on the import thread. The image count reaches the dialog through a signal of
-        this long-lived object: a QObject made for one import and released on this thread
-        would be destroyed here, and PySide's teardown of it can deadlock with the UI thread."""
+        """Runs on the import thread. The post is planned again, so that what is imported is
+        the file as it is now, not as the dialog read it. The image count reaches the dialog
+        through a signal of this long-lived object: a QObject made for one import and released
+        on this thread would be destroyed here, and PySide's teardown of it can deadlock with
+        the UI thread."""
 
         def progress(event: ImportProgress) -> None:
             if event.phase is ImportPhase.COPY:
                 self._post_progressed.emit(event.total, event.done)
 
-        return import_post(
-            self._service,
+        plan = self._service.plan_post(
             request.post,
             site_root=request.site_root,
-            trip_reference=request.trip_reference,
             timezone=request.timezone,
             first_day=request.first_day,
-            progress=progress,
-            cancel=cancel,
+        )
+        return self._service.import_post(
+            plan, into_trip=request.into_trip, progress=progress, cancel=cancel
         )
 
     def _on_post_imported(self, report: PostImportReport) -> None:
-        """A post that filled the open trip rewrote its texts: naming every day (and the intro
-        and closing, through ``trip_details``) makes the editor load the section it shows
-        again, or its next save would write the text from before the import over the post."""
-        trip = report.trip
-        days = frozenset(trip.start_date + timedelta(days=n) for n in range(trip.day_count))
-        self.message.emit(f"Imported “{trip.title}”.")
-        self.changed.emit(
-            Changes(
-                trip=trip,
-                trip_list=True,
-                trip_details=True,
-                day_range=True,
-                days=days,
-                text_rewritten=not report.created,
-            )
-        )
-        QMessageBox.information(self._window, "Post Imported", report_text(report))
+        """The report's ``changes`` name what the import rewrote: a post that filled the open
+        trip marks its texts rewritten, so the editor loads the section it shows again rather
+        than save the text from before the import over the post."""
+        self.message.emit(f"Imported “{report.trip.title}”.")
+        self._hub.report(report.changes, "Import post")
+        plain_text.information(self._window, "Post Imported", report_text(report))
 
     def export(self) -> None:
         """Open the export dialog once the text being written is in the library: the save is
@@ -253,7 +242,7 @@ class TripOperations(QObject):
         self._runner.database_call(lambda: None, lambda _: self._open_export(trip.id))
 
     def _open_export(self, trip_id: int) -> None:
-        dialog = ExportDialog(self._service, trip_id, self._window)
+        dialog = ExportDialog(self._service, self._runner, self._hub, trip_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -261,7 +250,7 @@ class TripOperations(QObject):
         trip = self._current_trip()
         if trip is None:
             return
-        answer = QMessageBox.warning(
+        answer = plain_text.warning(
             self._window,
             "Delete Trip",
             f"Delete “{trip.title}” with all its text and photos? This cannot be undone.",
@@ -271,18 +260,18 @@ class TripOperations(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.leaving_trip.emit()
-        self._runner.database_call(lambda: self._service.delete_trip(trip.id), self.changed.emit)
+        self._hub.run_operation(lambda: self._service.delete_trip(trip.id), name="Delete trip")
 
     def create_demo(self) -> None:
         """The sample trip: generated photos go through a real import, on the import thread."""
         self._save_text()
         self.message.emit("Creating the demo trip…")
-        self._runner.submit(
-            self._runner.imports,
-            lambda: create_demo_trip(self._service).trip,
+        self._hub.run_operation(
+            lambda: create_demo_trip(self._service),
             self._on_demo_created,
+            name="Create the demo trip",
+            pool=self._runner.imports,
         )
 
-    def _on_demo_created(self, trip: TripInfo) -> None:
+    def _on_demo_created(self, _demo: DemoTrip) -> None:
         self.message.emit("The demo trip is ready: pick a day and look around.")
-        self.changed.emit(Changes(trip=trip, trip_list=True, trip_details=True, day_range=True))

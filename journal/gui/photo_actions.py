@@ -1,9 +1,10 @@
 """What the user does to photos: import, move, reorder, remove, view and caption, correct clocks.
 
-Each operation runs its service call off the UI thread and hands the resulting ``Changes`` to
-``changed``; the window refreshes the timeline and gallery from those. An import's progress and
-outcome are told in the status bar; one that brought nothing in says why in a message box.
-Removing photos first asks, naming the texts that show them (their references go with them).
+Each change is an operation of the ``ChangeHub``: its service call runs off the UI thread and its
+``Changes`` reach every view through the hub, named for the undo stack to come ("Move 3
+photos"). An import's progress and outcome are told in the status bar; one that brought nothing
+in says why in a message box. Removing photos first asks, naming the texts that show them (their
+references go with them).
 """
 
 import datetime as dt
@@ -13,17 +14,19 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from journal.gui import plain_text
 from journal.gui.background import TaskRunner
 from journal.gui.camera_dialog import CameraDialog
+from journal.gui.change_hub import ChangeHub
 from journal.gui.gallery_pane import GalleryView
-from journal.gui.import_summary_dialog import ImportSummaryDialog
-from journal.gui.photo_import_runner import PhotoImportRunner, failure_text, summary_line
+from journal.gui.import_summary import ImportSummaryDialog, failure_text, summary_line
+from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.preferences import LAST_IMPORT_FOLDER, Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.identity import APP_NAME
 from journal.plurals import counted
-from journal.services import Changes, JournalService, TextPart, TextShowingPhotos, TripInfo
+from journal.services import JournalService, TextPart, TextShowingPhotos, TripInfo
 from journal.services.photo_import import ImportReport
 
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.heic *.heif *.png *.webp *.tif *.tiff);;All files (*)"
@@ -64,9 +67,7 @@ def _listed(names: list[str]) -> str:
     return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
 
 
-class PhotoOperations(QObject):
-    #: The ``Changes`` of an operation that went through.
-    changed = Signal(object)
+class PhotoActions(QObject):
     #: Something to tell the user in the status bar.
     message = Signal(str)
 
@@ -75,6 +76,7 @@ class PhotoOperations(QObject):
         window: QWidget,
         service: JournalService,
         runner: TaskRunner,
+        hub: ChangeHub,
         importer: PhotoImportRunner,
         thumbnails: ThumbnailLoader,
         gallery: GalleryView,
@@ -88,6 +90,7 @@ class PhotoOperations(QObject):
         self._service = service
         self._preferences = preferences
         self._runner = runner
+        self._hub = hub
         self._importer = importer
         self._thumbnails = thumbnails
         self._gallery = gallery
@@ -133,7 +136,7 @@ class PhotoOperations(QObject):
         """Import dropped or chosen files and folders into the open trip, in the background."""
         trip = self._current_trip()
         if trip is None:
-            QMessageBox.information(
+            plain_text.information(
                 self._window, APP_NAME, "Create a trip first, then drop its photos on the window."
             )
             return
@@ -141,16 +144,15 @@ class PhotoOperations(QObject):
         self._importer.start(trip.id, paths)
 
     def _on_import_finished(self, report: ImportReport) -> None:
-        self.changed.emit(report.changes)
         line = summary_line(report)
         if report.refused:
             line += f" — {failure_text(report.refused[0])} (File ▸ Last Import Summary)"
         self.message.emit(line)
         if report.disk_full is not None:
-            QMessageBox.warning(self._window, "The Disk Is Full", report.disk_full.message)
+            plain_text.warning(self._window, "The Disk Is Full", report.disk_full.message)
         elif report.failures and not report.imported and not report.duplicates:
             reasons = "\n".join(failure_text(failure) for failure in report.failures[:8])
-            QMessageBox.warning(
+            plain_text.warning(
                 self._window, "Nothing Imported", f"No photo was imported.\n\n{reasons}"
             )
 
@@ -166,8 +168,9 @@ class PhotoOperations(QObject):
         trip = self._current_trip()
         if trip is None:
             return
-        self._runner.database_call(
-            lambda: self._service.move_photos(trip.id, photo_ids, day, index), self.changed.emit
+        self._hub.run_operation(
+            lambda: self._service.move_photos(trip.id, photo_ids, day, index),
+            name=f"Move {counted(len(photo_ids), 'photo')}",
         )
 
     def move_into_gallery(self, photo_ids: list[int], row: int) -> None:
@@ -180,8 +183,8 @@ class PhotoOperations(QObject):
         trip = self._current_trip()
         if trip is None or not has_photos:
             return
-        self._runner.database_call(
-            lambda: self._service.reorder_photos(trip.id, day, ordered_ids), self.changed.emit
+        self._hub.run_operation(
+            lambda: self._service.reorder_photos(trip.id, day, ordered_ids), name="Reorder photos"
         )
 
     def remove_selected(self) -> None:
@@ -201,26 +204,26 @@ class PhotoOperations(QObject):
     def _confirm_removal(
         self, trip_id: int, ids: list[int], shown: list[TextShowingPhotos]
     ) -> None:
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self._window, "Remove Photos", removal_question(len(ids), shown)
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._save_text()  # what was typed while the question was prepared
         self._thumbnails.forget(set(ids))
-        self._runner.database_call(
+        self._hub.run_operation(
             lambda: self._service.delete_photos(trip_id, ids),
-            lambda changes: self._removed(changes, len(ids), bool(shown)),
+            lambda _changes: self._removed(len(ids), bool(shown)),
+            name=f"Remove {counted(len(ids), 'photo')}",
         )
 
-    def _removed(self, changes: Changes, count: int, from_text: bool) -> None:
+    def _removed(self, count: int, from_text: bool) -> None:
         removed = counted(count, "photo")
         self.message.emit(
             f"Removed {removed} and {'its image' if count == 1 else 'their images'} from the text."
             if from_text
             else f"Removed {removed}."
         )
-        self.changed.emit(changes)
 
     # Looking closer
 
@@ -236,15 +239,14 @@ class PhotoOperations(QObject):
         viewer.show()
 
     def set_caption(self, photo_id: int, caption: str) -> None:
-        self._runner.database_call(
-            lambda: self._service.set_caption(photo_id, caption), self.changed.emit
+        self._hub.run_operation(
+            lambda: self._service.set_caption(photo_id, caption), name="Edit caption"
         )
 
     def show_camera_clocks(self) -> None:
         trip = self._current_trip()
         if trip is None:
             return
-        dialog = CameraDialog(self._service, self._runner, trip, self._window)
-        dialog.applied.connect(self.changed)
+        dialog = CameraDialog(self._service, self._runner, self._hub, trip, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

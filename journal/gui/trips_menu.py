@@ -1,0 +1,43 @@
+"""Trip ▸ Trips: every trip in the library, the open one checked, and which trip to show when
+the list changes."""
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from journal.gui.mnemonics import shown_as_written
+from journal.services import TripInfo
+
+
+def fill_trips_menu(
+    menu: QMenu, trips: list[TripInfo], open_id: int | None, choose: Callable[[int], None]
+) -> None:
+    """One checkable entry per trip; choosing one calls ``choose`` with its id."""
+    menu.clear()
+    group = QActionGroup(menu)
+    for trip in trips:
+        label = f"{trip.title}  ({trip.start_date:%Y-%m-%d})"
+        action = QAction(shown_as_written(label), menu)
+        action.setCheckable(True)
+        action.setData(trip.id)
+        action.setChecked(trip.id == open_id)
+        action.triggered.connect(lambda _checked=False, tid=trip.id: choose(tid))
+        group.addAction(action)
+        menu.addAction(action)
+    menu.setEnabled(bool(trips))
+
+
+def check_open_trip(menu: QMenu, trip_id: int) -> None:
+    for action in menu.actions():
+        action.setChecked(action.data() == trip_id)
+
+
+def trip_to_show(ids: list[int], asked: int | None, requested: int | None) -> int | None:
+    """The trip to show from the library's ``ids``: the one ``asked`` for, else the one last
+    requested (still opening), else the first (the newest); None when there is none."""
+    if asked in ids:
+        return asked
+    if requested in ids:
+        return requested
+    return ids[0] if ids else None

@@ -1,0 +1,214 @@
+"""Apply a post's plan to the library in one session: the trip, its photos' rows, their days, the
+text and the post's style. The caller (``post_import_run``) has staged the image files first and
+commits or rolls back the session, so this either happens completely or not at all.
+
+The exporter adds its own spacers (``<br>`` after the intro, ``<br>`` pairs after each day) and the
+closing heading; the post's text is saved without them and the post's heading style goes into the
+trip's export settings, so that exporting the trip again gives the post back.
+"""
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from journal.markdown.images import replace_links
+from journal.markdown.photo_refs import photo_url
+from journal.markdown.post_layout import INTRO_SPACER, SECTION_SPACER
+from journal.post_import.post_plan import PlannedSection, PostPlan
+from journal.services import day_ops, export_ops, photo_ops, trip_ops
+from journal.services.changes import Changes
+from journal.services.photo_rows import insert_rows
+from journal.services.photo_staging import Staged
+from journal.services.snapshots import TripInfo
+from journal.services.trip_ops import NewTrip, TripEdit
+from journal.store.models import Photo, Trip
+
+
+@dataclass(frozen=True)
+class MissingImage:
+    destination: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class StagedImages:
+    """The post's image files after staging, each by the path the plan resolved it to."""
+
+    #: The bytes (content hash) of every file that was staged or that the trip already had.
+    digests: Mapping[Path, str]
+    #: Files copied into the library, waiting for their rows.
+    staged: Sequence[Staged]
+    #: Why each of the other files could not be staged.
+    failed: Mapping[Path, str]
+
+
+@dataclass(frozen=True)
+class AppliedPost:
+    trip: TripInfo
+    created: bool
+    #: Photos the post's text shows (one per distinct content).
+    photo_count: int
+    missing_images: tuple[MissingImage, ...]
+    #: Links whose files have the same content: the library keeps one photo for them.
+    shared_notes: tuple[str, ...]
+    changes: Changes
+
+
+def apply_post(
+    session: Session, plan: PostPlan, images: StagedImages, into_trip: int | None
+) -> AppliedPost:
+    """Make the trip of ``plan`` (or fill ``into_trip``, its dates widened to the post's), with
+    the staged photos on the days the text shows them, and the text pointing at them."""
+    trip, changes = _target_trip(session, plan, into_trip)
+    rows, _ = insert_rows(session, trip, images.staged)
+    changes = changes.merged(
+        Changes(
+            photos=frozenset(row.id for row in rows),
+            days=frozenset(row.day_date for row in rows if row.day_date is not None),
+        )
+    )
+    photo_of_hash = dict(
+        session.execute(select(Photo.content_hash, Photo.id).where(Photo.trip_id == trip.id)).all()
+    )
+    urls: dict[str, int] = {}
+    missing: list[MissingImage] = []
+    placed: set[int] = set()
+    first_link: dict[str, str] = {}
+    shared: dict[str, str] = {}
+    for section in plan.sections:
+        on_this_day: list[int] = []
+        for image in section.images:
+            if image.file is None:
+                missing.append(MissingImage(image.destination, image.line, image.problem))
+                continue
+            if image.file in images.failed:
+                reason = images.failed[image.file]
+                missing.append(MissingImage(image.destination, image.line, reason))
+                continue
+            digest = images.digests[image.file]
+            photo_id = photo_of_hash[digest]
+            urls[image.destination] = photo_id
+            first = first_link.setdefault(digest, image.destination)
+            if first != image.destination and image.destination not in shared:
+                shared[image.destination] = (
+                    f"{image.destination} (line {image.line}) has the same content as {first}; "
+                    "both links show one photo."
+                )
+            if photo_id not in placed:
+                placed.add(photo_id)
+                on_this_day.append(photo_id)
+        if on_this_day:
+            changes = changes.merged(_place(session, trip, section, on_this_day))
+    created = into_trip is None
+    changes = changes.merged(_save_text(session, trip, plan, urls, fill=not created))
+    changes = changes.merged(_save_post_style(session, trip, plan))
+    info = TripInfo.of(trip)
+    return AppliedPost(
+        trip=info,
+        created=created,
+        photo_count=len(set(urls.values())),
+        missing_images=tuple(missing),
+        shared_notes=tuple(shared.values()),
+        # A filled trip's texts were rewritten under any editor showing them.
+        changes=dataclasses.replace(changes, trip=info, text_rewritten=not created),
+    )
+
+
+def _target_trip(session: Session, plan: PostPlan, into_trip: int | None) -> tuple[Trip, Changes]:
+    if into_trip is None:
+        new = NewTrip(
+            title=plan.title,
+            start_date=plan.start,
+            end_date=plan.end,
+            timezone=plan.timezone,
+            categories=plan.categories,
+            tags=plan.tags,
+        )
+        changes = trip_ops.create_trip(session, new)
+        assert changes.trip is not None
+        return trip_ops.get_trip(session, changes.trip.id), changes
+    trip = trip_ops.get_trip(session, into_trip)
+    start, end = widened_dates(trip, plan)
+    if (start, end) == (trip.start_date, trip.end_date):
+        return trip, Changes(trip=TripInfo.of(trip))
+    return trip, trip_ops.set_trip_dates(session, trip.id, start, end)
+
+
+def widened_dates(trip: Trip, plan: PostPlan) -> tuple[date, date]:
+    """The dates of a trip filled with ``plan``: its own, stretched to cover the post's."""
+    return min(trip.start_date, plan.start), max(trip.end_date, plan.end)
+
+
+def _place(session: Session, trip: Trip, section: PlannedSection, ids: Sequence[int]) -> Changes:
+    """Put a section's photos on its day in the order the text shows them (intro and closing
+    photos wait in the Unassigned tray, so the export does not add them to some day)."""
+    changes = photo_ops.move_photos(session, trip.id, ids, section.day)
+    if section.day is None:
+        return changes
+    others = [
+        photo.id for photo in photo_ops.photos(session, trip.id, section.day) if photo.id not in ids
+    ]
+    return changes.merged(photo_ops.reorder_photos(session, trip.id, section.day, [*ids, *others]))
+
+
+def _without_spacer(text: str, spacer: str) -> str:
+    """The section's text without the trailing spacer the exporter adds back."""
+    trimmed = text.rstrip()
+    if trimmed.endswith(spacer):
+        return trimmed[: -len(spacer)].rstrip() + "\n"
+    return text
+
+
+def _joined(existing: str, addition: str) -> str:
+    return f"{existing.rstrip()}\n\n{addition.lstrip()}" if existing.strip() else addition
+
+
+def _save_text(
+    session: Session, trip: Trip, plan: PostPlan, urls: dict[str, int], *, fill: bool
+) -> Changes:
+    """The post's intro, days and closing, links pointing at the photos; a filled trip keeps its
+    own text first."""
+    destinations = {destination: photo_url(photo_id) for destination, photo_id in urls.items()}
+
+    def linked(section: PlannedSection, spacer: str | None) -> str:
+        text = replace_links(section.text, destinations).lstrip("\n")
+        return _without_spacer(text, spacer) if spacer else text
+
+    intro, closing = linked(plan.intro, INTRO_SPACER), linked(plan.closing, None)
+    if fill:
+        intro, closing = _joined(trip.intro, intro), _joined(trip.closing, closing)
+    changes = trip_ops.edit_trip(session, trip.id, TripEdit(intro=intro, closing=closing))
+    for section in plan.days:
+        assert section.day is not None
+        body = linked(section, SECTION_SPACER)
+        if fill:
+            body = _joined(day_ops.day_info(session, trip.id, section.day).body, body)
+        changes = changes.merged(
+            day_ops.set_day_text(session, trip.id, section.day, body, section.title or None)
+        )
+    return changes
+
+
+def _save_post_style(session: Session, trip: Trip, plan: PostPlan) -> Changes:
+    """Keep the post's extra front matter and heading style for the next export."""
+    template = {**export_ops.front_matter_template(session, trip.id), **plan.extra_front_matter}
+    changes = export_ops.set_front_matter_template(session, trip.id, template)
+    settings = export_ops.export_settings(session, trip.id)
+    if plan.closing_heading:
+        settings = dataclasses.replace(settings, closing_heading=plan.closing_heading)
+    if plan.days and all(_is_date_heading(section) for section in plan.days):
+        settings = dataclasses.replace(
+            settings, day_heading="{date}", titled_day_heading="{date} — {title}"
+        )
+    return changes.merged(export_ops.save_export_settings(session, trip.id, settings))
+
+
+def _is_date_heading(section: PlannedSection) -> bool:
+    assert section.day is not None
+    return section.heading.startswith(section.day.isoformat())
