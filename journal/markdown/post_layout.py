@@ -4,11 +4,13 @@ The shape follows the posts our users publish by hand (see the reference post): 
 ``<br>`` spacer, one second-level section per day (``## Day N``, ``## Day N — title`` or a date
 heading such as ``## 2023-09-18``) closed by a pair of ``<br>`` spacers, and a closing section
 (``## Conclusion``). The export writes day headings from templates the user may change; the
-import recognises both styles and takes the spacers off again, so a post exported and imported
+import recognises both styles, keeps the date templates for a post headed by dates
+(``heading_templates_for``) and takes the spacers off again, so a post imported and exported
 again comes back as it was.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +25,9 @@ SECTION_TAG = "h2"
 DAY_HEADING = "Day {number}"
 TITLED_DAY_HEADING = "Day {number} — {title}"
 CLOSING_HEADING = "Conclusion"
+#: The templates of a post whose days are headed by their dates (``## 2023-09-18``).
+DATE_DAY_HEADING = "{date}"
+TITLED_DATE_DAY_HEADING = "{date} — {title}"
 
 _DAY = re.compile(r"^day\s*(?P<index>\d{1,4})\b\s*(?:[-—–:·|]\s*)?(?P<title>.*)$", re.IGNORECASE)
 _DATE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})\b\s*(?:[-—–:·|]\s*)?(?P<title>.*)$")
@@ -59,4 +64,13 @@ def read_day_heading(heading: str) -> DayHeading | None:
         except ValueError:
             return None
         return DayHeading(None, when, match["title"].strip())
+    return None
+
+
+def heading_templates_for(headings: Sequence[str]) -> tuple[str, str] | None:
+    """The (day, titled day) heading templates that write a post's day ``headings`` again: the
+    date templates when every day is headed by its date; None when the defaults (``Day N``) do."""
+    dated = [read_day_heading(heading) for heading in headings]
+    if dated and all(day is not None and day.date is not None for day in dated):
+        return DATE_DAY_HEADING, TITLED_DATE_DAY_HEADING
     return None
