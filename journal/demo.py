@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import ExifTags, Image, ImageDraw
 
-from journal.photo_refs import markdown_image
+from journal.markdown.photo_refs import markdown_image
 from journal.services import Changes, JournalService, NewTrip, TripEdit, TripInfo
 from journal.services.photo_import import ImportReport
 

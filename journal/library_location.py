@@ -12,14 +12,14 @@ from journal.identity import DATA_DIR_NAME
 ENVIRONMENT_VARIABLE = "TRIP_JOURNAL_LIBRARY"
 
 
-def default_library_path() -> Path:
+def default_library_folder() -> Path:
     return user_data_path(DATA_DIR_NAME, appauthor=False)
 
 
-def library_path(explicit: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
+def library_folder(explicit: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
     if explicit:
         return Path(explicit).expanduser()
     from_environment = environ.get(ENVIRONMENT_VARIABLE, "").strip()
     if from_environment:
         return Path(from_environment).expanduser()
-    return default_library_path()
+    return default_library_folder()

@@ -27,7 +27,7 @@ from PIL import ExifTags, Image, ImageDraw, features
 from pillow_heif import libheif_version
 
 from journal.export import ExportFormat, ExportSettings
-from journal.photo_refs import markdown_image
+from journal.markdown.photo_refs import markdown_image
 from journal.photos.formats import enable_heif
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.services import JournalService, NewTrip, PhotoInfo, TripInfo

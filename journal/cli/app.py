@@ -22,7 +22,7 @@ from journal.cli import (
 from journal.cli.command import Command, FolderCommand
 from journal.errors import JournalError
 from journal.identity import app_version
-from journal.library_location import ENVIRONMENT_VARIABLE, library_path
+from journal.library_location import ENVIRONMENT_VARIABLE, library_folder
 from journal.services import JournalService
 from journal.store.library import Library
 
@@ -87,10 +87,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command: Command | FolderCommand = args.handler
     if isinstance(command, FolderCommand):
-        return command.run(args, library_path(args.library, os.environ))
+        return command.run(args, library_folder(args.library, os.environ))
     if command.check is not None:
         command.check(args)
-    root = library_path(args.library, os.environ)
+    root = library_folder(args.library, os.environ)
     library = Library.open(root, create=command.creates_library, read_only=not command.writes)
     try:
         return command.run(args, JournalService(library))

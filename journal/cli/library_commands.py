@@ -11,8 +11,9 @@ from typing import Never
 from tqdm import tqdm
 
 from journal.cli.command import FolderCommand
+from journal.cli.interrupts import cancel_on_interrupt
 from journal.cli.output import print_json
-from journal.cli.photo_commands import EXIT_SOME_FAILED, cancel_on_interrupt
+from journal.cli.photo_commands import EXIT_SOME_FAILED
 from journal.photos.import_progress import CancelToken
 from journal.services.recovery import RecoveryReport, recover_library
 

@@ -6,12 +6,15 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import PurePosixPath
 from typing import Any
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, PurePosixPath):  # a photo's library path: the text the library stores
+        return value.as_posix()
     if isinstance(value, frozenset | set):
         return sorted(_plain(item) for item in value)
     raise TypeError(f"Cannot write {type(value).__name__} as JSON")

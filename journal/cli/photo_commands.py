@@ -2,18 +2,15 @@
 
 import argparse
 import re
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from types import FrameType
 from typing import Never
 
 from tqdm import tqdm
 
 from journal.cli.command import Command, argument_type
+from journal.cli.interrupts import cancel_on_interrupt
 from journal.cli.output import print_json, print_table
 from journal.errors import InvalidInputError
 from journal.photos.clock_offsets import format_clock_offset, parse_clock_offset
@@ -96,22 +93,6 @@ class _ProgressBars:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
-
-
-@contextmanager
-def cancel_on_interrupt(cancel: CancelToken) -> Iterator[None]:
-    """The first Ctrl-C stops the import cleanly (finished photos are kept); a second one quits."""
-
-    def interrupted(_signal: int, _frame: FrameType | None) -> None:
-        sys.stderr.write("\nStopping after the photos in progress; Ctrl-C again to quit now.\n")
-        cancel.cancel()
-        signal.signal(signal.SIGINT, previous)
-
-    previous = signal.signal(signal.SIGINT, interrupted)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _run_import(args: argparse.Namespace, service: JournalService) -> int:

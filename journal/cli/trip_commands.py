@@ -8,8 +8,8 @@ from journal.cli.command import Command, argument_type
 from journal.cli.output import print_json, print_table
 from journal.errors import InvalidInputError
 from journal.plurals import counted
-from journal.services import DayInfo, JournalService, NewTrip, TripEdit, TripInfo
-from journal.services.day_ops import resolve_day
+from journal.services import DayInfo, JournalService, NewTrip, TripInfo
+from journal.services.day_ops import resolve_text
 from journal.services.validation import check_date_range, check_timezone, parse_date
 
 DATE = argument_type(parse_date)
@@ -168,16 +168,13 @@ def _check_set_text(args: argparse.Namespace) -> None:
 
 def _run_set_text(args: argparse.Namespace, service: JournalService) -> int:
     trip = service.find_trip(args.trip)
-    section = args.day.strip().lower()
-    if section in ("intro", "closing"):
-        edit = TripEdit(intro=args.text) if section == "intro" else TripEdit(closing=args.text)
-        service.edit_trip(trip.id, edit)
-        what = f"the {section}"
+    target = resolve_text(trip, args.day)
+    service.set_text(trip.id, target, args.text, args.title)
+    if target.day is None:
+        what = f"the {target.part}"
     else:
-        day = resolve_day(trip, args.day)
-        service.set_day_text(trip.id, day, args.text, args.title)
-        index = trip.day_index(day)
-        what = f"Day {index} ({day})" if index is not None else str(day)
+        index = trip.day_index(target.day)
+        what = f"Day {index} ({target.day})" if index is not None else str(target.day)
     if args.json:
         print_json({"trip": trip.slug, "section": what, "characters": len(args.text)})
     else:

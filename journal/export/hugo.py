@@ -3,11 +3,11 @@ relatively, so Hugo publishes them with the page and the links need no site-wide
 
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote
 
 from journal.export.front_matter import rfc3339_date
 from journal.export.profile import PostPart, Profile, relative_file
 from journal.export.safe_paths import url_path
+from journal.markdown.links import local_path
 
 
 class HugoProfile(Profile):
@@ -23,10 +23,9 @@ class HugoProfile(Profile):
     def served_file(self, folder: Path, post_file: PurePosixPath, url_path: str) -> Path | str:
         if url_path.startswith("/"):
             # Site-absolute links are served from the static folder.
-            parts = PurePosixPath(unquote(url_path)).parts[1:]
-            if ".." in parts:
-                return "it points outside the site"
-            return folder.joinpath("static", *parts)
+            static = folder / "static"
+            found = local_path(url_path, base=static, within=static)
+            return "it points outside the site" if found is None else found
         return relative_file(folder, post_file.parent, url_path)
 
     def front_matter(self, part: PostPart) -> dict[str, Any]:

@@ -4,11 +4,11 @@ not from where its file lies."""
 
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote
 
 from journal.export.front_matter import jekyll_date
 from journal.export.profile import PostPart, Profile
 from journal.export.safe_paths import url_path
+from journal.markdown.links import local_path
 
 
 class JekyllProfile(Profile):
@@ -29,10 +29,8 @@ class JekyllProfile(Profile):
             if not url_path.startswith(f"{baseurl}/"):
                 return f"it is not under the site's baseurl {baseurl}"
             url_path = url_path.removeprefix(baseurl)
-        parts = PurePosixPath(unquote(url_path)).parts[1:]
-        if ".." in parts:
-            return "it points outside the site"
-        return folder.joinpath(*parts)
+        found = local_path(url_path, base=folder, within=folder)
+        return "it points outside the site" if found is None else found
 
     def front_matter(self, part: PostPart) -> dict[str, Any]:
         return {

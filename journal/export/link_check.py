@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from journal.export.image_refs import image_sources
 from journal.export.profile import Profile
 from journal.export.safe_paths import inside
+from journal.markdown.images import image_sources
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,8 @@
 """The post's Markdown: front matter, intro, one section per day, the closing section.
 
-The shape follows the posts our users publish by hand (see the reference post): an intro, a
-``<br>`` spacer, ``## Day N`` sections separated by ``<br>`` pairs, and ``## Conclusion``.
-Photo references (``![caption](photo:ID)``) become links to the exported files; every other
-image, link and piece of raw HTML passes through as written.
+The shape (headings, ``<br>`` spacers) is ``journal.markdown.post_layout``'s, which the post
+import reads back. Photo references (``![caption](photo:ID)``) become links to the exported files;
+every other image, link and piece of raw HTML passes through as written.
 """
 
 import re
@@ -14,19 +13,22 @@ from typing import Any
 
 from journal.export.errors import ExportError
 from journal.export.front_matter import PostDate, local_midnight, render_front_matter
-from journal.export.image_refs import ImageRef, find_images, image_markdown, rewrite_images
 from journal.export.images import exported_suffix
 from journal.export.profile import PostPart, Profile
 from journal.export.settings import ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto
-from journal.photo_refs import photo_id_of
+from journal.markdown.images import ImageRef, find_images, image_markdown, rewrite_images
+from journal.markdown.photo_refs import photo_id_of
+from journal.markdown.post_layout import (
+    INTRO_SPACER,
+    SECTION_SPACER,
+    day_heading,
+    section_heading,
+)
 from journal.portable_names import portable_slug
 
 #: The names ``photo_file_names`` gives; a file so named in an image folder is the exporter's own.
 EXPORTED_NAME = re.compile(r"^(?:day-\d+-\d{2,}|photo-\d+)\.(?:jpg|png|heic|webp|tif)$")
-
-INTRO_SPACER = "<br>"
-SECTION_SPACER = "<br>\n<br>"
 
 
 @dataclass(frozen=True)
@@ -121,12 +123,7 @@ def _sections(source: ExportSource, settings: ExportSettings) -> list[_Section]:
 
 def _heading(day: SourceDay, settings: ExportSettings) -> str:
     template = settings.titled_day_heading if day.title.strip() else settings.day_heading
-    return template.format(
-        number=day.index,
-        date=day.date.isoformat(),
-        weekday=f"{day.date:%a}",
-        title=day.title.strip(),
-    )
+    return day_heading(template, number=day.index, day=day.date, title=day.title.strip())
 
 
 def _check_photo_references(source: ExportSource, sections: list[_Section]) -> None:
@@ -146,7 +143,7 @@ def _check_photo_references(source: ExportSource, sections: list[_Section]) -> N
             for image in find_images(normalised):
                 photo_id = photo_id_of(image.url)
                 if photo_id is not None and photo_id not in source.photos:
-                    line = first_line + normalised.count("\n", 0, image.start)
+                    line = first_line + image.line - 1
                     problems.append(f"photo {photo_id} in {where}, line {line}")
     if problems:
         listed = "; ".join(problems[:3]) + (
@@ -199,8 +196,9 @@ class _Links:
                 return None
             photo = self._source.photos[photo_id]
             shown.add(photo_id)
-            alt = image.alt if image.alt.strip() else photo.alt_text
-            return image_markdown(alt, self.url(photo), image.title)
+            if image.alt.strip():
+                return image.pointing_to(self.url(photo))
+            return image_markdown(photo.alt_text, self.url(photo), image.title)
 
         return rewrite_images(text, replace), shown
 
@@ -219,7 +217,7 @@ def _render(
     if section.intro:
         blocks += [links.rewrite(_normalised(section.intro))[0], INTRO_SPACER]
     for day in section.days:
-        blocks.append(f"## {_heading(day, settings)}")
+        blocks.append(section_heading(_heading(day, settings)))
         body, shown = links.rewrite(_normalised(day.body))
         if body:
             blocks.append(body)
@@ -232,7 +230,7 @@ def _render(
         blocks.append(SECTION_SPACER)
     if section.closing:
         closing = links.rewrite(_normalised(section.closing))[0]
-        blocks += [f"## {settings.closing_heading.strip()}", closing]
+        blocks += [section_heading(settings.closing_heading.strip()), closing]
     elif blocks and blocks[-1] == SECTION_SPACER:
         blocks.pop()
     front_matter = _front_matter(profile, section.part, source.front_matter)

@@ -3,15 +3,14 @@ written and later served. Each target is one small ``Profile`` (``jekyll.py``, `
 ``plain.py``) because no single link style works everywhere: a Jekyll post is served at a URL
 unrelated to its file, while a Hugo page bundle serves its images beside the page."""
 
-import posixpath
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote
 
 from journal.export.settings import ExportSettings
+from journal.markdown.links import local_path
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,5 @@ class Profile(ABC):
 
 def relative_file(folder: Path, base: PurePosixPath, url_path: str) -> Path | str:
     """A relative link resolved against ``base`` (a folder inside ``folder``), kept inside it."""
-    joined = posixpath.normpath(posixpath.join(base.as_posix(), unquote(url_path)))
-    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
-        return "it points outside the export folder"
-    return folder.joinpath(*PurePosixPath(joined).parts)
+    found = local_path(url_path, base=folder.joinpath(*base.parts), within=folder)
+    return "it points outside the export folder" if found is None else found

@@ -8,15 +8,16 @@ must never stop an export; settings the user gives now are checked strictly by `
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from journal.export.errors import ExportError
+from journal.markdown import post_layout
 
 MIN_LONG_EDGE = 320
 MAX_LONG_EDGE = 12_000
-_HEADING_FIELDS = {"number": 0, "date": "2023-09-16", "weekday": "Sat", "title": "Seattle"}
 _BASEURL = re.compile(r"^(?:/[A-Za-z0-9._~-]+)*$")
 
 T = TypeVar("T")
@@ -62,10 +63,10 @@ class ExportSettings:
     per_day: bool = False
     #: A day's photos that its text does not show are added at the end of its section.
     append_unreferenced: bool = True
-    day_heading: str = "Day {number}"
+    day_heading: str = post_layout.DAY_HEADING
     #: The heading of a day that has a title.
-    titled_day_heading: str = "Day {number} — {title}"
-    closing_heading: str = "Conclusion"
+    titled_day_heading: str = post_layout.TITLED_DAY_HEADING
+    closing_heading: str = post_layout.CLOSING_HEADING
     images: ImageOptions = field(default_factory=ImageOptions)
     #: The folder last chosen for each format: a Jekyll site and a Hugo site are different
     #: folders, so switching format brings back that format's own folder, not this one.
@@ -164,8 +165,10 @@ def _image_options(data: dict[str, Any]) -> ImageOptions:
 
 def _check_heading(template: str) -> None:
     try:
-        heading = template.format(**_HEADING_FIELDS)
-    except (KeyError, IndexError, ValueError):
+        heading = post_layout.day_heading(
+            template, number=0, day=date(2023, 9, 16), title="Seattle"
+        )
+    except (AttributeError, KeyError, IndexError, ValueError):
         raise ExportError(
             f"Invalid day heading {template!r}: it may use {{number}}, {{date}}, {{weekday}} and "
             "{title}, e.g. 'Day {number} — {title}'."

@@ -22,7 +22,7 @@ from journal.gui import plain_text
 from journal.gui.app_icon import app_icon
 from journal.gui.recovery_dialog import offer_recovery
 from journal.identity import APP_ID, APP_NAME, app_version
-from journal.library_location import ENVIRONMENT_VARIABLE, library_path
+from journal.library_location import ENVIRONMENT_VARIABLE, library_folder
 from journal.services import JournalService
 from journal.store.library import Library
 
@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             app, lambda service: MainWindow(service, Preferences(QSettings()), TaskRunner())
         )
     try:
-        library = open_library(library_path(options.library, os.environ))
+        library = open_library(library_folder(options.library, os.environ))
     except JournalError as error:
         plain_text.critical(None, APP_NAME, str(error))
         return 1

@@ -9,47 +9,35 @@ thread, writes land in the order they were made, so a flush followed by a load o
 can never read before the write. A failed save keeps the draft dirty and says why.
 """
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from journal.gui.background import TaskRunner
-from journal.gui.timeline_entries import EntryKind
-from journal.services import Changes, JournalService, TripEdit
+from journal.services import Changes, JournalService, TextTarget
 
 SAVE_DELAY_MS = 500
 #: The longest typing goes unsaved while it never pauses for ``SAVE_DELAY_MS``.
 MAX_WAIT_MS = 2000
 
 
-@dataclass(frozen=True)
-class TextTarget:
-    """Where a draft goes: a day's text and title, or the trip's intro or closing."""
-
-    trip_id: int
-    kind: EntryKind
-    day: dt.date | None = None
+#: Where a draft goes: one text of one trip.
+DraftTarget = tuple[int, TextTarget]
 
 
 @dataclass(frozen=True)
 class Draft:
-    target: TextTarget
+    target: DraftTarget
     body: str
-    title: str
+    #: The day's title; None for a text that has none (the intro, the closing).
+    title: str | None
 
 
 def save_draft(service: JournalService, draft: Draft) -> Changes:
     """Write a draft through the services (runs on the database thread)."""
-    target = draft.target
-    if target.kind is EntryKind.DAY and target.day is not None:
-        return service.set_day_text(target.trip_id, target.day, draft.body, draft.title)
-    if target.kind is EntryKind.INTRO:
-        return service.edit_trip(target.trip_id, TripEdit(intro=draft.body))
-    if target.kind is EntryKind.CLOSING:
-        return service.edit_trip(target.trip_id, TripEdit(closing=draft.body))
-    raise ValueError(f"{target} holds no text")
+    trip_id, target = draft.target
+    return service.set_text(trip_id, target, draft.body, draft.title)
 
 
 class DraftSaver(QObject):

@@ -12,27 +12,17 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
-from journal.gui.autosave import Draft, DraftSaver, TextTarget
+from journal.gui.autosave import Draft, DraftSaver, DraftTarget
 from journal.gui.background import TaskRunner
 from journal.gui.find_bar import FindBar
 from journal.gui.markdown_editor import MarkdownEditor
 from journal.gui.plain_text import plain_label
 from journal.gui.preview_pane import PreviewPane
-from journal.gui.timeline_entries import EntryKind
 from journal.services import Changes, JournalService
 from journal.text_stats import count_words
 
 #: How long after typing the word count and preview catch up.
 STATS_DELAY_MS = 250
-
-
-def _load_text(service: JournalService, target: TextTarget) -> tuple[str, str]:
-    """(title, body) of a section, read on the database thread."""
-    if target.kind is EntryKind.DAY and target.day is not None:
-        day = service.day(target.trip_id, target.day)
-        return day.title, day.body
-    trip = service.trip(target.trip_id)
-    return "", trip.intro if target.kind is EntryKind.INTRO else trip.closing
 
 
 class EditorPane(QWidget):
@@ -51,7 +41,7 @@ class EditorPane(QWidget):
         super().__init__(parent)
         self._service = service
         self._runner = runner
-        self._target: TextTarget | None = None
+        self._target: DraftTarget | None = None
         self._generation = 0
         self._loading = False
 
@@ -115,7 +105,7 @@ class EditorPane(QWidget):
         self._set_enabled(False)
         self.heading.setText("Pick a day in the timeline to write")
 
-    def show_target(self, target: TextTarget | None, heading: str) -> None:
+    def show_target(self, target: DraftTarget | None, heading: str) -> None:
         """Save the current section, then load ``target`` (None: nothing to write on)."""
         self.saver.flush()
         self._generation += 1
@@ -127,7 +117,7 @@ class EditorPane(QWidget):
             self._replace_text("", "")
             self._set_enabled(False)
             return
-        self.title.setVisible(target.kind is EntryKind.DAY)
+        self.title.setVisible(target[1].has_title)
         self._load(target, keep_place=False)
 
     def reload_rewritten(self, changes: Changes) -> None:
@@ -135,24 +125,18 @@ class EditorPane(QWidget):
         would keep showing what is gone (a deleted photo) and its next save would write it back.
         Edits not saved yet are saved first, as on a switch; the cursor stays where it was."""
         target = self._target
-        if target is None or changes.trip is None or changes.trip.id != target.trip_id:
-            return
-        if target.kind is EntryKind.DAY:
-            rewritten = target.day in changes.days
-        else:
-            rewritten = changes.trip_details
-        if changes.text_rewritten and rewritten:
+        if target is not None and changes.rewrote(*target):
             self.saver.flush()
             self._generation += 1
             self._load(target, keep_place=True)
 
-    def _load(self, target: TextTarget, *, keep_place: bool) -> None:
+    def _load(self, target: DraftTarget, *, keep_place: bool) -> None:
         """Read ``target``'s text on the database thread; the editor is read-only meanwhile."""
         self._loading = True
         self.editor.setReadOnly(True)
         generation = self._generation
         self._runner.database_call(
-            lambda: _load_text(self._service, target),
+            lambda: self._service.text(*target),
             lambda loaded: self._on_loaded(generation, loaded, keep_place),
             lambda error: self._on_load_failed(generation, error),
         )
@@ -222,7 +206,8 @@ class EditorPane(QWidget):
     def _current_draft(self) -> Draft | None:
         if self._target is None:
             return None
-        return Draft(self._target, self.editor.toPlainText(), self.title.text())
+        title = self.title.text() if self._target[1].has_title else None
+        return Draft(self._target, self.editor.toPlainText(), title)
 
     def _on_edited(self) -> None:
         if self._loading or self._target is None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from journal.errors import JournalError
 from journal.gui import plain_text
 from journal.gui import preferences as prefs
-from journal.gui.autosave import TextTarget
 from journal.gui.background import TaskRunner
 from journal.gui.change_hub import ChangeHub
 from journal.gui.editor_pane import EditorPane
@@ -29,13 +28,7 @@ from journal.gui.photo_actions import PhotoActions
 from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.preferences import Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
-from journal.gui.timeline_entries import (
-    EntryKind,
-    TimelineEntry,
-    section_key,
-    section_name,
-    timeline_entries,
-)
+from journal.gui.timeline_entries import TimelineEntry, section_key, section_name, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
 from journal.gui.trip_actions import TripActions
 from journal.gui.trips_menu import check_open_trip, fill_trips_menu, trip_to_show
@@ -44,7 +37,7 @@ from journal.gui.window_layout import split_panes
 from journal.gui.window_state import WindowState
 from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
-from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TripInfo
+from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TextTarget, TripInfo
 
 #: Shown instead of the editor on the Unassigned tray, which has photos but no text.
 UNASSIGNED_EXPLANATION = (
@@ -244,9 +237,9 @@ class MainWindow(QMainWindow):
             else current.key
         )
         self.timeline_model.set_entries(timeline_entries(overview))
-        row = self.timeline_model.row_of(*wanted) if wanted is not None else None
+        row = self.timeline_model.row_of(wanted) if wanted is not None else None
         if row is None:
-            row = self.timeline_model.row_of(EntryKind.DAY, overview.trip.start_date) or 0
+            row = self.timeline_model.row_of(TextTarget.of_day(overview.trip.start_date)) or 0
         index = self.timeline_model.index(row)
         if self.timeline.currentIndex() != index:
             self.timeline.setCurrentIndex(index)
@@ -267,7 +260,7 @@ class MainWindow(QMainWindow):
         current = self._current_entry()
         self.timeline_model.set_entries(timeline_entries(overview))
         if current is not None:
-            row = self.timeline_model.row_of(*current.key)
+            row = self.timeline_model.row_of(current.key)
             if row is not None and self.timeline.currentIndex().row() != row:
                 self.timeline.setCurrentIndex(self.timeline_model.index(row))
 
@@ -310,8 +303,8 @@ class MainWindow(QMainWindow):
             self.editor.show_target(None, "")
             return
         self.preferences.set(prefs.last_section(self.trip.id), section_name(entry.key))
-        if entry.has_text:
-            self.editor.show_target(TextTarget(self.trip.id, entry.kind, entry.day), entry.label)
+        if entry.text is not None:
+            self.editor.show_target((self.trip.id, entry.text), entry.label)
         else:
             self.editor.show_explanation(entry.label, UNASSIGNED_EXPLANATION)
         self.load_gallery()
@@ -319,9 +312,7 @@ class MainWindow(QMainWindow):
     def _gallery_day(self) -> tuple[bool, dt.date | None]:
         """(whether the section has photos, its day): intro and closing have none."""
         entry = self._current_entry()
-        if entry is None or entry.kind in (EntryKind.INTRO, EntryKind.CLOSING):
-            return False, None
-        if entry.kind is EntryKind.DAY and not entry.in_trip:
+        if entry is None or not entry.accepts_photos:
             return False, None
         return True, entry.day
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from journal.gui.markdown_highlighter import MarkdownHighlighter
 from journal.gui.photo_drag import read_photo_drag
-from journal.photo_refs import markdown_image
+from journal.markdown.photo_refs import markdown_image
 
 
 class MarkdownEditor(QPlainTextEdit):

@@ -1,9 +1,10 @@
 """Markdown to the HTML subset ``QTextDocument`` shows, for the editor's live preview.
 
-CommonMark through markdown-it-py (the posts are rendered by Jekyll or Hugo, which are CommonMark
-flavoured), with raw HTML allowed because posts use ``<br>`` for spacing. A photo reference
-(``photo:ID``) gets an explicit width so a 4000-pixel photo fits the pane, also when it sits in a
-list or a quote; the pane resolves the URL to the library's image through its resource hook.
+Parsed with the app's one Markdown parser (``journal.markdown.parser``: CommonMark with tables and
+strikethrough, raw HTML allowed because posts use ``<br>`` for spacing), so the preview reads a
+text as the export does. A photo reference (``photo:ID``) gets an explicit width so a 4000-pixel
+photo fits the pane, also when it sits in a list or a quote; the pane resolves the URL to the
+library's image through its resource hook.
 
 Any other image (a local path, a web address, an imported post's leftover link) becomes a
 placeholder naming it: the preview shows the library's photos and nothing else, so a hostile text
@@ -14,15 +15,10 @@ this only makes the refusal readable.
 import html
 from collections.abc import Sequence
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from journal.photo_refs import photo_id_of
-
-
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
-
+from journal.markdown.parser import markdown_parser
+from journal.markdown.photo_refs import photo_id_of
 
 #: Room each enclosing block takes from a photo's width in ``QTextDocument``: a list level is
 #: indented by the document's ``indentWidth`` (40), a blockquote has 40-pixel margins both sides.
@@ -55,7 +51,7 @@ class PreviewRenderer:
     """
 
     def __init__(self, max_photo_width: int = 560) -> None:
-        self._md = _markdown()
+        self._md = markdown_parser()
         self.max_photo_width = max_photo_width
         self.column_width = max_photo_width
 

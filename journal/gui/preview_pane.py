@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from journal.gui.preview_html import BLOCKED_IMAGE_CLASS, PreviewRenderer, blocked_image_text
-from journal.photo_refs import photo_id_of
+from journal.markdown.photo_refs import photo_id_of
 
 DEBOUNCE_MS = 300
 #: Photos in the preview are shown at most this wide (logical pixels), like a blog's column.

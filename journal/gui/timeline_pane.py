@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from journal.gui.photo_drag import read_photo_drag
 from journal.gui.plain_text import plain_tooltip
-from journal.gui.timeline_entries import EntryKind, TimelineEntry
+from journal.gui.timeline_entries import EntryKey, TimelineEntry
 from journal.plurals import counted
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,7 +51,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _counts(entry: TimelineEntry, incoming: int = 0) -> str:
     parts = []
-    if entry.kind in (EntryKind.DAY, EntryKind.UNASSIGNED):
+    if entry.is_day or not entry.has_text:
         count = entry.photo_count
         coming = f" +{incoming}" if incoming else ""
         parts.append(f"{count}{coming} photo{'' if count + incoming == 1 else 's'}")
@@ -101,9 +101,9 @@ class TimelineModel(QAbstractListModel):
     def entry(self, row: int) -> TimelineEntry:
         return self._entries[row]
 
-    def row_of(self, kind: EntryKind, day: dt.date | None) -> int | None:
+    def row_of(self, key: EntryKey) -> int | None:
         for row, entry in enumerate(self._entries):
-            if entry.key == (kind, day):
+            if entry.key == key:
                 return row
         return None
 
@@ -194,7 +194,7 @@ class TimelineDelegate(QStyledItemDelegate):
         )
         title_rect = bottom.adjusted(0, 0, -(counts_width + 8), 0)
         title = entry.title
-        if not title and entry.kind is EntryKind.DAY:
+        if not title and entry.is_day:
             title = "Untitled"
         else:
             painter.setPen(text_color)

@@ -13,6 +13,7 @@ from typing import Any
 
 from PIL import ExifTags, Image
 
+from journal.photos.camera import CameraKey
 from journal.photos.capture_time import (
     CaptureTime,
     TimeSource,
@@ -26,13 +27,6 @@ GPS = ExifTags.GPS
 
 
 @dataclass(frozen=True)
-class Camera:
-    make: str = ""
-    model: str = ""
-    serial: str = ""
-
-
-@dataclass(frozen=True)
 class GpsFix:
     latitude: float
     longitude: float
@@ -43,7 +37,7 @@ class GpsFix:
 class ExifReading:
     #: The best EXIF capture time: DateTimeOriginal, DateTimeDigitized, DateTime, then GPS.
     capture: CaptureTime | None
-    camera: Camera
+    camera: CameraKey
     gps: GpsFix | None
     #: The orientation tag, 1 when absent or invalid.
     orientation: int
@@ -57,7 +51,7 @@ def read_exif(image: Image.Image, media_format: str) -> ExifReading:
     gps_ifd = _ifd(exif, ExifTags.IFD.GPSInfo)
     return ExifReading(
         capture=_exif_time(exif, exif_ifd) or _gps_time(gps_ifd),
-        camera=Camera(
+        camera=CameraKey(
             make=_text(exif.get(Base.Make)),
             model=_text(exif.get(Base.Model)),
             serial=_text(exif_ifd.get(Base.BodySerialNumber)),

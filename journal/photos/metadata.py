@@ -15,6 +15,7 @@ from stat import S_ISREG
 
 from PIL import Image, UnidentifiedImageError
 
+from journal.photos.camera import CameraKey
 from journal.photos.capture_time import (
     CaptureTime,
     TimeSource,
@@ -22,7 +23,7 @@ from journal.photos.capture_time import (
     parse_rfc2822_datetime,
     utc_from_timestamp,
 )
-from journal.photos.exif import Camera, GpsFix, read_exif
+from journal.photos.exif import GpsFix, read_exif
 from journal.photos.file_names import time_from_file_name
 from journal.photos.formats import ACCEPTED_DESCRIPTION, EXTENSIONS, enable_heif, recorded_format
 from journal.photos.xmp import time_from_xmp, xmp_packet
@@ -44,7 +45,7 @@ class PhotoMetadata:
     #: The EXIF orientation still to apply to the decoded pixels (1 when the decoder did it).
     orientation: int
     capture: CaptureTime
-    camera: Camera
+    camera: CameraKey
     gps: GpsFix | None
 
 

@@ -23,7 +23,7 @@ import shutil
 import threading
 from enum import Enum
 from io import BufferedReader
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from journal.atomic_files import atomic_writer
@@ -37,9 +37,10 @@ def content_hash(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def library_path(digest: str, media_format: str) -> str:
-    """Where the copy lives, relative to the library folder; fanned out so no folder gets huge."""
-    return f"{PHOTOS_DIR}/{digest[:2]}/{digest}{EXTENSIONS[media_format]}"
+def copy_path_for(digest: str, media_format: str) -> PurePosixPath:
+    """Where the copy of these bytes lives, relative to the library folder; fanned out so no
+    folder gets huge."""
+    return PurePosixPath(PHOTOS_DIR, digest[:2], f"{digest}{EXTENSIONS[media_format]}")
 
 
 class Stored(Enum):
@@ -53,14 +54,14 @@ class Stored(Enum):
     REPLACED = "replaced"
 
 
-def store_original(source: Path, library_root: Path, relative: str, digest: str) -> Stored:
-    """Make the library's copy at ``relative`` hold ``source``, whose SHA-256 is ``digest``.
+def store_original(source: Path, destination: Path, digest: str) -> Stored:
+    """Make the library's copy at ``destination`` (``Library.file_path`` of the photo's
+    ``library_path``) hold ``source``, whose SHA-256 is ``digest``.
 
     An existing copy is kept only if its hash matches. The bytes move inside the kernel
     (``copy_file_range``: no trip through Python's buffers, and a reflink on file systems that
     share extents) where the platform allows it.
     """
-    destination = library_root / relative
     size = source.stat().st_size
     try:
         existing: int | None = destination.stat().st_size

@@ -11,7 +11,7 @@ for it makes nothing.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from PIL import Image, ImageOps
@@ -19,6 +19,7 @@ from PIL import Image, ImageOps
 from journal.atomic_files import atomic_writer
 from journal.photos.formats import enable_heif
 from journal.store.library import THUMBS_DIR
+from journal.store.library_paths import library_file
 
 JPEG_QUALITY = 85
 
@@ -41,7 +42,7 @@ class ThumbnailSubject(Protocol):
     def content_hash(self) -> str: ...
 
     @property
-    def library_path(self) -> str: ...
+    def library_path(self) -> PurePosixPath: ...
 
 
 class ThumbnailCache:
@@ -61,7 +62,8 @@ class ThumbnailCache:
 
     def thumbnail_path(self, photo: ThumbnailSubject, size: ThumbSize) -> Path:
         """The cached JPEG of ``photo`` at ``size``, made first if missing."""
-        return self.ensure(self._library_root / photo.library_path, photo.content_hash, size)
+        source = library_file(self._library_root, photo.library_path)
+        return self.ensure(source, photo.content_hash, size)
 
     def is_cached(self, content_hash: str, size: ThumbSize) -> bool:
         return _cached(self.cached_path(content_hash, size))

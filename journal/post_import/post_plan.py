@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from journal.errors import InvalidInputError
+from journal.markdown.images import find_images
+from journal.markdown.links import NOT_FOUND, resolve_image
+from journal.markdown.post_layout import section_heading
 from journal.post_import.front_matter import (
     fixed_zone_name,
     labels,
@@ -19,7 +22,6 @@ from journal.post_import.front_matter import (
     split_front_matter,
     zone_label,
 )
-from journal.post_import.image_links import NOT_FOUND, find_image_links, resolve_image
 from journal.post_import.post_structure import PostDay, split_post
 from journal.post_import.site_root import guess_site_root
 from journal.trip_limits import MAX_TRIP_DAYS
@@ -171,11 +173,11 @@ def plan_post(
     ) -> PlannedSection:
         images = tuple(
             _planned_image(
-                link.destination,
-                resolve_image(link.destination, site_root=site_root, post_folder=post_folder),
-                line_of_body + first_line + link.line - 1,
+                image.destination,
+                resolve_image(image.destination, site_root=site_root, post_folder=post_folder),
+                line_of_body + first_line + image.line - 1,
             )
-            for link in find_image_links(text)
+            for image in find_images(text)
         )
         return PlannedSection(text, images, day, title, heading)
 
@@ -257,7 +259,7 @@ def _merged_days(sections: list[PlannedSection]) -> list[PlannedSection]:
             by_date[planned.day] = planned
         else:
             by_date[planned.day] = PlannedSection(
-                f"{earlier.text}## {planned.heading}\n{planned.text}",
+                f"{earlier.text}{section_heading(planned.heading)}\n{planned.text}",
                 (*earlier.images, *planned.images),
                 planned.day,
                 earlier.title,
@@ -269,10 +271,11 @@ def _merged_days(sections: list[PlannedSection]) -> list[PlannedSection]:
 def _split_closing_heading(closing: str) -> tuple[str, str | None]:
     """``## Conclusion\\n\\ntext`` → (``\\ntext``, ``Conclusion``): the heading becomes the
     export's closing heading so that exporting again writes it once."""
-    if not closing.startswith("## "):
+    marker = section_heading("")
+    if not closing.startswith(marker):
         return closing, None
     heading, _, rest = closing.partition("\n")
-    return rest, heading.removeprefix("## ").strip()
+    return rest, heading.removeprefix(marker).strip()
 
 
 def _line_after(body: str, tail: str) -> int:

@@ -1,8 +1,8 @@
 """A post's body cut into the parts of a trip: intro, days, closing.
 
-Second-level headings divide the post. ``## Day N`` (optionally ``## Day N — title``) and date
-headings (``## 2023-09-18``, optionally with a title) start days; text before the first of them
-is the intro; the sections after the last day (``## Conclusion`` …) are the closing, kept with their
+Second-level headings divide the post. Day headings (``## Day N``, ``## 2023-09-18``, optionally
+with a title: ``post_layout.read_day_heading``) start days; text before the first of them is the
+intro; the sections after the last day (``## Conclusion`` …) are the closing, kept with their
 headings. Any other heading between days stays inside the day it falls in. Headings are found with
 markdown-it, so a ``## `` inside a code block is text, not a section. Everything between headings is
 kept byte for byte, raw HTML (``<br>``, comments) included.
@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from markdown_it import MarkdownIt
+from journal.markdown.parser import markdown_parser
+from journal.markdown.post_layout import SECTION_TAG, read_day_heading
 
-_DAY_HEADING = re.compile(
-    r"^day\s*(?P<index>\d{1,4})\b\s*(?:[-—–:·|]\s*)?(?P<title>.*)$", re.IGNORECASE
-)
-_DATE_HEADING = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})\b\s*(?:[-—–:·|]\s*)?(?P<title>.*)$")
+#: A line with its ending, as markdown-it counts lines (``str.splitlines`` also breaks at form
+#: feeds and U+2028, which would put the cuts a line off from the headings' line numbers).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
 
 
 @dataclass(frozen=True)
@@ -43,28 +43,23 @@ class PostStructure:
 
 def _heading_lines(body: str) -> list[tuple[int, str]]:
     """(0-based line, heading text) of every level-2 heading outside code."""
-    tokens = MarkdownIt("commonmark").parse(body)
+    tokens = markdown_parser().parse(body)
     headings = []
     for position, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h2" and token.map is not None:
+        if token.type == "heading_open" and token.tag == SECTION_TAG and token.map is not None:
             headings.append((token.map[0], tokens[position + 1].content.strip()))
     return headings
 
 
 def _as_day(heading: str, body: str, line: int) -> PostDay | None:
-    if match := _DAY_HEADING.match(heading):
-        return PostDay(int(match["index"]), None, heading, match["title"].strip(), body, line)
-    if match := _DATE_HEADING.match(heading):
-        try:
-            when = date.fromisoformat(match["date"])
-        except ValueError:
-            return None
-        return PostDay(None, when, heading, match["title"].strip(), body, line)
-    return None
+    day = read_day_heading(heading)
+    if day is None:
+        return None
+    return PostDay(day.index, day.date, heading, day.title, body, line)
 
 
 def split_post(body: str) -> PostStructure:
-    lines = body.splitlines(keepends=True)
+    lines = _LINE.findall(body)
     headings = _heading_lines(body)
     bounds = [line for line, _ in headings] + [len(lines)]
     intro = "".join(lines[: bounds[0]])

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from journal.services.snapshots import TripInfo
+from journal.texts import TextTarget
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,13 @@ class Changes:
     #: editor showing one of ``days``, or the intro or closing when ``trip_details``, must load
     #: it again, or its next save would write the old text back.
     text_rewritten: bool = False
+
+    def rewrote(self, trip_id: int, target: TextTarget) -> bool:
+        """Whether the operation itself rewrote ``target``, a text of trip ``trip_id`` (see
+        ``text_rewritten``)."""
+        if not self.text_rewritten or self.trip is None or self.trip.id != trip_id:
+            return False
+        return target.day in self.days if target.day is not None else self.trip_details
 
     def merged(self, later: "Changes") -> "Changes":
         """This change and a ``later`` one of the same transaction, as one: the trip as the

@@ -1,4 +1,5 @@
-"""Operations on the days of a trip: the overview the timeline shows and the text of each day."""
+"""Operations on the days of a trip and on its texts: the overview the timeline shows, and reading
+and writing the intro, a day's text and title, or the closing by their ``TextTarget``."""
 
 from datetime import date, timedelta
 
@@ -8,8 +9,9 @@ from sqlalchemy.orm import Session
 from journal.errors import InvalidInputError
 from journal.services.changes import Changes
 from journal.services.snapshots import DayInfo, DaysOverview, TripInfo
-from journal.services.trip_ops import get_trip
+from journal.services.trip_ops import TripEdit, edit_trip, get_trip
 from journal.store.models import Day, Photo
+from journal.texts import TextPart, TextTarget
 
 
 def _photo_counts(session: Session, trip: TripInfo) -> dict[date | None, tuple[int, int]]:
@@ -105,6 +107,38 @@ def resolve_day(trip: TripInfo, reference: str) -> date:
             f"Invalid day {reference!r}: give its number (0 for the first day) or its date "
             "(YYYY-MM-DD)."
         ) from None
+
+
+def resolve_text(trip: TripInfo, reference: str) -> TextTarget:
+    """A text named as the user would: ``intro``, ``closing``, or a day (see ``resolve_day``)."""
+    named = reference.strip().lower()
+    if named == TextPart.INTRO:
+        return TextTarget.intro()
+    if named == TextPart.CLOSING:
+        return TextTarget.closing()
+    return TextTarget.of_day(resolve_day(trip, reference))
+
+
+def text(session: Session, trip_id: int, target: TextTarget) -> tuple[str, str]:
+    """(title, body) of ``target``; the intro and the closing have no title ("")."""
+    if target.day is not None:
+        day = day_info(session, trip_id, target.day)
+        return day.title, day.body
+    trip = get_trip(session, trip_id)
+    return "", trip.intro if target.part is TextPart.INTRO else trip.closing
+
+
+def set_text(
+    session: Session, trip_id: int, target: TextTarget, body: str, title: str | None = None
+) -> Changes:
+    """Replace ``target``'s text, and a day's title unless ``title`` is None."""
+    if target.day is not None:
+        return set_day_text(session, trip_id, target.day, body, title)
+    if title:
+        raise InvalidInputError(f"Only a day's text has a title; the {target.part} has none.")
+    if target.part is TextPart.INTRO:
+        return edit_trip(session, trip_id, TripEdit(intro=body))
+    return edit_trip(session, trip_id, TripEdit(closing=body))
 
 
 def set_day_text(

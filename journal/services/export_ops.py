@@ -6,7 +6,6 @@ The read is one short transaction that copies everything into plain snapshots; t
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -21,10 +20,11 @@ from journal.services.changes import Changes
 from journal.services.slugs import check_slug
 from journal.services.snapshots import TripInfo
 from journal.services.trip_ops import get_trip
+from journal.store.library import Library
 from journal.store.models import Day, Photo
 
 
-def export_source(session: Session, trip_id: int, library_root: Path) -> ExportSource:
+def export_source(session: Session, trip_id: int, library: Library) -> ExportSource:
     trip = get_trip(session, trip_id)
     info = TripInfo.of(trip)
     bodies = {row.date: row for row in session.scalars(select(Day).where(Day.trip_id == trip.id))}
@@ -39,7 +39,7 @@ def export_source(session: Session, trip_id: int, library_root: Path) -> ExportS
         day = row.day_date if row.day_date and info.day_index(row.day_date) is not None else None
         photo = SourcePhoto(
             id=row.id,
-            path=library_root.joinpath(*row.library_path.split("/")),
+            path=library.file_path(row.library_path),
             content_hash=row.content_hash,
             original_name=row.original_name,
             media_format=row.media_format,

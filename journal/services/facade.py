@@ -7,12 +7,15 @@ calls these methods from its database worker thread, never from the UI thread.
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from journal.errors import LibraryDamagedError
 from journal.export import ExportPlan, ExportProgress, ExportReport, ExportSettings
 from journal.export.exporter import plan_export, run_export
+from journal.photos.camera import CameraKey
 from journal.photos.import_progress import CancelToken, ImportProgress
 from journal.photos.thumbnails import ThumbnailCache
 from journal.post_import.post_plan import PostPlan, plan_post_file
@@ -27,7 +30,6 @@ from journal.services.photo_import import ImportReport, PhotoImport
 from journal.services.post_import_run import PostImportReport, PostImportRun
 from journal.services.snapshots import (
     CameraInfo,
-    CameraKey,
     DatesPreview,
     DayInfo,
     DayMove,
@@ -38,6 +40,7 @@ from journal.services.snapshots import (
 )
 from journal.services.trip_ops import NewTrip, TripEdit
 from journal.store.library import Library
+from journal.texts import TextTarget
 
 
 class JournalService:
@@ -69,6 +72,11 @@ class JournalService:
         with self.library.session() as session:
             return day_ops.day_info(session, trip_id, day)
 
+    def text(self, trip_id: int, target: TextTarget) -> tuple[str, str]:
+        """(title, body) of one text of the trip; the intro and the closing have no title."""
+        with self.library.session() as session:
+            return day_ops.text(session, trip_id, target)
+
     def photos(self, trip_id: int, day: date | None) -> list[PhotoInfo]:
         """One day's photos in their order; ``None`` is the Unassigned tray."""
         with self.library.session() as session:
@@ -84,7 +92,7 @@ class JournalService:
 
     def photo_path(self, photo: PhotoInfo) -> Path:
         """The absolute path of the library's copy of ``photo``."""
-        return self.library.root / photo.library_path
+        return self.library.file_path(photo.library_path)
 
     def cameras(self, trip_id: int) -> list[CameraInfo]:
         """The cameras the trip's photos came from, most photos first, with their corrections."""
@@ -142,9 +150,16 @@ class JournalService:
         self._remove_files(unused)
         return changes
 
-    def set_day_text(self, trip_id: int, day: date, body: str, title: str | None = None) -> Changes:
+    def set_text(
+        self, trip_id: int, target: TextTarget, body: str, title: str | None = None
+    ) -> Changes:
+        """Replace one text of the trip (and a day's title unless ``title`` is None)."""
         with self.library.session() as session:
-            return day_ops.set_day_text(session, trip_id, day, body, title)
+            return day_ops.set_text(session, trip_id, target, body, title)
+
+    def set_day_text(self, trip_id: int, day: date, body: str, title: str | None = None) -> Changes:
+        """``set_text`` of one day's text."""
+        return self.set_text(trip_id, TextTarget.of_day(day), body, title)
 
     def import_photos(
         self,
@@ -282,7 +297,7 @@ class JournalService:
         """
         export_ops.check_export_slug(settings)
         with self.library.session() as session:
-            source = export_ops.export_source(session, trip_id, self.library.root)
+            source = export_ops.export_source(session, trip_id, self.library)
         if front_matter is not None:
             source = dataclasses.replace(
                 source, front_matter=export_ops.check_front_matter(front_matter)
@@ -305,11 +320,12 @@ class JournalService:
         plan = self.plan_export(trip_id, settings, front_matter=front_matter)
         return run_export(plan, overwrite=overwrite, progress=progress)
 
-    def _remove_files(self, files: dict[str, str]) -> None:
+    def _remove_files(self, files: dict[str, PurePosixPath]) -> None:
         """Remove library copies and thumbnails after the rows are gone (committed): a crash in
         between leaves an unused file, which the next import of those bytes reuses, never a row
-        without its file."""
+        without its file. A damaged row's path that leads out of the library removes nothing."""
         thumbnails = ThumbnailCache(self.library.root)
         for digest, relative in files.items():
-            (self.library.root / relative).unlink(missing_ok=True)
+            with suppress(LibraryDamagedError):
+                self.library.file_path(relative).unlink(missing_ok=True)
             thumbnails.remove(digest)

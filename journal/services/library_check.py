@@ -20,10 +20,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sqlalchemy import select
 
+from journal.errors import LibraryDamagedError
 from journal.photos.import_progress import CancelToken
 from journal.photos.storage import content_hash, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
@@ -65,7 +66,7 @@ class PhotoUse:
 class BadFile:
     """A library file that is missing, damaged or unreadable, with the photos that show it."""
 
-    library_path: str
+    library_path: PurePosixPath
     content_hash: str
     problem: FileProblem
     #: The system's words for an unreadable file; "" otherwise.
@@ -100,7 +101,7 @@ class LibraryCheckReport:
 
 @dataclass(frozen=True)
 class _LibraryFile:
-    library_path: str
+    library_path: PurePosixPath
     content_hash: str
     photos: tuple[PhotoUse, ...]
 
@@ -127,7 +128,7 @@ def check_library(
     bad: list[BadFile] = []
     missing_thumbnails: list[_LibraryFile] = []
     done = 0
-    for checked in _check_all(library.root, thumbnails, files, cancel):
+    for checked in _check_all(library, thumbnails, files, cancel):
         done += 1
         if checked.problem is not None:
             file = checked.file
@@ -146,7 +147,7 @@ def check_library(
             progress(done, len(files))
     made = 0
     if repair:
-        bad = [_repaired(library.root, file) for file in bad]
+        bad = [_repaired(library, file) for file in bad]
         restored = {file.content_hash for file in bad if file.repaired_from is not None}
         missing_thumbnails += [
             file
@@ -154,7 +155,7 @@ def check_library(
             if file.content_hash in restored
             and not thumbnails.is_cached(file.content_hash, ThumbSize.THUMB)
         ]
-        made = _make_thumbnails(library.root, thumbnails, missing_thumbnails)
+        made = _make_thumbnails(library, thumbnails, missing_thumbnails)
     return LibraryCheckReport(
         files=len(files),
         photos=sum(len(file.photos) for file in files),
@@ -180,7 +181,7 @@ def _library_files(library: Library) -> list[_LibraryFile]:
                 Photo.content_hash,
             ).order_by(Photo.library_path, Photo.id)
         ).all()
-    uses: dict[tuple[str, str], list[PhotoUse]] = defaultdict(list)
+    uses: dict[tuple[PurePosixPath, str], list[PhotoUse]] = defaultdict(list)
     for photo_id, trip_id, day, name, original, relative, digest in rows:
         uses[relative, digest].append(PhotoUse(photo_id, trips[trip_id], day, name, original))
     return [
@@ -189,7 +190,7 @@ def _library_files(library: Library) -> list[_LibraryFile]:
 
 
 def _check_all(
-    root: Path,
+    library: Library,
     thumbnails: ThumbnailCache,
     files: list[_LibraryFile],
     cancel: CancelToken | None,
@@ -204,16 +205,18 @@ def _check_all(
                 file = next(queue, None)
                 if file is None:
                     break
-                pending.append(pool.submit(_check_one, root, thumbnails, file))
+                pending.append(pool.submit(_check_one, library, thumbnails, file))
             if not pending:
                 return
             yield pending.popleft().result()
 
 
-def _check_one(root: Path, thumbnails: ThumbnailCache, file: _LibraryFile) -> _Checked:
+def _check_one(library: Library, thumbnails: ThumbnailCache, file: _LibraryFile) -> _Checked:
     has_thumbnail = thumbnails.is_cached(file.content_hash, ThumbSize.THUMB)
     try:
-        digest = content_hash(root / file.library_path)
+        digest = content_hash(library.file_path(file.library_path))
+    except LibraryDamagedError as error:
+        return _Checked(file, FileProblem.UNREADABLE, error.problem, has_thumbnail)
     except FileNotFoundError:
         return _Checked(file, FileProblem.MISSING, "", has_thumbnail)
     except OSError as error:
@@ -222,8 +225,12 @@ def _check_one(root: Path, thumbnails: ThumbnailCache, file: _LibraryFile) -> _C
     return _Checked(file, problem, "", has_thumbnail)
 
 
-def _repaired(root: Path, file: BadFile) -> BadFile:
+def _repaired(library: Library, file: BadFile) -> BadFile:
     """``file`` restored from the first of its originals that still has its bytes, if any."""
+    try:
+        destination = library.file_path(file.library_path)
+    except LibraryDamagedError as error:
+        return replace(file, unrepaired_reason=error.problem)
     reasons = []
     for original in dict.fromkeys(photo.original_path for photo in file.photos):
         source = Path(original)
@@ -234,7 +241,7 @@ def _repaired(root: Path, file: BadFile) -> BadFile:
             if content_hash(source) != file.content_hash:
                 reasons.append(f"{readable_path(original)} has changed since it was imported")
                 continue
-            store_original(source, root, file.library_path, file.content_hash)
+            store_original(source, destination, file.content_hash)
         except OSError as error:
             reasons.append(f"{readable_path(original)} cannot be copied ({error.strerror})")
             continue
@@ -242,11 +249,14 @@ def _repaired(root: Path, file: BadFile) -> BadFile:
     return replace(file, unrepaired_reason="; ".join(reasons))
 
 
-def _make_thumbnails(root: Path, thumbnails: ThumbnailCache, files: list[_LibraryFile]) -> int:
+def _make_thumbnails(
+    library: Library, thumbnails: ThumbnailCache, files: list[_LibraryFile]
+) -> int:
     made = 0
     for file in files:
         try:
-            thumbnails.ensure(root / file.library_path, file.content_hash, ThumbSize.THUMB)
+            source = library.file_path(file.library_path)
+            thumbnails.ensure(source, file.content_hash, ThumbSize.THUMB)
         # An intact copy decoded when it was imported; anything it raises now is reported by
         # the count, not allowed to end the repair of the rest.
         except Exception:

@@ -15,11 +15,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from journal.photos.camera import CameraKey
 from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import DerivedTime, RecordedTime, TripClock, derive_time
 from journal.store.models import CameraOffset, Photo, Trip
-
-CameraTuple = tuple[str, str, str]
 
 
 def trip_clock(trip: Trip) -> TripClock:
@@ -31,15 +30,9 @@ def trip_clock(trip: Trip) -> TripClock:
     )
 
 
-def camera_of(photo: Photo) -> CameraTuple:
-    return (photo.camera_make, photo.camera_model, photo.camera_serial)
-
-
-def camera_offsets(session: Session, trip_id: int) -> dict[CameraTuple, int]:
+def camera_offsets(session: Session, trip_id: int) -> dict[CameraKey, int]:
     rows = session.scalars(select(CameraOffset).where(CameraOffset.trip_id == trip_id))
-    return {
-        (row.camera_make, row.camera_model, row.camera_serial): row.offset_seconds for row in rows
-    }
+    return {row.camera: row.offset_seconds for row in rows}
 
 
 def recorded_time(photo: Photo) -> RecordedTime:
@@ -80,7 +73,7 @@ class Rederived:
 
 
 def derivations(
-    session: Session, trip: Trip, clock: TripClock, camera: CameraTuple | None = None
+    session: Session, trip: Trip, clock: TripClock, camera: CameraKey | None = None
 ) -> Iterator[tuple[Photo, DerivedTime]]:
     """Each photo of ``trip`` (or of one camera) with its time and day under ``clock``, which
     may differ from the trip's own. Writes nothing: a dry run of new dates and the change
@@ -89,16 +82,12 @@ def derivations(
     offsets = camera_offsets(session, trip.id)
     query = select(Photo).where(Photo.trip_id == trip.id)
     if camera is not None:
-        query = query.where(
-            Photo.camera_make == camera[0],
-            Photo.camera_model == camera[1],
-            Photo.camera_serial == camera[2],
-        )
+        query = query.where(Photo.camera == camera)
     for photo in session.scalars(query):
-        yield photo, derive_time(recorded_time(photo), clock, offsets.get(camera_of(photo), 0))
+        yield photo, derive_time(recorded_time(photo), clock, offsets.get(photo.camera, 0))
 
 
-def rederive(session: Session, trip: Trip, camera: CameraTuple | None = None) -> Rederived:
+def rederive(session: Session, trip: Trip, camera: CameraKey | None = None) -> Rederived:
     """Re-derive every photo of ``trip`` (or of one camera) from what its file recorded."""
     result = Rederived()
     moved: list[Photo] = []

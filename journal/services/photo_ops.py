@@ -3,26 +3,27 @@ camera clock corrections. Each runs inside the one session the facade opens."""
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from pathlib import PurePosixPath
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError, NotFoundError
+from journal.markdown.photo_refs import shown_photos, without_photos
+from journal.photos.camera import CameraKey
 from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import derive_time
 from journal.services import photo_days
 from journal.services.changes import Changes
 from journal.services.snapshots import (
     CameraInfo,
-    CameraKey,
     DayMove,
     PhotoInfo,
-    TextPart,
     TextShowingPhotos,
     TripInfo,
 )
-from journal.shown_photos import shown_photos, without_photos
 from journal.store.models import CameraOffset, Day, Photo, Trip
+from journal.texts import TextPart
 
 #: Enough for a clock that was never set (cameras start at 2000 or 2010); beyond it is a typo.
 MAX_CAMERA_OFFSET_SECONDS = 100 * 366 * 24 * 3600
@@ -228,7 +229,7 @@ def delete_photos(session: Session, trip_id: int, photo_ids: Sequence[int]) -> C
 
 def library_files(
     session: Session, trip_id: int, photo_ids: Sequence[int] | None = None
-) -> dict[str, str]:
+) -> dict[str, PurePosixPath]:
     """Content hash -> library path of a trip's photos (or of some of them)."""
     query = select(Photo.content_hash, Photo.library_path).where(Photo.trip_id == trip_id)
     if photo_ids is not None:
@@ -236,7 +237,7 @@ def library_files(
     return dict(session.execute(query).all())
 
 
-def unused_files(session: Session, files: dict[str, str]) -> dict[str, str]:
+def unused_files(session: Session, files: dict[str, PurePosixPath]) -> dict[str, PurePosixPath]:
     """Those of ``files`` that no photo row (of any trip) refers to any more."""
     used = set(session.scalars(select(Photo.content_hash).where(Photo.content_hash.in_(files))))
     return {digest: path for digest, path in files.items() if digest not in used}
@@ -246,15 +247,12 @@ def cameras(session: Session, trip_id: int) -> list[CameraInfo]:
     trip = _trip(session, trip_id)
     offsets = photo_days.camera_offsets(session, trip.id)
     rows = session.execute(
-        select(Photo.camera_make, Photo.camera_model, Photo.camera_serial, func.count())
+        select(Photo.camera, func.count())
         .where(Photo.trip_id == trip.id)
-        .group_by(Photo.camera_make, Photo.camera_model, Photo.camera_serial)
+        .group_by(Photo.camera)
         .order_by(func.count().desc(), Photo.camera_make, Photo.camera_model)
     )
-    return [
-        CameraInfo(CameraKey(make, model, serial), count, offsets.get((make, model, serial), 0))
-        for make, model, serial, count in rows
-    ]
+    return [CameraInfo(camera, count, offsets.get(camera, 0)) for camera, count in rows]
 
 
 def _check_offset(offset_seconds: int) -> None:
@@ -266,14 +264,7 @@ def _check_offset(offset_seconds: int) -> None:
 
 def _camera_photos(session: Session, trip: Trip, camera: CameraKey) -> list[Photo]:
     rows = list(
-        session.scalars(
-            select(Photo).where(
-                Photo.trip_id == trip.id,
-                Photo.camera_make == camera.make,
-                Photo.camera_model == camera.model,
-                Photo.camera_serial == camera.serial,
-            )
-        )
+        session.scalars(select(Photo).where(Photo.trip_id == trip.id, Photo.camera == camera))
     )
     if not rows:
         raise NotFoundError(f"{trip.title} has no photos from {camera.label}.")
@@ -295,7 +286,7 @@ def offset_for_actual_time(
             f"The time of {row.original_name} comes from {where}, not from its camera's clock, "
             "so a clock correction cannot change it; pick a photo with an EXIF time."
         )
-    return CameraKey.of(row), round((actual - row.wall_time).total_seconds())
+    return row.camera, round((actual - row.wall_time).total_seconds())
 
 
 def preview_camera_offset(
@@ -323,24 +314,14 @@ def set_camera_offset(
     trip = _trip(session, trip_id)
     _camera_photos(session, trip, camera)
     row = session.scalars(
-        select(CameraOffset).where(
-            CameraOffset.trip_id == trip.id,
-            CameraOffset.camera_make == camera.make,
-            CameraOffset.camera_model == camera.model,
-            CameraOffset.camera_serial == camera.serial,
-        )
+        select(CameraOffset).where(CameraOffset.trip_id == trip.id, CameraOffset.camera == camera)
     ).one_or_none()
     if row is None:
-        row = CameraOffset(
-            trip_id=trip.id,
-            camera_make=camera.make,
-            camera_model=camera.model,
-            camera_serial=camera.serial,
-        )
+        row = CameraOffset(trip_id=trip.id, camera=camera)
         session.add(row)
     row.offset_seconds = offset_seconds
     session.flush()
-    changed = photo_days.rederive(session, trip, (camera.make, camera.model, camera.serial))
+    changed = photo_days.rederive(session, trip, camera)
     session.flush()
     return Changes(
         trip=TripInfo.of(trip), days=frozenset(changed.days), photos=frozenset(changed.photos)

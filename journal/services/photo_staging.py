@@ -24,12 +24,13 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from journal.photos.camera import CameraKey
 from journal.photos.day_assignment import DerivedTime, RecordedTime, TripClock, derive_time
 from journal.photos.discovery import discover
 from journal.photos.disk_space import is_disk_full
@@ -42,10 +43,10 @@ from journal.photos.import_progress import (
     RateMeter,
 )
 from journal.photos.metadata import PhotoMetadata, PhotoRejectedError, read_metadata
-from journal.photos.storage import Stored, content_hash, library_path, store_original
+from journal.photos.storage import Stored, content_hash, copy_path_for, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.services import photo_days, photo_ops
-from journal.services.photo_days import CameraTuple
+from journal.store.library_paths import library_file
 from journal.store.models import Photo, Trip
 
 #: Threads that copy originals into the library: each mostly waits for its fsync.
@@ -59,17 +60,17 @@ class StagingTarget:
     """What staging needs to know of the trip the photos go to, read before any file work."""
 
     clock: TripClock
-    offsets: Mapping[CameraTuple, int]
+    offsets: Mapping[CameraKey, int]
     #: The trip's photos: content hash to library path (the first duplicate checks the copy).
-    copies: Mapping[str, str]
+    copies: Mapping[str, PurePosixPath]
     #: Every hash the library had when staging began (a copy written for one is a repair).
     known: frozenset[str]
 
     @classmethod
     def read(cls, session: Session, trip: Trip | None, clock: TripClock) -> "StagingTarget":
         """The target for photos going into ``trip`` (None: a trip not made yet) on ``clock``."""
-        offsets: dict[CameraTuple, int] = {}
-        copies: dict[str, str] = {}
+        offsets: dict[CameraKey, int] = {}
+        copies: dict[str, PurePosixPath] = {}
         if trip is not None:
             offsets = photo_days.camera_offsets(session, trip.id)
             copies = photo_ops.library_files(session, trip.id)
@@ -92,7 +93,7 @@ class _Examined:
     digest: str
     size: int
     #: For a file the trip has already: the library path of the copy to check (and restore).
-    duplicate_of: str | None = None
+    duplicate_of: PurePosixPath | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class Staged:
 
     scanned: Scanned
     digest: str
-    relative: str
+    relative: PurePosixPath
     size: int
     #: The library had these bytes, but their copy was missing or damaged until this file.
     restored: bool = False
@@ -152,12 +153,12 @@ class PhotoStaging:
         self._claimed: set[str] = set(target.copies)
         self._lock = threading.Lock()
         #: The trip's photos whose copy no duplicate has checked yet: hash to library path.
-        self._unchecked: dict[str, str] = dict(target.copies)
+        self._unchecked: dict[str, PurePosixPath] = dict(target.copies)
         self._disk_full = threading.Event()
         #: Files not found, not readable or not photos, in the order met.
         self.failures: list[ImportFailure] = []
         #: Copies this run wrote where there was none: hash to library path (guarded by the lock).
-        self.created: dict[str, str] = {}
+        self.created: dict[str, PurePosixPath] = {}
 
     @property
     def disk_full(self) -> bool:
@@ -188,8 +189,7 @@ class PhotoStaging:
                 failure = ImportFailure(path, str(error))
                 self.failures.append(failure)
             else:
-                camera = (metadata.camera.make, metadata.camera.model, metadata.camera.serial)
-                derived = derive_time(_recorded(metadata), clock, offsets.get(camera, 0))
+                derived = derive_time(_recorded(metadata), clock, offsets.get(metadata.camera, 0))
                 scanned.append(Scanned(len(scanned), path, metadata, derived))
                 planned = PlannedPhoto(path, derived.local_time, derived.day)
             meter.done += 1
@@ -292,9 +292,9 @@ class PhotoStaging:
         A duplicate's copy is only checked, and written again if it is missing or damaged.
         """
         item, digest, duplicate_of = examined.scanned, examined.digest, examined.duplicate_of
-        relative = duplicate_of or library_path(digest, item.metadata.media_format)
+        relative = duplicate_of or copy_path_for(digest, item.metadata.media_format)
         try:
-            stored = store_original(item.path, self._root, relative, digest)
+            stored = store_original(item.path, library_file(self._root, relative), digest)
         except OSError as error:
             if duplicate_of is None:
                 self._release(digest)

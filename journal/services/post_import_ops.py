@@ -8,7 +8,7 @@ trip's export settings, so that exporting the trip again gives the post back.
 """
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,17 +16,19 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from journal.export.post import INTRO_SPACER, SECTION_SPACER
-from journal.photo_refs import photo_url
-from journal.post_import.image_links import replace_links
+from journal.markdown import post_layout
+from journal.markdown.images import replace_links
+from journal.markdown.photo_refs import photo_url
+from journal.markdown.post_layout import INTRO_SPACER, SECTION_SPACER
 from journal.post_import.post_plan import PlannedSection, PostPlan
 from journal.services import day_ops, export_ops, photo_ops, trip_ops
 from journal.services.changes import Changes
 from journal.services.photo_rows import insert_rows
 from journal.services.photo_staging import Staged
 from journal.services.snapshots import TripInfo
-from journal.services.trip_ops import NewTrip, TripEdit
+from journal.services.trip_ops import NewTrip
 from journal.store.models import Photo, Trip
+from journal.texts import TextTarget
 
 
 @dataclass(frozen=True)
@@ -172,27 +174,29 @@ def _joined(existing: str, addition: str) -> str:
 def _save_text(
     session: Session, trip: Trip, plan: PostPlan, urls: dict[str, int], *, fill: bool
 ) -> Changes:
-    """The post's intro, days and closing, links pointing at the photos; a filled trip keeps its
-    own text first."""
+    """The post's intro, days and closing, links pointing at the photos, each written the way
+    every text is (``day_ops.set_text``); a filled trip keeps its own text first."""
     destinations = {destination: photo_url(photo_id) for destination, photo_id in urls.items()}
+    changes = Changes()
+    for target, section, spacer in _texts(plan):
+        body = replace_links(section.text, destinations).lstrip("\n")
+        if spacer:
+            body = _without_spacer(body, spacer)
+        if fill:
+            _, existing = day_ops.text(session, trip.id, target)
+            body = _joined(existing, body)
+        title = (section.title or None) if target.has_title else None
+        changes = changes.merged(day_ops.set_text(session, trip.id, target, body, title))
+    return changes
 
-    def linked(section: PlannedSection, spacer: str | None) -> str:
-        text = replace_links(section.text, destinations).lstrip("\n")
-        return _without_spacer(text, spacer) if spacer else text
 
-    intro, closing = linked(plan.intro, INTRO_SPACER), linked(plan.closing, None)
-    if fill:
-        intro, closing = _joined(trip.intro, intro), _joined(trip.closing, closing)
-    changes = trip_ops.edit_trip(session, trip.id, TripEdit(intro=intro, closing=closing))
+def _texts(plan: PostPlan) -> Iterator[tuple[TextTarget, PlannedSection, str | None]]:
+    """Each text of the post, with the spacer the exporter adds after it (None: no spacer)."""
+    yield TextTarget.intro(), plan.intro, INTRO_SPACER
     for section in plan.days:
         assert section.day is not None
-        body = linked(section, SECTION_SPACER)
-        if fill:
-            body = _joined(day_ops.day_info(session, trip.id, section.day).body, body)
-        changes = changes.merged(
-            day_ops.set_day_text(session, trip.id, section.day, body, section.title or None)
-        )
-    return changes
+        yield TextTarget.of_day(section.day), section, SECTION_SPACER
+    yield TextTarget.closing(), plan.closing, None
 
 
 def _save_post_style(session: Session, trip: Trip, plan: PostPlan) -> Changes:
@@ -202,13 +206,10 @@ def _save_post_style(session: Session, trip: Trip, plan: PostPlan) -> Changes:
     settings = export_ops.export_settings(session, trip.id)
     if plan.closing_heading:
         settings = dataclasses.replace(settings, closing_heading=plan.closing_heading)
-    if plan.days and all(_is_date_heading(section) for section in plan.days):
+    templates = post_layout.heading_templates_for([section.heading for section in plan.days])
+    if templates is not None:
+        day_heading, titled_day_heading = templates
         settings = dataclasses.replace(
-            settings, day_heading="{date}", titled_day_heading="{date} — {title}"
+            settings, day_heading=day_heading, titled_day_heading=titled_day_heading
         )
     return changes.merged(export_ops.save_export_settings(session, trip.id, settings))
-
-
-def _is_date_heading(section: PlannedSection) -> bool:
-    assert section.day is not None
-    return section.heading.startswith(section.day.isoformat())

@@ -14,7 +14,7 @@ keeps other processes out).
 import dataclasses
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -80,7 +80,7 @@ class PostImportRun:
         self._progress = progress
         self._cancel = cancel or CancelToken()
         #: Copies this run wrote where there was none: content hash to library path.
-        self.created: dict[str, str] = {}
+        self.created: dict[str, PurePosixPath] = {}
 
     def run(self) -> PostImportReport:
         plan = self._plan

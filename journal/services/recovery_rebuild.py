@@ -22,7 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError
-from journal.photo_refs import photo_url
+from journal.markdown.photo_refs import photo_url, shown_photos
+from journal.photos.camera import CameraKey
 from journal.photos.day_assignment import ZoneSource
 from journal.photos.discovery import discover
 from journal.photos.import_progress import CancelToken, ImportFailure, ImportPhase, ImportProgress
@@ -31,7 +32,6 @@ from journal.services.facade import JournalService
 from journal.services.slugs import check_slug
 from journal.services.snapshots import TripInfo
 from journal.services.trip_ops import NewTrip, TripEdit
-from journal.shown_photos import shown_photos
 from journal.store.library import Library
 from journal.store.models import CameraOffset, Day, Photo, Trip
 from journal.store.salvage import Salvage, SalvagedDay
@@ -139,20 +139,12 @@ class Rebuild:
             self.trips[old.old_id] = created.id
 
     def _put_back_camera_offsets(self, session: Session) -> None:
-        offsets: dict[tuple[int, tuple[str, str, str]], int] = {}
+        offsets: dict[tuple[int, CameraKey], int] = {}
         for offset in self.salvaged.camera_offsets:
             if offset.trip_old_id in self.trips:
                 offsets[(self.trips[offset.trip_old_id], offset.camera)] = offset.offset_seconds
-        for (trip_id, (make, model, serial)), seconds in offsets.items():
-            session.add(
-                CameraOffset(
-                    trip_id=trip_id,
-                    camera_make=make,
-                    camera_model=model,
-                    camera_serial=serial,
-                    offset_seconds=seconds,
-                )
-            )
+        for (trip_id, camera), seconds in offsets.items():
+            session.add(CameraOffset(trip_id=trip_id, camera=camera, offset_seconds=seconds))
 
     def _batches(self) -> dict[int | None, list[Path]]:
         """The files in ``photos/`` by the trip they go to (None: "Recovered"). A library copy is

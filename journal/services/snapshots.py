@@ -5,13 +5,15 @@ Views and the CLI never see ORM objects (which belong to one session); they get 
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
+from journal.photos.camera import CameraKey
 from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import ZoneSource
 from journal.store.models import Day, Photo, Trip
 from journal.text_stats import count_words
+from journal.texts import TextPart
 
 
 @dataclass(frozen=True)
@@ -106,14 +108,6 @@ class DaysOverview:
     unassigned_cover_photo_id: int | None = None
 
 
-class TextPart(StrEnum):
-    """The texts of a trip, in the order the post shows them."""
-
-    INTRO = "intro"
-    DAY = "day"
-    CLOSING = "closing"
-
-
 @dataclass(frozen=True)
 class TextShowingPhotos:
     """A text of the trip that shows some of the photos asked about."""
@@ -134,29 +128,6 @@ class TextShowingPhotos:
 
 
 @dataclass(frozen=True)
-class CameraKey:
-    """Identifies a camera, so that its clock can be corrected; "" where the file did not say."""
-
-    make: str
-    model: str
-    serial: str
-
-    @property
-    def label(self) -> str:
-        """ "Canon EOS R6 (#0123)": the model already names its maker more often than not."""
-        make, model = self.make.strip(), self.model.strip()
-        name = model if make and model.lower().startswith(make.lower()) else f"{make} {model}"
-        name = name.strip()
-        if not name:
-            return "Unknown camera"
-        return f"{name} (#{self.serial})" if self.serial else name
-
-    @classmethod
-    def of(cls, photo: Photo) -> "CameraKey":
-        return cls(photo.camera_make, photo.camera_model, photo.camera_serial)
-
-
-@dataclass(frozen=True)
 class PhotoInfo:
     """One photo of a trip, with the time it was taken and where it sits in the journal."""
 
@@ -165,8 +136,8 @@ class PhotoInfo:
     content_hash: str
     original_name: str
     original_path: str
-    #: Relative to the library folder, with forward slashes.
-    library_path: str
+    #: Where its copy lives, relative to the library folder (``Library.file_path`` finds it).
+    library_path: PurePosixPath
     #: JPEG, HEIF, PNG, WEBP or TIFF.
     media_format: str
     #: As displayed, i.e. after ``orientation`` is applied.
@@ -225,7 +196,7 @@ class PhotoInfo:
             captured_utc=photo.captured_utc,
             time_source=photo.time_source,
             time_trusted=photo.time_trusted,
-            camera=CameraKey.of(photo),
+            camera=photo.camera,
             gps_latitude=photo.gps_latitude,
             gps_longitude=photo.gps_longitude,
             caption=photo.caption,

@@ -15,7 +15,7 @@ lock and refuses a database that needs migrating.
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import TracebackType
 
 from sqlalchemy import Engine
@@ -26,6 +26,7 @@ from journal.atomic_files import remove_partial_files
 from journal.errors import LibraryError, LibraryMissingError
 from journal.store import health, schema
 from journal.store.engine import create_library_engine
+from journal.store.library_paths import library_file
 from journal.store.lock import LibraryLock
 
 DATABASE_NAME = "journal.db"
@@ -56,6 +57,10 @@ class Library:
     @property
     def thumbs_dir(self) -> Path:
         return self.root / THUMBS_DIR
+
+    def file_path(self, relative: PurePosixPath) -> Path:
+        """The file a photo's ``library_path`` names (see ``library_paths.library_file``)."""
+        return library_file(self.root, relative)
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True, read_only: bool = False) -> "Library":

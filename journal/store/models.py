@@ -8,11 +8,14 @@ wall-clock times whose offset is stored beside them. Dates are the trip's calend
 """
 
 from datetime import UTC, date, datetime
+from pathlib import PurePosixPath
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, composite, mapped_column, relationship
 
+from journal.photos.camera import CameraKey
+from journal.store.library_paths import LibraryRelativePath
 from journal.store.path_column import FileSystemPath
 
 NAMING_CONVENTION = {
@@ -115,8 +118,8 @@ class Photo(Base):
     original_path: Mapped[str] = mapped_column(FileSystemPath)
     #: Its file name as shown (bytes that are not UTF-8 written as ``\xNN``).
     original_name: Mapped[str] = mapped_column(Text)
-    #: Relative to the library folder, with forward slashes.
-    library_path: Mapped[str] = mapped_column(Text)
+    #: Where its copy lives, relative to the library folder (``Library.file_path`` finds it).
+    library_path: Mapped[PurePosixPath] = mapped_column(LibraryRelativePath)
     file_size: Mapped[int]
     #: Pillow's format name: JPEG, HEIF, PNG, WEBP, TIFF.
     media_format: Mapped[str] = mapped_column(String(16))
@@ -143,6 +146,8 @@ class Photo(Base):
     camera_make: Mapped[str] = mapped_column(Text, default="")
     camera_model: Mapped[str] = mapped_column(Text, default="")
     camera_serial: Mapped[str] = mapped_column(Text, default="")
+    #: The three columns above as one value (also in queries: ``Photo.camera == key``).
+    camera: Mapped[CameraKey] = composite("camera_make", "camera_model", "camera_serial")
     gps_latitude: Mapped[float | None]
     gps_longitude: Mapped[float | None]
     gps_altitude: Mapped[float | None]
@@ -170,4 +175,5 @@ class CameraOffset(Base):
     camera_make: Mapped[str] = mapped_column(Text, default="")
     camera_model: Mapped[str] = mapped_column(Text, default="")
     camera_serial: Mapped[str] = mapped_column(Text, default="")
+    camera: Mapped[CameraKey] = composite("camera_make", "camera_model", "camera_serial")
     offset_seconds: Mapped[int] = mapped_column(default=0)

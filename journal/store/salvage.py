@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from journal.errors import LibraryError
+from journal.photos.camera import CameraKey
 
 Row = dict[str, object]
 T = TypeVar("T")
@@ -81,7 +82,7 @@ class SalvagedPhoto:
 @dataclass(frozen=True)
 class SalvagedCameraOffset:
     trip_old_id: int
-    camera: tuple[str, str, str]
+    camera: CameraKey
     offset_seconds: int
 
 
@@ -231,7 +232,7 @@ def _camera_offset(row: Row) -> SalvagedCameraOffset | None:
     trip_old_id, seconds = row.get("trip_id"), row.get("offset_seconds")
     if not isinstance(trip_old_id, int) or not isinstance(seconds, int):
         return None
-    camera = (
+    camera = CameraKey(
         _text(row.get("camera_make")),
         _text(row.get("camera_model")),
         _text(row.get("camera_serial")),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from journal.cli import main
-from journal.cli.photo_commands import cancel_on_interrupt
+from journal.cli.interrupts import cancel_on_interrupt
 from journal.photos.import_progress import CancelToken
 from tests.cli.test_trip_commands import library_fingerprint, run, seattle_library
 from tests.photos.photo_files import exif_for, write_photo

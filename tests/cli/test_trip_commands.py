@@ -125,6 +125,7 @@ def test_set_text_from_a_file_and_from_stdin(
         ),
         (["set-text", "seattle-2023", "9", "-"], "there is no Day 9"),
         (["set-text", "seattle-2023", "someday", "-"], "Invalid day 'someday'"),
+        (["set-text", "seattle-2023", "intro", "-", "--title", "T"], "the intro has none"),
         (["set-text", "seattle-2023", "1", "/nonexistent/notes.md"], "Cannot read"),
         (["set-dates", "seattle-2023", "--start", "2023-09-20", "--end", "2023-09-01"], "ends"),
         (["delete", "seattle-2023"], "add --yes to confirm"),

@@ -268,6 +268,7 @@ def test_the_link_check_reports_a_hand_written_image_that_will_not_load(
         ({"baseurl": "blog"}, "Invalid base URL"),
         ({"baseurl": "/../up"}, "Invalid base URL"),
         ({"day_heading": "Day {n}"}, "Invalid day heading"),
+        ({"day_heading": "{date.year}"}, "Invalid day heading"),
         ({"images_edge": 10}, "Invalid image size"),
     ],
 )
@@ -401,3 +402,18 @@ def test_a_photo_without_caption_gets_its_file_name_as_alt_text(
 
     text = report.posts[0].read_text(encoding="utf-8")
     assert "![IMG_0001.jpg](day-0-01.jpg)" in text
+
+
+def test_alt_text_written_with_escapes_is_exported_as_written(
+    service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    """A caption with brackets is escaped when its reference is made (``markdown_image``); the
+    export relinks that reference and must not escape it a second time."""
+    photo = add_photo(summit, summit.start_date, caption="Sunset")
+    written = rf"![Sunset \[1\] from C:\\photos](photo:{photo})"
+    service.set_day_text(summit.id, summit.start_date, written)
+
+    report = service.export_trip(summit.id, settings(tmp_path, ExportFormat.HUGO))
+
+    text = report.posts[0].read_text(encoding="utf-8")
+    assert r"![Sunset \[1\] from C:\\photos](day-0-01.jpg)" in text

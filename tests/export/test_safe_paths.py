@@ -5,6 +5,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from journal.export import ExportError, ExportSettings
+from journal.export.hugo import HugoProfile
 from journal.export.jekyll import JekyllProfile
 from journal.export.safe_paths import inside, url_path
 
@@ -43,3 +44,27 @@ def test_jekyll_serves_links_under_its_baseurl_only(tmp_path: Path) -> None:
     )
     assert isinstance(profile.served_file(tmp_path, post, "assets/a.jpg"), str)
     assert profile.served_file(tmp_path, post, "/blog/../x.jpg") == "it points outside the site"
+
+
+def test_served_files_follow_dot_segments_as_a_browser_does(tmp_path: Path) -> None:
+    """Browsers take ``..`` out of a URL before asking the server, so a link that goes up and
+    stays inside the site loads; only one that leaves it is broken."""
+    jekyll_post = PurePosixPath("_posts/2023-09-16-x.md")
+    jekyll = JekyllProfile(ExportSettings())
+    assert jekyll.served_file(tmp_path, jekyll_post, "/assets/x/../a.png") == (
+        tmp_path / "assets" / "a.png"
+    )
+    assert jekyll.served_file(tmp_path, jekyll_post, "/../a.png") == "it points outside the site"
+
+    hugo_post = PurePosixPath("content/posts/x/index.md")
+    hugo = HugoProfile(ExportSettings())
+    assert hugo.served_file(tmp_path, hugo_post, "/img/../a%20b.png") == (
+        tmp_path / "static" / "a b.png"
+    )
+    assert hugo.served_file(tmp_path, hugo_post, "/../config.toml") == "it points outside the site"
+    assert hugo.served_file(tmp_path, hugo_post, "../y/a.png") == (
+        tmp_path / "content" / "posts" / "y" / "a.png"
+    )
+    assert hugo.served_file(tmp_path, hugo_post, "../../../../a.png") == (
+        "it points outside the export folder"
+    )

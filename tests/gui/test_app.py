@@ -7,9 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from journal.gui import preferences as prefs
 from journal.gui.main_window import MainWindow
-from journal.gui.timeline_entries import EntryKind, TimelineEntry
+from journal.gui.timeline_entries import EntryKey, EntryKind, TimelineEntry
 from journal.gui.timeline_pane import TimelineModel
-from journal.services import JournalService, NewTrip, TripEdit, TripInfo
+from journal.services import JournalService, NewTrip, TextTarget, TripEdit, TripInfo
 from tests.gui.windows import MakeWindow
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -44,10 +44,10 @@ def test_the_last_trip_opens_with_every_section_in_the_timeline(
 
     assert window.timeline_model.rowCount() > 0
     entries = [window.timeline_model.entry(row) for row in range(window.timeline_model.rowCount())]
-    assert [entry.kind for entry in entries] == [
-        EntryKind.INTRO,
-        *[EntryKind.DAY] * 6,
-        EntryKind.CLOSING,
+    assert [entry.key for entry in entries] == [
+        TextTarget.intro(),
+        *[TextTarget.of_day(date(2023, 9, day)) for day in range(16, 22)],
+        TextTarget.closing(),
         EntryKind.UNASSIGNED,
     ]
     assert entries[1].label == "Day 0 · Sat 16 Sep"
@@ -77,9 +77,9 @@ def test_the_demo_trip_opens_with_photos_on_several_days(
     assert window.windowTitle().startswith("Seattle 2023 (demo)")
     assert window.gallery_model.rowCount() == 5
     entries = [window.timeline_model.entry(row) for row in range(window.timeline_model.rowCount())]
-    days_with_photos = [e for e in entries if e.kind is EntryKind.DAY and e.photo_count]
+    days_with_photos = [e for e in entries if e.is_day and e.photo_count]
     assert len(days_with_photos) == 5
-    assert entries[-1].kind is EntryKind.UNASSIGNED
+    assert entries[-1].key is EntryKind.UNASSIGNED
     assert entries[-1].photo_count == 1
     assert "photo:" in window.editor.editor.toPlainText()
 
@@ -108,8 +108,8 @@ def test_last_trip_splitters_and_geometry_are_restored(
 
 def test_photos_on_their_way_are_counted_until_they_arrive() -> None:
     model = TimelineModel()
-    day = TimelineEntry(EntryKind.DAY, date(2023, 9, 16), "Day 0 · Sat 16 Sep", "", 0, 2, None)
-    tray = TimelineEntry(EntryKind.UNASSIGNED, None, "Unassigned", "", 0, 0, None)
+    day = TimelineEntry(TextTarget.of_day(date(2023, 9, 16)), "Day 0 · Sat 16 Sep", "", 0, 2, None)
+    tray = TimelineEntry(None, "Unassigned", "", 0, 0, None)
     model.set_entries([day, tray])
 
     model.set_incoming({date(2023, 9, 16): 5, None: 1})
@@ -129,33 +129,33 @@ def test_each_trip_reopens_on_the_section_last_shown(
     ).trip
     assert jeju is not None
 
-    def show(window: MainWindow, kind: EntryKind, day: date | None) -> None:
-        row = window.timeline_model.row_of(kind, day)
+    def show(window: MainWindow, key: EntryKey) -> None:
+        row = window.timeline_model.row_of(key)
         assert row is not None
         window.timeline.setCurrentIndex(window.timeline_model.index(row))
 
-    def shown(window: MainWindow) -> tuple[EntryKind, date | None] | None:
+    def shown(window: MainWindow) -> EntryKey | None:
         index = window.timeline.currentIndex()
         return window.timeline_model.entry(index.row()).key if index.isValid() else None
 
     first: MainWindow = make_window()
     first.open_trip(seattle.id)
-    assert shown(first) == (EntryKind.DAY, date(2023, 9, 16))
-    show(first, EntryKind.DAY, date(2023, 9, 19))
+    assert shown(first) == TextTarget.of_day(date(2023, 9, 16))
+    show(first, TextTarget.of_day(date(2023, 9, 19)))
     first.open_trip(jeju.id)
-    assert shown(first) == (EntryKind.DAY, date(2024, 5, 1))
-    show(first, EntryKind.CLOSING, None)
+    assert shown(first) == TextTarget.of_day(date(2024, 5, 1))
+    show(first, TextTarget.closing())
     first.open_trip(seattle.id)
-    assert shown(first) == (EntryKind.DAY, date(2023, 9, 19))
+    assert shown(first) == TextTarget.of_day(date(2023, 9, 19))
     first.close()
 
     second: MainWindow = make_window()
     assert second.trip is not None
     assert second.trip.id == seattle.id
-    assert shown(second) == (EntryKind.DAY, date(2023, 9, 19))
+    assert shown(second) == TextTarget.of_day(date(2023, 9, 19))
     assert second.editor.heading.text() == "Day 3 · Tue 19 Sep"
     second.open_trip(jeju.id)
-    assert shown(second) == (EntryKind.CLOSING, None)
+    assert shown(second) == TextTarget.closing()
 
 
 def test_a_trip_opened_by_hand_is_not_replaced_by_the_one_start_up_picked(

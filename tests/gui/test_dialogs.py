@@ -15,10 +15,9 @@ from journal.gui.camera_dialog import PREVIEW_DELAY_MS, CameraDialog, format_off
 from journal.gui.import_summary import ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.gui.photo_viewer import PhotoViewer
-from journal.gui.timeline_entries import EntryKind
 from journal.gui.trip_dialog import TripDialog
 from journal.photos.import_progress import ImportFailure
-from journal.services import JournalService, NewTrip, TripInfo
+from journal.services import JournalService, NewTrip, TextTarget, TripInfo
 from journal.services.changes import Changes
 from journal.services.photo_import import ImportReport
 from tests.gui.message_boxes import Button, MessageBoxAnswerer
@@ -53,7 +52,7 @@ def photo_ids(service: JournalService, seattle: TripInfo, tmp_path: Path) -> dic
 
 
 def _day_count(window: MainWindow, day: date) -> int:
-    row = window.timeline_model.row_of(EntryKind.DAY, day)
+    row = window.timeline_model.row_of(TextTarget.of_day(day))
     assert row is not None
     return window.timeline_model.entry(row).photo_count
 

@@ -71,12 +71,12 @@ def test_a_full_disk_is_said_once_in_a_warning_the_status_bar_and_the_summary(
         write_photo(card / f"p{index}.jpg", exif_for(original=f"2023:09:18 10:0{index}:00"))
     copies = 0
 
-    def disk_fills_after_three(source: Path, root: Path, relative: str, digest: str) -> Stored:
+    def disk_fills_after_three(source: Path, destination: Path, digest: str) -> Stored:
         nonlocal copies
         copies += 1
         if copies > 3:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return store_original(source, root, relative, digest)
+        return store_original(source, destination, digest)
 
     monkeypatch.setattr(f"{photo_staging.__name__}.store_original", disk_fills_after_three)
 

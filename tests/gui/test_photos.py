@@ -23,8 +23,8 @@ from pytestqt.qtbot import QtBot
 from journal.gui.gallery_pane import GalleryModel
 from journal.gui.main_window import MainWindow
 from journal.gui.photo_actions import removal_question
-from journal.gui.timeline_entries import EntryKind
-from journal.services import JournalService, TextPart, TextShowingPhotos, TripInfo
+from journal.gui.timeline_entries import EntryKey, EntryKind
+from journal.services import JournalService, TextPart, TextShowingPhotos, TextTarget, TripInfo
 from tests.gui.drag_events import drag_and_drop, file_mime
 from tests.gui.message_boxes import MessageBoxAnswerer, ShownBox
 from tests.gui.windows import MakeWindow
@@ -58,9 +58,12 @@ def threaded_window(qtbot: QtBot, make_window: MakeWindow, seattle: TripInfo) ->
     return window
 
 
+def _key(day: date | None) -> EntryKey:
+    return EntryKind.UNASSIGNED if day is None else TextTarget.of_day(day)
+
+
 def _select_day(window: MainWindow, day: date | None) -> None:
-    kind = EntryKind.UNASSIGNED if day is None else EntryKind.DAY
-    row = window.timeline_model.row_of(kind, day)
+    row = window.timeline_model.row_of(_key(day))
     assert row is not None
     window.timeline.setCurrentIndex(window.timeline_model.index(row))
     assert window.gallery_model.day == day
@@ -71,8 +74,7 @@ def _names(model: GalleryModel) -> list[str]:
 
 
 def _day_count(window: MainWindow, day: date | None) -> int:
-    kind = EntryKind.UNASSIGNED if day is None else EntryKind.DAY
-    row = window.timeline_model.row_of(kind, day)
+    row = window.timeline_model.row_of(_key(day))
     assert row is not None
     return window.timeline_model.entry(row).photo_count
 
@@ -85,7 +87,7 @@ def test_dropped_files_import_onto_their_days(
     camera_roll: Path,
 ) -> None:
     window = threaded_window
-    row = window.timeline_model.row_of(EntryKind.DAY, DAY1)
+    row = window.timeline_model.row_of(TextTarget.of_day(DAY1))
     assert row is not None
     window.timeline.setCurrentIndex(window.timeline_model.index(row))
     qtbot.waitUntil(lambda: window.gallery_model.day == DAY1)
@@ -206,7 +208,7 @@ def test_a_photo_dragged_onto_a_day_moves_there(
     assert window.gallery_model.rowCount() == 2
     data = window.gallery_model.mimeData([window.gallery_model.index(1)])
     target = window.timeline.visualRect(
-        window.timeline_model.index(window.timeline_model.row_of(EntryKind.DAY, DAY2) or 0)
+        window.timeline_model.index(window.timeline_model.row_of(TextTarget.of_day(DAY2)) or 0)
     ).center()
 
     drop = drag_and_drop(window.timeline.viewport(), target, data, Qt.DropAction.MoveAction)
@@ -218,7 +220,7 @@ def test_a_photo_dragged_onto_a_day_moves_there(
     assert _day_count(window, DAY2) == 2
 
     unassigned = window.timeline.visualRect(
-        window.timeline_model.index(window.timeline_model.row_of(EntryKind.UNASSIGNED, None) or 0)
+        window.timeline_model.index(window.timeline_model.row_of(EntryKind.UNASSIGNED) or 0)
     ).center()
     data = window.gallery_model.mimeData([window.gallery_model.index(0)])
     drag_and_drop(window.timeline.viewport(), unassigned, data, Qt.DropAction.MoveAction)
@@ -449,7 +451,7 @@ def test_the_unassigned_tray_explains_itself_instead_of_an_editor_and_has_a_cove
     qtbot: QtBot, window: MainWindow, imported: dict[str, int]
 ) -> None:
     editor = window.editor
-    row = window.timeline_model.row_of(EntryKind.UNASSIGNED, None)
+    row = window.timeline_model.row_of(EntryKind.UNASSIGNED)
     assert row is not None
     assert window.timeline_model.entry(row).cover_photo_id == imported["before.jpg"]
 

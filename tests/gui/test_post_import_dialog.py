@@ -20,9 +20,14 @@ from pytestqt.qtbot import QtBot
 from journal.gui.background import TaskRunner
 from journal.gui.main_window import MainWindow
 from journal.gui.post_import_dialog import PostImportDialog, report_text
-from journal.gui.timeline_entries import EntryKind
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
-from journal.services import JournalService, PostImportCancelledError, PostImportReport, TripInfo
+from journal.services import (
+    JournalService,
+    PostImportCancelledError,
+    PostImportReport,
+    TextTarget,
+    TripInfo,
+)
 from tests.gui.message_boxes import MessageBoxAnswerer
 from tests.gui.typing import type_with_input_method
 from tests.post_import.test_round_trip import stand_in_site
@@ -190,7 +195,7 @@ def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
     accept_post_import(qtbot, monkeypatch, post, options=fill_the_open_trip)
     window: MainWindow = make_window()
     editor = window.editor.editor
-    row = window.timeline_model.row_of(EntryKind.DAY, day0)
+    row = window.timeline_model.row_of(TextTarget.of_day(day0))
     assert row is not None
     window.timeline.setCurrentIndex(window.timeline_model.index(row))
     assert editor.toPlainText() == "Seattle notes."

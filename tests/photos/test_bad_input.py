@@ -94,10 +94,10 @@ def test_a_copy_that_fails_costs_only_its_photo_and_a_later_import_brings_it_in(
     for index in range(6):
         write_photo(camera_roll / f"p{index}.jpg", exif_for(original=f"2023:09:18 10:0{index}:00"))
 
-    def io_error_for_p3(source: Path, library_root: Path, relative: str, digest: str) -> Stored:
+    def io_error_for_p3(source: Path, destination: Path, digest: str) -> Stored:
         if source.name == "p3.jpg":
             raise OSError(errno.EIO, os.strerror(errno.EIO))
-        return store_original(source, library_root, relative, digest)
+        return store_original(source, destination, digest)
 
     monkeypatch.setattr(f"{photo_staging.__name__}.store_original", io_error_for_p3)
     report = service.import_photos(seattle.id, [camera_roll])
@@ -220,9 +220,9 @@ def test_on_a_slow_disk_cancel_does_not_wait_for_a_backlog_of_copies(
         exif = exif_for(original=f"2023:09:18 10:{index:02d}:00")
         write_photo(camera_roll / f"p{index:02d}.jpg", exif)
 
-    def slow_store(source: Path, library_root: Path, relative: str, digest: str) -> Stored:
+    def slow_store(source: Path, destination: Path, digest: str) -> Stored:
         time.sleep(0.04)  # a USB disk's fsync
-        return store_original(source, library_root, relative, digest)
+        return store_original(source, destination, digest)
 
     monkeypatch.setattr(f"{photo_staging.__name__}.store_original", slow_store)
     cancel = CancelToken()

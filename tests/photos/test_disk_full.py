@@ -49,13 +49,13 @@ class _FillingDisk:
         self.calls = 0
         self._lock = threading.Lock()
 
-    def __call__(self, source: Path, library_root: Path, relative: str, digest: str) -> Stored:
+    def __call__(self, source: Path, destination: Path, digest: str) -> Stored:
         with self._lock:
             self.calls += 1
             full = self.calls > FIT
         if full:
             raise _no_space()
-        return store_original(source, library_root, relative, digest)
+        return store_original(source, destination, digest)
 
 
 def _check_consistent(service: JournalService, trip: TripInfo, imported: int) -> None:

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from journal.photos import storage
-from journal.photos.storage import Stored, content_hash, library_path, store_original
+from journal.photos.storage import Stored, content_hash, copy_path_for, store_original
 
 
 def test_copy_is_identical_and_keeps_the_modification_time(tmp_path: Path) -> None:
     source = tmp_path / "a.jpg"
     source.write_bytes(os.urandom(300_000))
     os.utime(source, (1_600_000_000, 1_600_000_000))
-    relative = library_path(content_hash(source), "JPEG")
+    relative = copy_path_for(content_hash(source), "JPEG")
 
-    store_original(source, tmp_path / "lib", relative, content_hash(source))
+    store_original(source, tmp_path / "lib" / relative, content_hash(source))
 
     copy = tmp_path / "lib" / relative
     assert copy.read_bytes() == source.read_bytes()
@@ -37,23 +37,23 @@ def test_falls_back_to_a_plain_copy_where_the_kernel_cannot(
 
     monkeypatch.setattr(storage, "DIRECT_COPY_MAX", 0)  # the copy the kernel does, not direct
     monkeypatch.setattr(os, "copy_file_range", cross_device)
-    relative = library_path(content_hash(source), "HEIF")
+    relative = copy_path_for(content_hash(source), "HEIF")
 
-    store_original(source, tmp_path / "lib", relative, content_hash(source))
+    store_original(source, tmp_path / "lib" / relative, content_hash(source))
 
-    assert relative.endswith(".heic")
+    assert relative.suffix == ".heic"
     assert (tmp_path / "lib" / relative).read_bytes() == source.read_bytes()
 
 
 def test_an_intact_copy_is_reused(tmp_path: Path) -> None:
     source = tmp_path / "a.png"
     source.write_bytes(b"png bytes")
-    relative = library_path(content_hash(source), "PNG")
-    store_original(source, tmp_path / "lib", relative, content_hash(source))
+    relative = copy_path_for(content_hash(source), "PNG")
+    store_original(source, tmp_path / "lib" / relative, content_hash(source))
     copy = tmp_path / "lib" / relative
     before = copy.stat().st_ino
 
-    stored = store_original(source, tmp_path / "lib", relative, content_hash(source))
+    stored = store_original(source, tmp_path / "lib" / relative, content_hash(source))
 
     assert stored is Stored.KEPT
     assert copy.stat().st_ino == before
@@ -62,27 +62,27 @@ def test_an_intact_copy_is_reused(tmp_path: Path) -> None:
 def test_a_copy_of_the_right_size_with_other_bytes_is_replaced_not_reused(tmp_path: Path) -> None:
     source = tmp_path / "a.jpg"
     source.write_bytes(os.urandom(20_000))
-    relative = library_path(content_hash(source), "JPEG")
+    relative = copy_path_for(content_hash(source), "JPEG")
     copy = tmp_path / "lib" / relative
     copy.parent.mkdir(parents=True)
     damaged = bytearray(source.read_bytes())
     damaged[10_000] ^= 0xFF  # one flipped byte: what a failing disk leaves
     copy.write_bytes(damaged)
 
-    stored = store_original(source, tmp_path / "lib", relative, content_hash(source))
+    stored = store_original(source, tmp_path / "lib" / relative, content_hash(source))
 
     assert stored is Stored.REPLACED
     assert copy.read_bytes() == source.read_bytes()
-    assert store_original(source, tmp_path / "lib", relative, content_hash(source)) is Stored.KEPT
+    assert store_original(source, tmp_path / "lib" / relative, content_hash(source)) is Stored.KEPT
 
 
 @pytest.mark.parametrize("size", [1, 4095, 4096, 4097, 3 * 1024 * 1024 + 17])
 def test_a_direct_copy_is_cut_to_the_originals_size(tmp_path: Path, size: int) -> None:
     source = tmp_path / "a.jpg"
     source.write_bytes(os.urandom(size))
-    relative = library_path(content_hash(source), "JPEG")
+    relative = copy_path_for(content_hash(source), "JPEG")
 
-    store_original(source, tmp_path / "lib", relative, content_hash(source))
+    store_original(source, tmp_path / "lib" / relative, content_hash(source))
 
     copy = tmp_path / "lib" / relative
     assert copy.read_bytes() == source.read_bytes()
@@ -105,9 +105,9 @@ def test_the_copy_is_written_around_the_page_cache_where_the_file_system_allows(
         return real_copy_file_range(*args)
 
     monkeypatch.setattr(os, "copy_file_range", counted_copy)
-    relative = library_path(content_hash(source), "JPEG")
+    relative = copy_path_for(content_hash(source), "JPEG")
 
-    store_original(source, tmp_path / "lib", relative, content_hash(source))
+    store_original(source, tmp_path / "lib" / relative, content_hash(source))
 
     assert (tmp_path / "lib" / relative).read_bytes() == source.read_bytes()
     assert kernel_copies == []  # written directly, not through the page cache
@@ -128,9 +128,9 @@ def test_a_file_system_that_refuses_direct_writes_gets_an_ordinary_copy(
         return real_write(fd, data)
 
     monkeypatch.setattr(os, "write", refuse_direct)
-    relative = library_path(content_hash(source), "JPEG")
+    relative = copy_path_for(content_hash(source), "JPEG")
 
-    store_original(source, tmp_path / "lib", relative, content_hash(source))
+    store_original(source, tmp_path / "lib" / relative, content_hash(source))
 
     copy = tmp_path / "lib" / relative
     assert copy.read_bytes() == source.read_bytes()
@@ -143,9 +143,9 @@ def test_a_file_too_big_for_the_buffer_is_copied_the_ordinary_way(
     monkeypatch.setattr(storage, "DIRECT_COPY_MAX", 64 * 1024)
     source = tmp_path / "panorama.tif"
     source.write_bytes(os.urandom(200_000))
-    relative = library_path(content_hash(source), "TIFF")
+    relative = copy_path_for(content_hash(source), "TIFF")
 
-    store_original(source, tmp_path / "lib", relative, content_hash(source))
+    store_original(source, tmp_path / "lib" / relative, content_hash(source))
 
     assert (tmp_path / "lib" / relative).read_bytes() == source.read_bytes()
 

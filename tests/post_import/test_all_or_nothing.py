@@ -177,12 +177,12 @@ def test_a_full_disk_while_copying_the_images_imports_nothing_and_says_so(
     before, copies_before = trip_state(service, summit.id), library_files(service, (PHOTOS_DIR,))
     copies = 0
 
-    def disk_fills_after_two(source: Path, root: Path, relative: str, digest: str) -> Stored:
+    def disk_fills_after_two(source: Path, destination: Path, digest: str) -> Stored:
         nonlocal copies
         copies += 1
         if copies > 2:
             raise OSError(28, "No space left on device")
-        return store_original(source, root, relative, digest)
+        return store_original(source, destination, digest)
 
     monkeypatch.setattr(photo_staging, "store_original", disk_fills_after_two)
 

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from journal.errors import InvalidInputError
-from journal.post_import.image_links import find_image_links, replace_links, resolve_image
+from journal.markdown.images import find_images, replace_links
+from journal.markdown.links import resolve_image
 from journal.post_import.post_plan import plan_post, read_post_text
 
 REFERENCE_POST = Path(__file__).with_name("data") / "example-post.md"
@@ -164,9 +165,9 @@ def test_links_resolve_per_segment_and_never_escape(tmp_path: Path) -> None:
 
 def test_image_links_in_code_are_left_alone_and_rewrites_touch_only_links() -> None:
     text = 'a ![x](p.png) b\n\n    ![code](p.png)\n\n`![span](p.png)` ![y](<q r.png> "t")\n'
-    assert [link.destination for link in find_image_links(text)] == ["p.png", "q r.png"]
+    assert [image.destination for image in find_images(text)] == ["p.png", "q r.png"]
     assert replace_links(text, {"p.png": "photo:1", "q r.png": "photo:2"}) == (
-        "a ![x](photo:1) b\n\n    ![code](p.png)\n\n`![span](p.png)` ![y](photo:2)\n"
+        'a ![x](photo:1) b\n\n    ![code](p.png)\n\n`![span](p.png)` ![y](photo:2 "t")\n'
     )
 
 

@@ -196,6 +196,25 @@ def test_filling_an_existing_trip_keeps_its_text(service: JournalService, tmp_pa
     assert body.startswith("My own notes.\n\n드디어 워크숍 첫째 날입니다.")
 
 
+def test_a_post_with_dated_day_headings_is_exported_with_them_again(
+    service: JournalService, tmp_path: Path
+) -> None:
+    post = tmp_path / "2024-04-01-tokyo.md"
+    post.write_text(
+        "---\ntitle: Tokyo\ndate: 2024-04-01\n---\nIntro.\n\n<br>\n\n"
+        "## 2024-04-01\nDay one.\n\n<br>\n<br>\n\n"
+        "## 2024-04-02 — Shinjuku\nDay two.\n\n<br>\n<br>\n\n"
+        "## Conclusion\nThe end.\n",
+        encoding="utf-8",
+    )
+
+    report = import_post(service, post)
+
+    _, body = split_post(export_jekyll(service, report.trip.id, tmp_path / "site"))
+    assert _HEADING.findall(body) == ["2024-04-01", "2024-04-02 — Shinjuku", "Conclusion"]
+    assert prose(body) == prose(split_post(post.read_text(encoding="utf-8"))[1])
+
+
 def test_site_root_is_found_from_the_config_file(tmp_path: Path) -> None:
     post = stand_in_site(tmp_path)
     assert guess_site_root(post) == (tmp_path / "old-site").resolve()

@@ -1,6 +1,6 @@
 """Finding image references the way a Markdown renderer does, and rewriting only those."""
 
-from journal.export.image_refs import find_images, image_markdown, image_sources, rewrite_images
+from journal.markdown.images import find_images, image_markdown, image_sources, rewrite_images
 
 TEXT = """\
 Intro ![a](photo:1) and `![code](photo:2)` and <br>
@@ -70,3 +70,24 @@ def test_alt_text_is_escaped_and_odd_urls_are_bracketed() -> None:
 def test_image_sources_include_raw_html_images() -> None:
     text = 'x <img src="inline.png" alt=""> y\n\n<div><img src="block.png"></div>\n\n![m](md.png)\n'
     assert sorted(image_sources(text)) == ["block.png", "inline.png", "md.png"]
+
+
+def test_destinations_are_as_written_and_spans_fit_any_line_endings() -> None:
+    text = "One\r\n![a](<사진 1.png> 'x')\r![b][r]\n\n[r]: /assets/b%20c.png\n"
+
+    images = find_images(text)
+
+    assert [(image.destination, image.url, image.line) for image in images] == [
+        ("사진 1.png", "%EC%82%AC%EC%A7%84%201.png", 2),
+        ("/assets/b%20c.png", "/assets/b%20c.png", 3),
+    ]
+    assert [text[image.start : image.end] for image in images] == [
+        "![a](<사진 1.png> 'x')",
+        "![b][r]",
+    ]
+
+
+def test_relinking_keeps_the_alt_text_as_written() -> None:
+    [image] = find_images(r"> ![Sunset \[1\] *at*" + "\n" + r'> C:\\sea](photo:3 "t")')
+
+    assert image.pointing_to("day-0-01.jpg") == r'![Sunset \[1\] *at* C:\\sea](day-0-01.jpg "t")'

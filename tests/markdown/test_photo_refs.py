@@ -1,6 +1,20 @@
 import pytest
 
-from journal.shown_photos import shown_photos, without_photos
+from journal.markdown.photo_refs import (
+    markdown_image,
+    photo_id_of,
+    photo_url,
+    shown_photos,
+    without_photos,
+)
+
+
+def test_a_reference_round_trips_and_escapes_brackets() -> None:
+    assert photo_url(42) == "photo:42"
+    assert markdown_image(7, "Day [1] view") == r"![Day \[1\] view](photo:7)"
+    assert photo_id_of(" photo:42 ") == 42
+    assert photo_id_of("/assets/images/img_24.png") is None
+    assert photo_id_of("photo:abc") is None
 
 
 def test_shown_photos_are_found_with_their_lines_and_code_is_not_a_reference() -> None:

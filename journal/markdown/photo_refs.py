@@ -1,17 +1,39 @@
-"""Which library photos a text shows (``![caption](photo:42)``), and taking them out of it.
+"""Photo references in text: ``![caption](photo:42)``, which photos a text shows, removing them.
+
+A reference by photo id survives the photo's file moving or being re-exported under another
+name; the editor's preview resolves it to the library file, the exporter to the exported image.
 
 Deleting a photo must not leave its reference behind: the preview would show a photo that is gone
-and the export would refuse the trip. The references are found the way the exporter finds them
-(markdown-it, so ``photo:42`` inside a code span stays put), and removing one touches only the
-reference, the spacing it leaves and, when it stood alone on its line, that line.
+and the export would refuse the trip. The references are found by the one image finder
+(``images.find_images``, so ``photo:42`` inside a code span stays put), and removing one touches
+only the reference, the spacing it leaves and, when it stood alone on its line, that line.
 """
 
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from journal.export.image_refs import find_images
-from journal.photo_refs import photo_id_of
+from journal.markdown.images import find_images, image_markdown
+
+PHOTO_SCHEME = "photo"
+#: Matches a photo reference used as a link target, capturing the id.
+PHOTO_URL = re.compile(rf"^{PHOTO_SCHEME}:(\d+)$")
+
+
+def photo_url(photo_id: int) -> str:
+    return f"{PHOTO_SCHEME}:{photo_id}"
+
+
+def markdown_image(photo_id: int, alt: str) -> str:
+    """The Markdown that shows a photo, with ``alt`` escaped and on one line."""
+    return image_markdown(alt, photo_url(photo_id))
+
+
+def photo_id_of(url: str) -> int | None:
+    """The photo id a link target refers to, or None for any other URL."""
+    match = PHOTO_URL.match(url.strip())
+    return int(match.group(1)) if match else None
+
 
 #: Line endings: text set from a file keeps its own (``\r\n``, even a lone ``\r``).
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -32,21 +54,13 @@ class ShownPhoto:
     line: int
 
 
-def _parseable(text: str) -> str:
-    """``text`` with every line ending made ``\\n`` without moving any offset (``\\r\\n`` becomes
-    `` \\n``), so spans found in it are spans of ``text`` itself."""
-    return text.replace("\r\n", " \n").replace("\r", "\n")
-
-
 def shown_photos(text: str) -> list[ShownPhoto]:
     """The photo references of ``text``, in order."""
-    parseable = _parseable(text)
     found = []
-    for image in find_images(parseable):
+    for image in find_images(text):
         photo_id = photo_id_of(image.url)
         if photo_id is not None:
-            line = parseable.count("\n", 0, image.start) + 1
-            found.append(ShownPhoto(photo_id, image.start, image.end, line))
+            found.append(ShownPhoto(photo_id, image.start, image.end, image.line))
     return found
 
 
