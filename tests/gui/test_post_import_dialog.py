@@ -214,6 +214,23 @@ def test_a_post_filling_the_open_day_shows_in_its_editor_and_typing_keeps_it(
     qtbot.waitUntil(lambda: service.day(seattle.id, day0).body == filled + " 끝", timeout=3000)
 
 
+def window_importing_with(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    make_window,
+    service: JournalService,
+    post: Path,
+    stand_in: Callable[..., PostImportReport],
+) -> MainWindow:
+    """A window on real threads whose Import Post of ``post`` runs ``stand_in`` instead of the
+    service's import, so a test can hold the import where it wants it."""
+    accept_post_import(qtbot, monkeypatch, post)
+    monkeypatch.setattr(service, "import_post", stand_in)
+    window: MainWindow = make_window(threads=True)
+    qtbot.waitUntil(lambda: window.trip is not None)
+    return window
+
+
 def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
     qtbot: QtBot,
     make_window,
@@ -235,10 +252,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_says_so(
         heard.append(cancel.cancelled)
         raise PostImportCancelledError("The post import was cancelled.")
 
-    accept_post_import(qtbot, monkeypatch, post)
-    monkeypatch.setattr(service, "import_post", slow_import)
-    window: MainWindow = make_window(threads=True)
-    qtbot.waitUntil(lambda: window.trip is not None)
+    window = window_importing_with(qtbot, monkeypatch, make_window, service, post, slow_import)
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
 
@@ -275,10 +289,7 @@ def test_the_progress_dialog_blocks_the_window_before_any_image_is_copied(
         released.wait(10)
         raise PostImportCancelledError("The post import was cancelled.")
 
-    accept_post_import(qtbot, monkeypatch, post)
-    monkeypatch.setattr(service, "import_post", still_scanning)
-    window: MainWindow = make_window(threads=True)
-    qtbot.waitUntil(lambda: window.trip is not None)
+    window = window_importing_with(qtbot, monkeypatch, make_window, service, post, still_scanning)
     try:
         window.actions_.import_post.trigger()
         progress = window.trip_actions.post_import_progress
