@@ -21,6 +21,7 @@ from journal.photos.discovery import discover
 from journal.plurals import counted
 from journal.store import schema
 from journal.store.engine import create_library_engine
+from journal.store.file_kinds import kind_of_mode, look_inside_first
 
 #: SQLite's primary result codes that mean the file's content is damaged (or not a database at
 #: all), as opposed to circumstances such as permissions or a busy lock.
@@ -40,7 +41,7 @@ def examine(database: Path, photos: Path, *, check_pages: bool) -> str | None:
     Journal's or that cannot be read for another reason (permissions, say).
     """
     try:
-        empty = database.stat().st_size == 0
+        found = database.stat()
     except FileNotFoundError:
         _refuse_orphaned_photos(database, photos, "missing")
         return None
@@ -48,7 +49,13 @@ def examine(database: Path, photos: Path, *, check_pages: bool) -> str | None:
         raise LibraryError(
             f"Cannot read the library database {database}: {error.strerror}."
         ) from error
-    if empty:
+    kind = kind_of_mode(found.st_mode)
+    if kind is not None:  # SQLite would call a folder a "disk I/O error", and wait on a pipe
+        raise LibraryError(
+            f"Cannot use the library {database.parent}: its {database.name} is {kind}, not a "
+            f"database. Move it out of the library folder{look_inside_first(kind)} and try again."
+        )
+    if found.st_size == 0:
         _refuse_orphaned_photos(database, photos, "empty (0 bytes)")
         return None
     engine = create_library_engine(database, read_only=True)
