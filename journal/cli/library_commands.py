@@ -10,9 +10,11 @@ from typing import Never
 
 from tqdm import tqdm
 
+from journal.cli import EXIT_INTERRUPTED
 from journal.cli.command import FolderCommand
 from journal.cli.output import print_json
 from journal.cli.photo_commands import EXIT_SOME_FAILED, cancel_on_interrupt
+from journal.errors import RecoveryCancelledError
 from journal.photos.import_progress import CancelToken
 from journal.services.recovery import RecoveryReport, recover_library
 
@@ -42,6 +44,9 @@ def _run_recover(args: argparse.Namespace, root: Path) -> int:
     try:
         with cancel_on_interrupt(cancel):
             report = recover_library(root, progress=bar, cancel=cancel)
+    except RecoveryCancelledError as cancelled:  # by Ctrl-C: exit as a command SIGINT ended
+        sys.stderr.write(f"journal: {cancelled}\n")
+        return EXIT_INTERRUPTED
     finally:
         bar.close()
     if args.json:

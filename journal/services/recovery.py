@@ -26,7 +26,12 @@ from datetime import datetime
 from pathlib import Path
 
 from journal.atomic_files import fsync_dir
-from journal.errors import LibraryDamagedError, LibraryError, LibraryMissingError
+from journal.errors import (
+    LibraryDamagedError,
+    LibraryError,
+    LibraryMissingError,
+    RecoveryCancelledError,
+)
 from journal.photos.import_progress import CancelToken, ImportFailure
 from journal.plurals import counted
 from journal.services.recovery_rebuild import ProgressCallback, Rebuild
@@ -85,7 +90,8 @@ def recover_library(
     """Recover the library at ``root`` if it is damaged; None when it is sound.
 
     Raises ``LibraryError`` subclasses: no library there, open in another process, written by a
-    newer version or not Trip Journal's (none of which a recovery can mend), or cancelled.
+    newer version or not Trip Journal's (none of which a recovery can mend), or cancelled
+    (``RecoveryCancelledError``).
     """
     root = root.expanduser().absolute()
     missing = LibraryMissingError(f"There is no Trip Journal library at {root}.")
@@ -122,7 +128,7 @@ def _recover(
         finally:
             library.engine.dispose()
         if cancel.cancelled:
-            raise LibraryError(
+            raise RecoveryCancelledError(
                 "The recovery was cancelled; the library was left as it was. Run it again to "
                 "recover the library."
             )
