@@ -16,6 +16,12 @@ library's lock:
 Until step 3 the library is exactly as it was, so a crash or a cancel part-way loses nothing and
 the recovery can be run again; after it the library is sound, and running again finds nothing to
 do.
+
+Text whose bytes are not UTF-8 in a database that is otherwise sound is not for a recovery to
+mend: the library reads it with U+FFFD in place of the damaged characters (``store.engine``), so
+every row can be read and used, and a rebuild could only write those same U+FFFD in. Such a
+library is called sound here - its structure is - and ``journal check`` lists the damaged text
+so that the user can retype it.
 """
 
 import os

@@ -4,8 +4,16 @@ WAL lets the GUI read while a worker writes; ``synchronous=FULL`` makes every co
 power cut, not just a crash (commits are few and small, so the cost is not felt); foreign keys are
 off by default in SQLite and our cascades depend on them; the busy timeout lets a short write by
 another connection of ours finish instead of failing at once.
+
+Text is decoded forgivingly: SQLite stores whatever bytes it is given or a disk leaves in a TEXT
+cell, and Python's default decoding fails the whole row - every read of it, for every command -
+on a single byte that is not UTF-8, while SQLite's checks call the database sound. Decoded with
+``errors="replace"``, the damaged characters read as U+FFFD and the rest of the row as it was
+(``journal check`` lists such cells: ``services.damaged_text``). Values stored as BLOBs - paths
+that are not UTF-8 (``path_column``) - are bytes, which the decoding never sees.
 """
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +21,13 @@ from sqlalchemy import Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 10_000
 
+#: Every TEXT value's bytes to ``str``, with U+FFFD for bytes that are not UTF-8 (in C: no cost
+#: over the default decoding).
+decode_text = partial(str, encoding="utf-8", errors="replace")
+
 
 def _set_pragmas(dbapi_connection: Any, _record: Any, *, read_only: bool) -> None:
+    dbapi_connection.text_factory = decode_text
     cursor = dbapi_connection.cursor()
     try:
         if not read_only:
