@@ -13,8 +13,10 @@ import pytest
 
 from journal.cli import main
 from journal.services import JournalService, NewTrip
+from journal.services.recovery import recover_library
 from journal.store.library import Library
 from tests.photos.photo_files import exif_for, write_photo
+from tests.store.test_recovery import damage_the_page_holding, write_days
 
 DAY_TEXT = "Rain all day. MARKER-DAY-TEXT and then the ferry."
 BAD_NAME = b"IMG_\xff9.jpg"  # a name that is not UTF-8, kept as bytes on purpose: not damage
@@ -127,3 +129,25 @@ def test_check_names_each_damaged_text_and_exits_1(
     assert json.loads(out)["damaged_text"] == [
         {"place": "Isles, photo 2 (IMG_\ufffd(\ufffd\x01.jpg)", "field": "original name"}
     ]
+
+
+def test_a_recovery_keeps_a_text_with_damaged_bytes(library_root: Path) -> None:
+    """In a library that needs recovering, a day whose text also has a bad byte comes back
+    with U+FFFD there rather than not at all."""
+    with Library.open(library_root) as library:
+        service = JournalService(library)
+        trip = service.create_trip(NewTrip("Walk", date(2023, 1, 1), date(2023, 12, 31), "UTC"))
+        assert trip.trip is not None
+        bodies = write_days(service, trip.trip, 300)
+    database = library_root / "journal.db"
+    _damage(database, b"DAY-0010 ", b"DAY-\xff\xff10 ")
+    damage_the_page_holding(database, b"DAY-0150 ")
+
+    report = recover_library(library_root)
+
+    assert report is not None
+    with Library.open(library_root) as library:
+        service = JournalService(library)
+        walk = service.find_trip("walk")
+        body = service.day(walk.id, date(2023, 1, 11)).body
+        assert body == bodies[date(2023, 1, 11)].replace("DAY-0010", "DAY-\ufffd\ufffd10")
