@@ -41,11 +41,11 @@ def test_a_damaged_header_is_mended_and_every_trip_and_text_comes_back(
     with Library.open(library_root) as library:
         service = JournalService(library)
         for title, zone in (("Islands", "Europe/Athens"), ("Coast", "Asia/Seoul")):
-            trip = service.create_trip(NewTrip(title, start, start + timedelta(days=6), zone))
-            assert trip.trip is not None
+            created = service.create_trip(NewTrip(title, start, start + timedelta(days=6), zone))
+            assert created.trip is not None
             written[title] = _texts(title, 5)
             for n, body in enumerate(written[title]):
-                service.set_day_text(trip.trip.id, start + timedelta(days=n), body)
+                service.set_day_text(created.trip.id, start + timedelta(days=n), body)
     database = library_root / "journal.db"
     data = bytearray(database.read_bytes())
     assert int.from_bytes(data[16:18], "big") == 4096
