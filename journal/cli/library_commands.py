@@ -65,6 +65,7 @@ def _report_record(report: RecoveryReport | None) -> dict[str, object]:
     return {
         "recovered": True,
         "problem": report.problem,
+        "reindexed": report.reindexed,
         "damaged_copy": str(report.damaged_copy) if report.damaged_copy else None,
         "trips": report.trips,
         "days": report.days,

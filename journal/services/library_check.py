@@ -12,8 +12,10 @@ hashing a big library takes minutes; a repair writes files (atomically), never t
 Files are hashed on one thread per core (``hashlib`` releases the GIL), a few at a time, so a
 Ctrl-C or a cancel stops within a few files.
 
-The check also lists text the disk damaged inside the database (``damaged_text``): SQLite's own
-checks cannot see it, and the user can only retype it once told where it is.
+The check starts with SQLite's full integrity check of the database, whatever its size (an
+opening for writing runs it only up to a size: ``health.PageCheck``), and refuses a damaged one
+as an opening does. It also lists text the disk damaged inside the database (``damaged_text``):
+SQLite's own checks cannot see it, and the user can only retype it once told where it is.
 """
 
 import os
@@ -33,6 +35,7 @@ from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.readable_paths import readable_path
 from journal.services.damaged_text import DamagedText, find_damaged_text
 from journal.services.snapshots import TripInfo
+from journal.store.health import PageCheck, refuse_damage
 from journal.store.library import Library
 from journal.store.models import Photo, Trip
 
@@ -129,6 +132,7 @@ def check_library(
     """Hash every library file against its rows; with ``repair``, restore what can be restored
     from the originals and make missing thumbnails."""
     with library.session() as session:
+        refuse_damage(library.database_path, session.connection(), PageCheck.FULL)
         damaged_text = tuple(find_damaged_text(session))
     files = _library_files(library)
     thumbnails = ThumbnailCache(library.root)

@@ -54,7 +54,7 @@ def quick_check_passes(database: Path) -> bool:
     ("whole", "problem"),
     [
         (True, "cannot be read (database disk image is malformed)"),
-        (False, "fails SQLite's quick check (On tree page "),
+        (False, "fails SQLite's integrity check (On tree page "),
     ],
 )
 def test_writes_on_a_damaged_database_are_refused_and_write_nothing(
@@ -111,7 +111,7 @@ def test_a_damaged_database_can_still_be_read_up_to_the_damage(
     assert f"journal recover --library {library_root}" in error
 
 
-def test_a_sound_library_opens_after_its_quick_check(library_root: Path) -> None:
+def test_a_sound_library_opens_after_its_page_check(library_root: Path) -> None:
     written_library(library_root, days=3)
     Library.open(library_root).close()
 
