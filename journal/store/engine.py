@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -40,11 +40,18 @@ def _set_pragmas(dbapi_connection: Any, _record: Any, *, read_only: bool) -> Non
 
 
 def create_library_engine(database: Path, *, read_only: bool = False) -> Engine:
-    """An engine on ``database``; ``read_only`` opens it so that nothing can be written."""
+    """An engine on ``database``; ``read_only`` opens it so that nothing can be written.
+
+    The URL is built, not written out: a folder named ``Trips ?1`` would otherwise end the path
+    at its ``?`` (the database made beside the library, as ``Trips ``), and in SQLite's URI for
+    a read-only opening ``#`` and ``%`` must be escaped too (``Path.as_uri`` does).
+    """
     if read_only:
-        url = f"sqlite:///file:{database.as_posix()}?mode=ro&uri=true"
+        url = URL.create(
+            "sqlite", database=database.absolute().as_uri(), query={"mode": "ro", "uri": "true"}
+        )
     else:
-        url = f"sqlite:///{database}"
+        url = URL.create("sqlite", database=str(database))
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
