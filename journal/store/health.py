@@ -21,6 +21,7 @@ from journal.errors import LibraryDamagedError, LibraryError
 from journal.photos.discovery import discover
 from journal.plurals import counted
 from journal.store import schema
+from journal.store.disk_full import disk_full_error
 from journal.store.engine import create_library_engine
 from journal.store.file_kinds import kind_of_mode, look_inside_first
 
@@ -139,9 +140,13 @@ def explained(database: Path, photos: Path, error: DBAPIError) -> LibraryError:
 
     Damage (SQLite's CORRUPT or NOTADB) in a library folder - one with ``photos/`` - is a
     damaged library, to recover; anywhere else the file is probably not a library's at all, and
-    is only refused. Other failures (permissions, a full disk) are circumstances, not damage.
+    is only refused. Other failures (permissions, a full disk: ``disk_full``) are circumstances,
+    not damage.
     """
     original = error.orig
+    disk_full = disk_full_error(database.parent, original)
+    if disk_full is not None:
+        return disk_full
     code = getattr(original, "sqlite_errorcode", None)
     if code is not None and code & 0xFF in _DAMAGE_CODES and photos.is_dir():
         return LibraryDamagedError(

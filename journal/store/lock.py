@@ -31,6 +31,7 @@ from pathlib import Path
 from types import TracebackType
 
 from journal.errors import LibraryError, LibraryLockedError
+from journal.store.disk_full import disk_full_error
 from journal.store.file_kinds import kind_of_mode, look_inside_first, unusual_kind
 
 LOCK_FILE_NAME = "journal.lock"
@@ -134,16 +135,22 @@ class LibraryLock:
         if self._fd is not None:
             return
         folder_fd = self._lock_folder()
+        fd = None
         try:
             fd = self._lock_file()
-        except BaseException:
-            if folder_fd is not None:
-                os.close(folder_fd)
+            # Byte 0 is what Windows locks; the holder's details go after it.
+            os.ftruncate(fd, 1)
+            os.lseek(fd, 1, os.SEEK_SET)
+            os.write(fd, f"{os.getpid()}\n{socket.gethostname()}\n".encode())
+        except BaseException as error:
+            for opened in (fd, folder_fd):
+                if opened is not None:
+                    os.close(opened)
+            if isinstance(error, OSError):  # writing the holder's details: a full disk, say
+                raise disk_full_error(self.path.parent, error) or LibraryError(
+                    f"Cannot write the library's lock file {self.path}: {error.strerror}."
+                ) from error
             raise
-        # Byte 0 is what Windows locks; the holder's details go after it.
-        os.ftruncate(fd, 1)
-        os.lseek(fd, 1, os.SEEK_SET)
-        os.write(fd, f"{os.getpid()}\n{socket.gethostname()}\n".encode())
         self._fd, self._folder_fd = fd, folder_fd
 
     def release(self) -> None:
