@@ -108,6 +108,19 @@ def _not_a_file(path: Path, kind: str) -> LibraryError:
     )
 
 
+def _write_holder(fd: int, path: Path) -> None:
+    """Write this process's pid and host into the lock file ``fd``, after byte 0 (the byte
+    Windows locks), so that a second instance can say who has the library."""
+    try:
+        os.ftruncate(fd, 1)
+        os.lseek(fd, 1, os.SEEK_SET)
+        os.write(fd, f"{os.getpid()}\n{socket.gethostname()}\n".encode())
+    except OSError as error:  # a new lock file on a full disk, say
+        raise disk_full_error(path.parent, error) or LibraryError(
+            f"Cannot write the library's lock file {path}: {error.strerror}."
+        ) from error
+
+
 def _names(fd: int, path: Path) -> bool:
     """Whether ``path`` still names the file open as ``fd`` (not deleted, not replaced)."""
     try:
@@ -138,18 +151,11 @@ class LibraryLock:
         fd = None
         try:
             fd = self._lock_file()
-            # Byte 0 is what Windows locks; the holder's details go after it.
-            os.ftruncate(fd, 1)
-            os.lseek(fd, 1, os.SEEK_SET)
-            os.write(fd, f"{os.getpid()}\n{socket.gethostname()}\n".encode())
-        except BaseException as error:
+            _write_holder(fd, self.path)
+        except BaseException:
             for opened in (fd, folder_fd):
                 if opened is not None:
                     os.close(opened)
-            if isinstance(error, OSError):  # writing the holder's details: a full disk, say
-                raise disk_full_error(self.path.parent, error) or LibraryError(
-                    f"Cannot write the library's lock file {self.path}: {error.strerror}."
-                ) from error
             raise
         self._fd, self._folder_fd = fd, folder_fd
 
