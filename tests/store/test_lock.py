@@ -46,6 +46,16 @@ def held_library(library_root: Path) -> Iterator[subprocess.Popen[str]]:
         holder.wait()
 
 
+def rename_as_a_second_writer(library_root: Path) -> subprocess.CompletedProcess[str]:
+    """``journal rename`` in a process of its own, while ``held_library`` holds the library."""
+    return subprocess.run(
+        [sys.executable, "-m", "journal", "rename", "walk", "Second", "--library", library_root],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 @pytest.mark.skipif(
     sys.platform == "win32", reason="Windows refuses to delete a lock file a process has open"
 )
@@ -58,12 +68,7 @@ def test_a_second_writer_is_refused_when_the_lock_file_is_gone(
     if replaced:
         lock_file.write_bytes(b"")
 
-    second = subprocess.run(
-        [sys.executable, "-m", "journal", "rename", "walk", "Second", "--library", library_root],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    second = rename_as_a_second_writer(library_root)
 
     assert second.returncode == 2
     assert "Traceback" not in second.stderr
@@ -180,12 +185,7 @@ def test_a_pipe_in_place_of_a_held_lock_file_does_not_block_the_second_writer(
     lock_file.unlink()
     os.mkfifo(lock_file)
 
-    second = subprocess.run(
-        [sys.executable, "-m", "journal", "rename", "walk", "Second", "--library", library_root],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    second = rename_as_a_second_writer(library_root)
 
     assert second.returncode == 2
     assert second.stderr == (
