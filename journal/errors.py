@@ -37,6 +37,10 @@ class LibraryMissingError(LibraryError):
     """There is no library at the given path (and the command does not create one)."""
 
 
+class RecoveryCancelledError(LibraryError):
+    """The user stopped a recovery before it swapped databases: the library is as it was."""
+
+
 class LibraryDamagedError(LibraryError):
     """The library's database is damaged, or gone while its photos are still there.
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from journal.cli import (
+    EXIT_INTERRUPTED,
     check_commands,
     demo_commands,
     export_commands,
@@ -108,6 +109,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("journal: interrupted; what finished is saved.\n")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0

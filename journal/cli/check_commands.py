@@ -39,7 +39,7 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
         print_json(_record(report))
     else:
         _print_report(report, args.repair)
-    return EXIT_PROBLEMS if report.still_bad else 0
+    return EXIT_PROBLEMS if report.still_bad or report.damaged_text else 0
 
 
 @contextmanager
@@ -91,6 +91,11 @@ def _print_report(report: LibraryCheckReport, repair: bool) -> None:
             f"{counted(report.thumbnails_missing, 'thumbnail')} missing from the cache "
             "(made when shown, or now with --repair)."
         )
+    if report.damaged_text:
+        print("Damaged text in the database (bytes that are not UTF-8, shown as �):")
+        for text in report.damaged_text:
+            print(f"  {text.place}: the {text.field}")
+        print("Retype what shows as � where you can; saving a text writes it back whole.")
     still_bad = report.still_bad
     if not report.bad:
         print("Every photo file is intact.")
@@ -138,6 +143,9 @@ def _record(report: LibraryCheckReport) -> dict[str, object]:
         ],
         "thumbnails_missing": report.thumbnails_missing,
         "thumbnails_made": report.thumbnails_made,
+        "damaged_text": [
+            {"place": text.place, "field": text.field} for text in report.damaged_text
+        ],
     }
 
 

@@ -10,10 +10,12 @@ from typing import Never
 
 from tqdm import tqdm
 
+from journal.cli import EXIT_INTERRUPTED
 from journal.cli.command import FolderCommand
 from journal.cli.interrupts import cancel_on_interrupt
 from journal.cli.output import print_json
 from journal.cli.photo_commands import EXIT_SOME_FAILED
+from journal.errors import RecoveryCancelledError
 from journal.photos.import_progress import CancelToken
 from journal.services.recovery import RecoveryReport, recover_library
 
@@ -43,6 +45,9 @@ def _run_recover(args: argparse.Namespace, root: Path) -> int:
     try:
         with cancel_on_interrupt(cancel):
             report = recover_library(root, progress=bar, cancel=cancel)
+    except RecoveryCancelledError as cancelled:  # by Ctrl-C: exit as a command SIGINT ended
+        sys.stderr.write(f"journal: {cancelled}\n")
+        return EXIT_INTERRUPTED
     finally:
         bar.close()
     if args.json:
@@ -61,6 +66,7 @@ def _report_record(report: RecoveryReport | None) -> dict[str, object]:
     return {
         "recovered": True,
         "problem": report.problem,
+        "reindexed": report.reindexed,
         "damaged_copy": str(report.damaged_copy) if report.damaged_copy else None,
         "trips": report.trips,
         "days": report.days,

@@ -9,6 +9,7 @@ from typing import Never
 
 from tqdm import tqdm
 
+from journal.cli import EXIT_INTERRUPTED
 from journal.cli.command import Command, argument_type
 from journal.cli.interrupts import cancel_on_interrupt
 from journal.cli.output import print_json, print_table
@@ -38,8 +39,6 @@ ACTUAL_TIME = argument_type(_parse_actual_time)
 
 #: Exit code of an import that imported what it could but had files it could not import.
 EXIT_SOME_FAILED = 1
-#: Exit code of an import stopped by Ctrl-C, as shells report a command SIGINT ended.
-EXIT_INTERRUPTED = 130
 
 
 def _trip_argument(parser: argparse.ArgumentParser) -> None:

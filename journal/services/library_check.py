@@ -11,6 +11,11 @@ The rows are read in one short read transaction and the files hashed with none o
 hashing a big library takes minutes; a repair writes files (atomically), never the database.
 Files are hashed on one thread per core (``hashlib`` releases the GIL), a few at a time, so a
 Ctrl-C or a cancel stops within a few files.
+
+The check starts with SQLite's full integrity check of the database, whatever its size (an
+opening for writing runs it only up to a size: ``health.PageCheck``), and refuses a damaged one
+as an opening does. It also lists text the disk damaged inside the database (``damaged_text``):
+SQLite's own checks cannot see it, and the user can only retype it once told where it is.
 """
 
 import os
@@ -29,7 +34,9 @@ from journal.photos.import_progress import CancelToken
 from journal.photos.storage import content_hash, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.readable_paths import readable_path
+from journal.services.damaged_text import DamagedText, find_damaged_text
 from journal.services.snapshots import TripInfo
+from journal.store.health import PageCheck, refuse_damage
 from journal.store.library import Library
 from journal.store.models import Photo, Trip
 
@@ -89,6 +96,8 @@ class LibraryCheckReport:
     thumbnails_made: int
     #: Whether files were read to the end: False when cancelled.
     complete: bool
+    #: Text cells of the database whose bytes are not UTF-8 (they read with U+FFFD).
+    damaged_text: tuple[DamagedText, ...]
 
     @property
     def still_bad(self) -> tuple[BadFile, ...]:
@@ -123,6 +132,9 @@ def check_library(
 ) -> LibraryCheckReport:
     """Hash every library file against its rows; with ``repair``, restore what can be restored
     from the originals and make missing thumbnails."""
+    with library.session() as session:
+        refuse_damage(library.database_path, session.connection(), PageCheck.FULL)
+        damaged_text = tuple(find_damaged_text(session))
     files = _library_files(library)
     thumbnails = ThumbnailCache(library.root)
     bad: list[BadFile] = []
@@ -163,6 +175,7 @@ def check_library(
         thumbnails_missing=len(missing_thumbnails),
         thumbnails_made=made,
         complete=done == len(files),
+        damaged_text=damaged_text,
     )
 
 

@@ -13,9 +13,21 @@ library's lock:
 3. Only then does the damaged database move aside - renamed ``journal.db.damaged-YYYYMMDD-HHMMSS``
    with its ``-wal`` and ``-shm``, never overwritten nor deleted - and the new one take its name.
 
+A database whose tables are sound but whose indexes are damaged (an index no longer holds what
+its table does, which only SQLite's full integrity check sees) loses nothing: before step 1, a
+copy of it (SQLite's backup, WAL and all) has its indexes rebuilt (``REINDEX``) and, if the full
+integrity check then finds nothing, that copy is the new database - every trip, text and photo
+as it was, in a second, without importing a photo again.
+
 Until step 3 the library is exactly as it was, so a crash or a cancel part-way loses nothing and
 the recovery can be run again; after it the library is sound, and running again finds nothing to
 do.
+
+Text whose bytes are not UTF-8 in a database that is otherwise sound is not for a recovery to
+mend: the library reads it with U+FFFD in place of the damaged characters (``store.engine``), so
+every row can be read and used, and a rebuild could only write those same U+FFFD in. Such a
+library is called sound here - its structure is - and ``journal check`` lists the damaged text
+so that the user can retype it.
 """
 
 import os
@@ -26,7 +38,12 @@ from datetime import datetime
 from pathlib import Path
 
 from journal.atomic_files import fsync_dir
-from journal.errors import LibraryDamagedError, LibraryError, LibraryMissingError
+from journal.errors import (
+    LibraryDamagedError,
+    LibraryError,
+    LibraryMissingError,
+    RecoveryCancelledError,
+)
 from journal.photos.import_progress import CancelToken, ImportFailure
 from journal.plurals import counted
 from journal.services.recovery_rebuild import ProgressCallback, Rebuild
@@ -54,12 +71,22 @@ class RecoveryReport:
     recovered_trip: TripInfo | None
     recovered_photos: int
     failures: tuple[ImportFailure, ...]
+    #: Whether only the indexes were damaged and rebuilt: the trips, days and photos counted
+    #: above are all the database held, kept as they were.
+    reindexed: bool = False
 
     def summary(self) -> list[str]:
         """What the recovery did, in lines for the user: the CLI prints them, the app shows them."""
         lines = [f"Recovered the library: {self.problem}."]
         if self.damaged_copy is not None:
             lines.append(f"The damaged database is kept as {self.damaged_copy}.")
+        if self.reindexed:
+            lines.append(
+                f"Only its indexes were damaged, and they were rebuilt: its "
+                f"{counted(self.trips, 'trip')}, {counted(self.days, 'day')} of text and "
+                f"{counted(self.photos, 'photo')} are kept as they were."
+            )
+            return lines
         if self.trips or self.days:
             lines.append(
                 f"Read back from it: {counted(self.trips, 'trip')}, "
@@ -85,7 +112,8 @@ def recover_library(
     """Recover the library at ``root`` if it is damaged; None when it is sound.
 
     Raises ``LibraryError`` subclasses: no library there, open in another process, written by a
-    newer version or not Trip Journal's (none of which a recovery can mend), or cancelled.
+    newer version or not Trip Journal's (none of which a recovery can mend), or cancelled
+    (``RecoveryCancelledError``).
     """
     root = root.expanduser().absolute()
     missing = LibraryMissingError(f"There is no Trip Journal library at {root}.")
@@ -96,7 +124,7 @@ def recover_library(
     lock.acquire()
     try:
         try:
-            if health.examine(database, root / PHOTOS_DIR, check_pages=True) is None:
+            if health.examine(database, root / PHOTOS_DIR, check_pages=True, thorough=True) is None:
                 raise missing
         except LibraryDamagedError as damaged:
             return _recover(database, lock, damaged.problem, progress, cancel or CancelToken())
@@ -114,6 +142,20 @@ def _recover(
 ) -> RecoveryReport:
     staging = database.with_name(database.name + STAGING_SUFFIX)
     _remove_database(staging)  # an interrupted recovery's, incomplete
+    counts = _reindexed_copy(database, staging)
+    if counts is not None:
+        trips, days, photos = counts
+        return RecoveryReport(
+            problem=problem,
+            damaged_copy=_swap_in(staging, database),
+            trips=trips,
+            days=days,
+            photos=photos,
+            recovered_trip=None,
+            recovered_photos=0,
+            failures=(),
+            reindexed=True,
+        )
     salvaged = salvage(database)
     try:
         library = Library.build(database.parent, staging, lock)
@@ -122,7 +164,7 @@ def _recover(
         finally:
             library.engine.dispose()
         if cancel.cancelled:
-            raise LibraryError(
+            raise RecoveryCancelledError(
                 "The recovery was cancelled; the library was left as it was. Run it again to "
                 "recover the library."
             )
@@ -130,12 +172,9 @@ def _recover(
     except BaseException:
         _remove_database(staging)
         raise
-    damaged_copy = _move_aside(database)
-    os.replace(staging, database)
-    fsync_dir(database.parent)
     return RecoveryReport(
         problem=problem,
-        damaged_copy=damaged_copy,
+        damaged_copy=_swap_in(staging, database),
         trips=len(rebuilt.trips),
         days=rebuilt.days,
         photos=rebuilt.photos,
@@ -143,6 +182,43 @@ def _recover(
         recovered_photos=rebuilt.recovered_photos,
         failures=tuple(rebuilt.failures),
     )
+
+
+def _reindexed_copy(database: Path, staging: Path) -> tuple[int, int, int] | None:
+    """Copy ``database`` to ``staging`` with its indexes rebuilt; if the copy then passes the
+    full integrity check, the trips, days of text and photos it holds, else None and no copy.
+    """
+    if not database.is_file() or database.stat().st_size == 0:
+        return None
+    try:
+        with (
+            closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)) as source,
+            closing(sqlite3.connect(staging)) as copy,
+        ):
+            source.backup(copy)
+            copy.execute("REINDEX")
+            if copy.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+                raise sqlite3.DatabaseError("more than the indexes is damaged")
+            (trips,) = copy.execute("SELECT count(*) FROM trips").fetchone()
+            (days,) = copy.execute("SELECT count(*) FROM days WHERE title || body != ''").fetchone()
+            (photos,) = copy.execute("SELECT count(*) FROM photos").fetchone()
+        _leave_wal_mode(staging)
+    except sqlite3.DatabaseError:
+        _remove_database(staging)
+        return None
+    except BaseException:
+        _remove_database(staging)
+        raise
+    return trips, days, photos
+
+
+def _swap_in(staging: Path, database: Path) -> Path | None:
+    """Put the new database at ``staging`` in the damaged one's place, which moves aside (step 3
+    of the module's docstring); where it went, or None when there was none."""
+    damaged_copy = _move_aside(database)
+    os.replace(staging, database)
+    fsync_dir(database.parent)
+    return damaged_copy
 
 
 def _leave_wal_mode(database: Path) -> None:

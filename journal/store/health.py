@@ -11,6 +11,7 @@ and making a new empty database beside a hundred photos would orphan them all.
 """
 
 import sqlite3
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -20,27 +21,60 @@ from journal.errors import LibraryDamagedError, LibraryError
 from journal.photos.discovery import discover
 from journal.plurals import counted
 from journal.store import schema
+from journal.store.disk_full import disk_full_error
 from journal.store.engine import create_library_engine
+from journal.store.file_kinds import kind_of_mode, look_inside_first
 
 #: SQLite's primary result codes that mean the file's content is damaged (or not a database at
 #: all), as opposed to circumstances such as permissions or a busy lock.
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 
-def examine(database: Path, photos: Path, *, check_pages: bool) -> str | None:
+class PageCheck(StrEnum):
+    """SQLite's checks of a database's pages, as pragmas.
+
+    The quick check reads every page and checks each b-tree's structure, but not that an index
+    holds what its table does: one hex digit changed in an index of photos passes it, and the
+    next write goes ahead on a damaged database. The full integrity check compares every index
+    with its table too, and costs more as the library grows (warm cache, 2 cores):
+
+    ==================================================  ===========  ===============
+    database                                             quick check  integrity check
+    ==================================================  ===========  ===============
+    8.4 MB: 20 trips, 2,000 written days, 5,000 photos   5 ms         8 ms
+    34 MB: the same with 50,000 photos                   28 ms        105 ms
+    62 MB: the same with 100,000 photos                  55 ms        250 ms
+    ==================================================  ===========  ===============
+
+    So a library opening for writing gets the full check up to ``FULL_CHECK_MAX_BYTES`` (at most
+    about 0.15 s), the quick one above that; ``journal check`` and a recovery run
+    the full one whatever the size.
+    """
+
+    QUICK = "quick_check"
+    FULL = "integrity_check"
+
+
+#: The largest database (about 60,000 photos) given the full check on every opening for writing.
+FULL_CHECK_MAX_BYTES = 40 * 2**20
+
+
+def examine(
+    database: Path, photos: Path, *, check_pages: bool, thorough: bool = False
+) -> str | None:
     """The schema revision of ``database``; None when it has none yet (a new library).
 
-    With ``check_pages``, run SQLite's ``PRAGMA quick_check`` too, as every opening for writing
-    does. Its cost grows with the database: on a 5.5 MB database of 20 trips, 2,000 written days
-    and 5,000 photos it takes 3-5 ms (warm cache), and opening that library for writing went from
-    1 ms to 7 ms - fine for the megabytes a library holds.
+    With ``check_pages``, as every opening for writing does, check the database's pages too:
+    SQLite's full integrity check up to ``FULL_CHECK_MAX_BYTES``, its quick check above that
+    (see ``PageCheck``); with ``thorough`` as well (a recovery deciding whether there is anything
+    to recover), the full check whatever the size.
 
     Raises ``LibraryDamagedError`` (see the module's docstring), ``LibraryTooNewError`` for a
     schema this version does not know, and ``LibraryError`` for a database that is not Trip
     Journal's or that cannot be read for another reason (permissions, say).
     """
     try:
-        empty = database.stat().st_size == 0
+        found = database.stat()
     except FileNotFoundError:
         _refuse_orphaned_photos(database, photos, "missing")
         return None
@@ -48,7 +82,13 @@ def examine(database: Path, photos: Path, *, check_pages: bool) -> str | None:
         raise LibraryError(
             f"Cannot read the library database {database}: {error.strerror}."
         ) from error
-    if empty:
+    kind = kind_of_mode(found.st_mode)
+    if kind is not None:  # SQLite would call a folder a "disk I/O error", and wait on a pipe
+        raise LibraryError(
+            f"Cannot use the library {database.parent}: its {database.name} is {kind}, not a "
+            f"database. Move it out of the library folder{look_inside_first(kind)} and try again."
+        )
+    if found.st_size == 0:
         _refuse_orphaned_photos(database, photos, "empty (0 bytes)")
         return None
     engine = create_library_engine(database, read_only=True)
@@ -56,16 +96,13 @@ def examine(database: Path, photos: Path, *, check_pages: bool) -> str | None:
         with engine.connect() as connection:
             revision = schema.current_revision(connection)
             schema.refuse_unknown(revision, database)
-            problems = _quick_check(connection) if check_pages else []
+            if check_pages:
+                full = thorough or found.st_size <= FULL_CHECK_MAX_BYTES
+                refuse_damage(database, connection, PageCheck.FULL if full else PageCheck.QUICK)
     except DBAPIError as error:
         raise explained(database, photos, error) from error
     finally:
         engine.dispose()
-    if problems:
-        raise LibraryDamagedError(
-            database.parent,
-            f"its database {database.name} fails SQLite's quick check ({problems[0]})",
-        )
     return revision
 
 
@@ -85,11 +122,17 @@ def _refuse_orphaned_photos(database: Path, photos: Path, state: str) -> None:
         )
 
 
-def _quick_check(connection: Connection) -> list[str]:
-    """The problems SQLite's quick check finds (its section headers left out)."""
-    rows = connection.exec_driver_sql("PRAGMA quick_check").scalars()
+def refuse_damage(database: Path, connection: Connection, check: PageCheck) -> None:
+    """Raise ``LibraryDamagedError`` if SQLite's ``check`` finds a problem in ``database``."""
+    rows = connection.exec_driver_sql(f"PRAGMA {check}").scalars()
     lines = [line for row in rows for line in str(row).splitlines()]
-    return [line for line in lines if line != "ok" and not line.startswith("***")]
+    problems = [line for line in lines if line != "ok" and not line.startswith("***")]
+    if problems:  # its section headers left out
+        raise LibraryDamagedError(
+            database.parent,
+            f"its database {database.name} fails SQLite's {check.replace('_', ' ')} "
+            f"({problems[0]})",
+        )
 
 
 def explained(database: Path, photos: Path, error: DBAPIError) -> LibraryError:
@@ -97,9 +140,13 @@ def explained(database: Path, photos: Path, error: DBAPIError) -> LibraryError:
 
     Damage (SQLite's CORRUPT or NOTADB) in a library folder - one with ``photos/`` - is a
     damaged library, to recover; anywhere else the file is probably not a library's at all, and
-    is only refused. Other failures (permissions, a full disk) are circumstances, not damage.
+    is only refused. Other failures (permissions, a full disk: ``disk_full``) are circumstances,
+    not damage.
     """
     original = error.orig
+    disk_full = disk_full_error(database.parent, original)
+    if disk_full is not None:
+        return disk_full
     code = getattr(original, "sqlite_errorcode", None)
     if code is not None and code & 0xFF in _DAMAGE_CODES and photos.is_dir():
         return LibraryDamagedError(

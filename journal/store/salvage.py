@@ -16,7 +16,9 @@ files in ``photos/``).
 
 The database is read from a copy in a temporary folder inside the library (where the database
 fits, unlike a small ``/tmp`` perhaps): opening it may make SQLite write (replaying its WAL), and
-the damaged original must keep every byte.
+the damaged original must keep every byte. A copy whose header alone is damaged is mended first
+(``salvage_header``), and text with bytes that are not UTF-8 is read with U+FFFD in their place
+(``engine.decode_text``) rather than losing its row.
 """
 
 import json
@@ -33,6 +35,8 @@ from typing import Any, TypeVar
 
 from journal.errors import LibraryError
 from journal.photos.camera import CameraKey
+from journal.store.engine import decode_text
+from journal.store.salvage_header import mend_header
 
 Row = dict[str, object]
 T = TypeVar("T")
@@ -121,8 +125,10 @@ def salvage(database: Path) -> Salvage:
                         f"Cannot copy the damaged database {source} to read what it still "
                         f"holds: {error.strerror}. Nothing was changed."
                     ) from error
+        mend_header(copy)
         try:
             with closing(sqlite3.connect(copy)) as connection:
+                connection.text_factory = decode_text  # text with a damaged byte is still text
                 return _read(connection)
         except sqlite3.DatabaseError:  # not a database at all, or its schema page is gone
             return Salvage()

@@ -1,6 +1,10 @@
 """``journal recover``: the way out a damaged library's message points to."""
 
 import json
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -76,3 +80,33 @@ def test_recover_refuses_a_library_open_elsewhere_and_a_folder_without_one(
     code, _, err = run(capsys, "recover", "--library", str(tmp_path / "nowhere"))
     assert code == 2
     assert f"There is no Trip Journal library at {tmp_path / 'nowhere'}" in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is a POSIX thing")
+def test_ctrl_c_during_recover_exits_130_and_leaves_the_library_as_it_was(
+    library_root: Path, tmp_path: Path
+) -> None:
+    library = damaged_libraries.emptied_library(library_root, tmp_path, 150)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "journal", "recover", "--library", str(library)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Interrupt once the new database is being built (its photos imported one by one).
+    deadline = time.monotonic() + 60
+    while not (library / "journal.db.recovering").exists() and time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.005)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+
+    assert process.returncode == 130, (out, err)
+    assert err.endswith(
+        "journal: The recovery was cancelled; the library was left as it was. Run it again to "
+        "recover the library.\n"
+    )
+    assert "Traceback" not in err
+    assert out == ""
+    assert (library / "journal.db").read_bytes() == b""
+    assert not list(library.glob("journal.db.*"))

@@ -54,7 +54,7 @@ def quick_check_passes(database: Path) -> bool:
     ("whole", "problem"),
     [
         (True, "cannot be read (database disk image is malformed)"),
-        (False, "fails SQLite's quick check (On tree page "),
+        (False, "fails SQLite's integrity check (On tree page "),
     ],
 )
 def test_writes_on_a_damaged_database_are_refused_and_write_nothing(
@@ -111,7 +111,7 @@ def test_a_damaged_database_can_still_be_read_up_to_the_damage(
     assert f"journal recover --library {library_root}" in error
 
 
-def test_a_sound_library_opens_after_its_quick_check(library_root: Path) -> None:
+def test_a_sound_library_opens_after_its_page_check(library_root: Path) -> None:
     written_library(library_root, days=3)
     Library.open(library_root).close()
 
@@ -182,3 +182,26 @@ def test_read_commands_on_a_newer_library_say_a_newer_version_wrote_it(
 def test_the_recovery_command_in_the_message_can_be_pasted_into_a_shell() -> None:
     message = str(LibraryDamagedError(Path("/home/me/My Trips"), "its database is empty"))
     assert "`journal recover --library '/home/me/My Trips'`" in message
+
+
+@pytest.mark.parametrize("command", [["trips"], ["rename", "trip", "New"], ["recover"]])
+def test_a_folder_named_journal_db_is_called_a_folder(
+    library_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """SQLite calls it a "disk I/O error"; the user is told what it is and what to do, and the
+    folder keeps what it holds."""
+    database = emptied_library(library_root, tmp_path, 2) / "journal.db"
+    database.unlink()
+    database.mkdir()
+    (database / "notes.txt").write_text("mine")
+    before = sorted(library_root.iterdir())
+
+    assert main([*command, "--library", str(library_root)]) == 2
+
+    assert capsys.readouterr().err == (
+        f"journal: Cannot use the library {library_root}: its journal.db is a folder, not a "
+        "database. Move it out of the library folder (look at what it holds first) and try "
+        "again.\n"
+    )
+    assert (database / "notes.txt").read_text() == "mine"
+    assert sorted(library_root.iterdir()) == before

@@ -1,5 +1,6 @@
 """The library folder: its layout, its lock, its pragmas and its atomic writes."""
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from journal.atomic_files import TEMP_PREFIX, atomic_write_bytes, atomic_writer
+from journal.cli import main
 from journal.errors import LibraryLockedError, LibraryMissingError
 from journal.store.library import Library
 
@@ -96,3 +98,26 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> 
         write_half_then_fail()
     assert target.read_bytes() == b"old"
     assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize("name", ["Trips ?1", "Trips #1", "Trips %41", "Trips 100%"])
+def test_a_library_folder_whose_name_means_something_in_a_url_keeps_its_database_inside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """``?`` once ended the database's path (``Trips ?1/journal.db`` was made as ``Trips `` beside
+    the library), and ``#`` or ``%`` sent read-only openings to another file or none."""
+    root = tmp_path / name
+    library = ("--library", str(root))
+
+    assert (
+        main(["new", "A", "--start", "2023-09-16", "--end", "2023-09-18", "--tz", "UTC", *library])
+        == 0
+    )
+    assert main(["rename", "a", "B", *library]) == 0
+    capsys.readouterr()
+    assert main(["trips", "--json", *library]) == 0
+
+    trips = json.loads(capsys.readouterr().out)
+    assert [trip["title"] for trip in trips] == ["B"]
+    assert (root / "journal.db").is_file()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [name]
