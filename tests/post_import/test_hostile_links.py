@@ -117,17 +117,13 @@ def test_the_export_link_check_reports_the_same_links_in_the_same_site(
     assert "Exported Hostile as Jekyll post" in out, err
     assert err.startswith("journal: the post shows images that will not load: ")
     exported = "2023-09-16-hostile.md"
-    for link, reason in {
-        "/img/loop-a.jpg": "cannot be read: a link loop",
-        "/img/self.jpg": "cannot be read: a link loop",
-        "/img/a%00.jpg": "not a valid file name",
-        f"/img/{LONG_NAME}": "not a valid file name: too long",
-        "/img/folder.jpg": "a folder, not an image",
-        "/img/pipe.jpg": "not a regular file (a pipe, socket or device)",
-        "C:/Windows/a.jpg": "a Windows path, which a web page cannot load",
-        "C:%5CWindows%5Ca.jpg": "a Windows path, which a web page cannot load",
-    }.items():
-        assert f"{exported}: {link} ({reason})" in err
+    # The links as the written post's Markdown reads them: backslashes percent-encoded, and so is
+    # the broken host's bracket, which leaves a web address the check cannot test offline.
+    for link, reason in HOSTILE_LINKS.items():
+        if link.startswith("http://"):
+            assert link.replace("[", "%5B") not in err
+        else:
+            assert f"{exported}: {link.replace(chr(92), '%5C')} ({reason})" in err
     assert "/assets/images/hostile/day-0-01.png" not in err
 
 
