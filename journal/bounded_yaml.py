@@ -11,6 +11,13 @@ value plus the characters of each scalar, and refuses a document above ``MAX_EXP
 before anything is constructed. A document without aliases counts about as many as its text has
 characters, so ``bounded_load`` also caps the text (pure-Python parsing takes about a second per
 100 KB), and turns the composer's ``RecursionError`` on deeply nested brackets into a YAML error.
+
+The safe loader also builds Python values no front matter means: ``!!binary aGVsbG8=`` becomes
+bytes (a trip titled ``b'hello'``), ``!!set {a, b}`` a set, ``!!omap`` and ``!!pairs`` lists of
+tuples, each written back as their Python spelling. Settings are plain data, so every node must
+carry one of the plain data tags (``PLAIN_DATA_TAGS``): any other tag, written or resolved, is
+refused before anything is constructed, naming the key it sits under. For the same reason a plain
+``=`` is text, as in every other YAML reader, not PyYAML's unconstructable ``!!value``.
 """
 
 from typing import Any
@@ -23,17 +30,32 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 MAX_EXPANDED_SIZE = 1_000_000
 #: The longest text ``bounded_load`` parses.
 MAX_TEXT_LENGTH = 256 * 1024
+#: The tags of plain data: text, numbers, true/false, null, dates, lists, mappings (and the
+#: ``<<`` merge key, which only copies a mapping's keys).
+PLAIN_DATA_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+)
+_CORE_PREFIX = "tag:yaml.org,2002:"
 
 
 class BoundedSafeLoader(yaml.SafeLoader):
     """``SafeLoader`` that refuses documents whose aliases expand past ``MAX_EXPANDED_SIZE`` or
-    refer to themselves (``&a [*a]``), with a ``ComposerError`` saying so."""
+    refer to themselves (``&a [*a]``), or that hold anything but plain data, with a
+    ``ComposerError`` saying so."""
 
     def compose_document(self) -> Node | None:
         node = super().compose_document()
         if node is not None:
             _check_expanded_size(node)
+            _check_plain_data(node)
         return node
+
+
+BoundedSafeLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag in PLAIN_DATA_TAGS]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def bounded_load(text: str, loader: type[BoundedSafeLoader] = BoundedSafeLoader) -> Any:
@@ -85,6 +107,35 @@ def _check_expanded_size(root: Node) -> None:
         open_nodes.add(id(node))
         stack.append((node, True))
         stack.extend((child, False) for child in children)
+
+
+def _check_plain_data(root: Node) -> None:
+    """A ``ComposerError`` for the first node whose tag is not plain data, saying where it is by
+    the top-level key it sits under. Each node is looked at once, however many aliases refer to
+    it."""
+    seen: set[int] = set()
+    # Each node with what the message calls it ("'title'", "the key 'a'") and its children.
+    stack: list[tuple[Node, str, str]] = [(root, "the document", "a value")]
+    while stack:
+        node, what, children_are = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in PLAIN_DATA_TAGS:
+            tag = node.tag.replace(_CORE_PREFIX, "!!", 1)
+            raise _refusal(
+                node,
+                f"{what} is tagged {tag}, which is not plain data; write it as text, a number, "
+                "true/false, a date, a list or 'key: value' pairs, without the tag",
+            )
+        if node is root and isinstance(node, MappingNode):
+            for name, value in node.value:
+                key = repr(name.value) if isinstance(name, ScalarNode) else None
+                inside = f"a value inside {key}" if key else "a value"
+                stack.append((name, f"the key {key}" if key else "a key", inside))
+                stack.append((value, key or "a value", inside))
+        else:
+            stack.extend((child, children_are, children_are) for child in _children(node))
 
 
 def _children(node: Node) -> list[Node]:

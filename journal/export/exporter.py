@@ -80,7 +80,9 @@ def plan_export(source: ExportSource, settings: ExportSettings) -> ExportPlan:
     settings = settings.checked()
     assert settings.folder is not None
     folder = settings.folder.expanduser().absolute()
-    posts = tuple(render_posts(source, settings, profile_for(settings)))
+    profile = profile_for(settings)
+    profile.check_buildable(folder, source)
+    posts = tuple(render_posts(source, settings, profile))
     conflicts = []
     for post in posts:
         target = inside(folder, post.file)

@@ -6,8 +6,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from journal.export.front_matter import jekyll_date
+from journal.export.jekyll_urls import check_categories
 from journal.export.profile import PostPart, Profile
 from journal.export.safe_paths import url_path
+from journal.export.source import ExportSource
 from journal.markdown.links import local_path
 
 
@@ -31,6 +33,13 @@ class JekyllProfile(Profile):
             url_path = url_path.removeprefix(baseurl)
         found = local_path(url_path, base=folder, within=folder)
         return "it points outside the site" if found is None else found
+
+    def check_buildable(self, folder: Path, source: ExportSource) -> None:
+        """Categories that would stop ``jekyll build`` (``jekyll_urls``): the trip's, unless the
+        extra front matter sets its own, as it does when the post is written."""
+        check_categories(
+            folder, {"categories": list(source.trip.categories), **source.front_matter}
+        )
 
     def front_matter(self, part: PostPart) -> dict[str, Any]:
         return {

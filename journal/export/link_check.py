@@ -1,14 +1,22 @@
 """After writing, read each post back and resolve every image the way its generator will serve
-it: a post that shows a broken image must never be reported as a successful export."""
+it: a post that shows a broken image must never be reported as a successful export. A link to a
+folder, a pipe, a link loop or a name no file system takes is reported like a missing file, with
+its reason (``journal.markdown.links.file_problem``)."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
 from journal.export.profile import Profile
 from journal.export.safe_paths import inside
 from journal.markdown.images import image_sources
+from journal.markdown.links import (
+    NOT_AN_ADDRESS,
+    NOT_FOUND,
+    address_problem,
+    file_problem,
+    split_link,
+)
 
 
 @dataclass(frozen=True)
@@ -36,18 +44,20 @@ def check_links(
 
 
 def _problem(folder: Path, post_file: PurePosixPath, profile: Profile, url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme in ("http", "https", "data") or parts.netloc:
-        return None  # Remote images cannot be checked offline; they are the author's to keep.
+    parts = split_link(url)
+    if parts is None:
+        return NOT_AN_ADDRESS
     if parts.scheme == "photo":
         return "a photo reference that was not exported"
-    if parts.scheme:
-        return f"a {parts.scheme}: link, which a web page cannot load"
+    problem = address_problem(parts)
+    if problem is not None:
+        return problem
+    if parts.scheme or parts.netloc:
+        return None  # Remote images cannot be checked offline; they are the author's to keep.
     if not parts.path:
         return "an empty link"
     served = profile.served_file(folder, post_file, parts.path)
     if isinstance(served, str):
         return served
-    if not served.is_file():
-        return f"no file {served}"
-    return None
+    problem = file_problem(served)
+    return f"no file {served}" if problem == NOT_FOUND else problem

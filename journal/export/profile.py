@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from journal.export.settings import ExportSettings
+from journal.export.source import ExportSource
 from journal.markdown.links import local_path
 
 
@@ -53,6 +54,11 @@ class Profile(ABC):
     @abstractmethod
     def front_matter(self, part: PostPart) -> dict[str, Any]:
         """The generated front-matter keys, in the order they are written."""
+
+    def check_buildable(self, folder: Path, source: ExportSource) -> None:  # noqa: B027
+        """Refuse (``ExportError``), before anything is written, a post the generator could not
+        build in ``folder``; every post it writes can be built unless a profile says otherwise.
+        """
 
     def _labels(self, part: PostPart) -> dict[str, Any]:
         labels: dict[str, Any] = {}

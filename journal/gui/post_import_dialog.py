@@ -33,6 +33,7 @@ from journal.gui.background import TaskRunner
 from journal.gui.date_field import IsoDateEdit
 from journal.gui.mnemonics import shown_as_written
 from journal.gui.plain_text import plain_label, rich_label
+from journal.plurals import counted
 from journal.post_import.front_matter import zone_label
 from journal.post_import.post_plan import PostPlan
 from journal.services import JournalService, PostImportReport, TripInfo
@@ -221,17 +222,17 @@ class PostImportDialog(QDialog):
         found = sum(1 for image in images if image.file is not None)
         lines = [
             f"<b>{escape(plan.title)}</b>",
-            f"{plan.start} to {plan.end} · {len(plan.days)} day sections · "
+            f"{plan.start} to {plan.end} · {counted(len(plan.days), 'day section')} · "
             f"{escape(zone_label(plan.timezone))}",
-            f"{found} of {len(images)} images found",
+            _images_found(found, len(images)),
         ]
         lines += [
-            f"<span style='color:#b00020'>Line {image.line}: {escape(image.destination)} "
-            "not found; the link is kept</span>"
+            f"<span style='color:#b00020'>Line {image.line}: {escape(image.destination)} — "
+            f"{escape(image.problem)}; the link is kept</span>"
             for image in plan.missing_images[:5]
         ]
         if len(plan.missing_images) > 5:
-            lines.append(f"… and {len(plan.missing_images) - 5} more missing")
+            lines.append(f"… and {len(plan.missing_images) - 5} more not imported")
         lines += [escape(note) for note in plan.notes]
         self.summary.setText("<br>".join(lines))
 
@@ -240,8 +241,8 @@ def report_text(report: PostImportReport) -> str:
     """The message shown once the import is done."""
     verb = "Created" if report.created else "Filled"
     lines = [
-        f"{verb} “{report.trip.title}”: {report.day_count} day sections, "
-        f"{report.photo_count} photos."
+        f"{verb} “{report.trip.title}”: {counted(report.day_count, 'day section')}, "
+        f"{counted(report.photo_count, 'photo')}."
     ]
     lines += [
         f"Line {image.line}: {image.destination} — {image.reason}; the link is kept."
@@ -249,3 +250,12 @@ def report_text(report: PostImportReport) -> str:
     ]
     lines += list(report.notes)
     return "\n\n".join(lines)
+
+
+def _images_found(found: int, total: int) -> str:
+    """``2 of 3 images found``, in words that fit every count."""
+    if total == 0:
+        return "No images"
+    if found == total:
+        return f"{counted(total, 'image')} found" if total == 1 else f"All {total} images found"
+    return f"{found} of {counted(total, 'image')} found"

@@ -13,7 +13,7 @@ from typing import Any
 
 from journal.errors import InvalidInputError
 from journal.markdown.images import find_images
-from journal.markdown.links import NOT_FOUND, resolve_image
+from journal.markdown.links import LINK_LOOP, NOT_A_REGULAR_FILE, file_problem, resolve_image
 from journal.markdown.post_layout import section_heading
 from journal.post_import.front_matter import (
     fixed_zone_name,
@@ -38,7 +38,7 @@ class PlannedImage:
     file: Path | None
     #: 1-based line in the post file, for messages.
     line: int
-    #: Why there is no file ("file not found", "outside the site, not imported"); "" if found.
+    #: Why there is no file ("file not found", "a folder, not an image", …); "" if found.
     problem: str = ""
 
 
@@ -84,6 +84,10 @@ class PostPlan:
 
 
 def read_post_text(path: Path) -> str:
+    """The post's text. Only a regular file is opened: opening a pipe would wait forever for a
+    writer, on the thread that plans the post."""
+    if file_problem(path) == NOT_A_REGULAR_FILE:
+        raise InvalidInputError(f"Cannot read {path}: {NOT_A_REGULAR_FILE}.")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -106,13 +110,16 @@ def plan_post_file(
 ) -> PostPlan:
     """Read and plan the post at ``post``; without ``site_root``, the site is guessed
     (``guess_site_root``). Reads only: a post that cannot be planned writes nothing."""
-    return plan_post(
-        read_post_text(post),
-        source=post,
-        site_root=(site_root or guess_site_root(post)).resolve(),
-        timezone=timezone,
-        first_day=first_day,
-    )
+    text = read_post_text(post)
+    root = site_root or guess_site_root(post)
+    try:
+        resolved = root.resolve()
+    except RuntimeError:  # how Path.resolve reports a link loop before Python 3.13
+        raise InvalidInputError(
+            f"The site root {root} {LINK_LOOP}; give the folder that holds the site's "
+            "_config.yml or hugo.toml."
+        ) from None
+    return plan_post(text, source=post, site_root=resolved, timezone=timezone, first_day=first_day)
 
 
 def plan_post(
@@ -288,6 +295,4 @@ def _line_after(body: str, tail: str) -> int:
 def _planned_image(destination: str, resolved: Path | str, line: int) -> PlannedImage:
     if isinstance(resolved, str):
         return PlannedImage(destination, None, line, resolved)
-    if not resolved.is_file():
-        return PlannedImage(destination, None, line, NOT_FOUND)
     return PlannedImage(destination, resolved, line)

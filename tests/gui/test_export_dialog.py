@@ -2,6 +2,7 @@
 question, remembered settings and "Open folder". The runner is inline: an export is done, and
 its settings remembered, when the click returns."""
 
+import html
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -260,3 +261,27 @@ def test_the_export_runs_off_the_ui_thread_and_closing_waits_for_it(
     assert service.export_settings(summit.id).folder == tmp_path / "site"
     assert progress_on == {threading.main_thread().name}
     runner.shut_down()
+
+
+def test_tagged_extra_front_matter_is_refused_by_key_and_nothing_is_written(
+    open_dialog: OpenDialog,
+    qtbot: QtBot,
+    service: JournalService,
+    summit: TripInfo,
+    add_photo: AddPhoto,
+    tmp_path: Path,
+) -> None:
+    """``!!binary`` would export ``author: b'hello'`` (issue 11.4): the preview and the export
+    both say which key is tagged, and nothing is written or remembered."""
+    write_summit(service, summit, add_photo)
+    dialog = open_dialog(summit)
+    dialog.form.folder_edit.setText(str(tmp_path / "site"))
+    dialog.form.front_matter_edit.setPlainText("author: Jane\nsubtitle: !!binary aGVsbG8=\n")
+    refusal = "'subtitle' is tagged !!binary, which is not plain data"
+    qtbot.waitUntil(lambda: refusal in dialog.preview.toPlainText())
+
+    export(dialog)
+
+    assert html.escape(refusal) in dialog.status.text()
+    assert not (tmp_path / "site").exists()
+    assert service.front_matter_template(summit.id) == {}

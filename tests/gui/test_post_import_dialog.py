@@ -8,10 +8,12 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox, QPushButton
@@ -30,6 +32,7 @@ from journal.services import (
 )
 from tests.gui.message_boxes import MessageBoxAnswerer
 from tests.gui.typing import type_with_input_method
+from tests.post_import.test_hostile_links import HOSTILE_LINKS, hostile_link_site
 from tests.post_import.test_round_trip import stand_in_site
 
 
@@ -70,7 +73,7 @@ def test_choosing_a_post_shows_the_trip_it_will_make(
 
     assert "Experience about AWS" in dialog.summary.text()
     assert "2023-09-30 to 2023-10-02 · 3 day sections · UTC+09:00" in dialog.summary.text()
-    assert "9 of 9 images found" in dialog.summary.text()
+    assert "All 9 images found" in dialog.summary.text()
     assert import_button(dialog).isEnabled()
     assert not dialog.fill_open_trip.isVisibleTo(dialog)
 
@@ -122,8 +125,11 @@ def test_missing_images_are_listed_and_the_open_trip_can_be_filled(
 
     dialog.choose(post)
     assert "0 of 9 images found" in dialog.summary.text()
-    assert "Line 40: /assets%2Fimages%2F23q4%2Fimg_24.png not found" in dialog.summary.text()
-    assert "… and 4 more missing" in dialog.summary.text()
+    assert (
+        "Line 40: /assets%2Fimages%2F23q4%2Fimg_24.png — file not found; the link is kept"
+        in dialog.summary.text()
+    )
+    assert "… and 4 more not imported" in dialog.summary.text()
     dialog.fill_open_trip.setChecked(True)
     request = dialog.request()
     assert request.into_trip == seattle.id
@@ -135,6 +141,65 @@ def test_missing_images_are_listed_and_the_open_trip_can_be_filled(
     assert (
         "Line 40: /assets%2Fimages%2F23q4%2Fimg_24.png — file not found; the link is kept." in text
     )
+
+
+def test_a_post_with_one_day_and_one_image_is_counted_in_words(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, service: JournalService
+) -> None:
+    post = tmp_path / "one.md"
+    post.write_text("---\ntitle: One\ndate: 2023-09-16\n---\n## Day 0\n![a](a.png)\n", "utf-8")
+    Image.new("RGB", (16, 16), "red").save(tmp_path / "a.png")
+    dialog = PostImportDialog(service, runner, None)
+    qtbot.addWidget(dialog)
+
+    dialog.choose(post)
+
+    assert "2023-09-16 to 2023-09-16 · 1 day section · UTC<br>1 image found<br>" in (
+        dialog.summary.text()
+    )
+    plan = service.plan_post(post)
+    assert report_text(service.import_post(plan)).startswith(
+        "Created “One”: 1 day section, 1 photo."
+    )
+
+
+def test_hostile_links_are_explained_each_with_its_reason_and_the_post_imports(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    make_window,
+    seattle: TripInfo,
+    service: JournalService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxAnswerer,
+) -> None:
+    """A symlink loop, a NUL, an over-long name, a folder, a pipe, Windows paths and a broken
+    URL: the plan names each one's problem (it used to show the raw ``Symlink loop from …`` and
+    disable Import), Import stays possible, and the good image is imported."""
+    post = hostile_link_site(tmp_path)
+    dialog = PostImportDialog(service, runner, None)
+    qtbot.addWidget(dialog)
+
+    dialog.choose(post)
+
+    shown = dialog.summary.text()
+    assert "1 of 10 images found" in shown
+    listed = list(HOSTILE_LINKS.items())
+    for line, (link, reason) in enumerate(listed[:5], start=7):
+        assert f"Line {line}: {escape(link)} — {reason}; the link is kept" in shown
+    assert f"… and {len(listed) - 5} more not imported" in shown
+    assert import_button(dialog).isEnabled()
+
+    accept_post_import(qtbot, monkeypatch, post)
+    window: MainWindow = make_window()
+    window.actions_.import_post.trigger()
+
+    [told] = message_boxes.shown
+    assert told.text.startswith("Created “Hostile”: 1 day section, 1 photo.")
+    for line, (link, reason) in enumerate(listed, start=7):
+        assert f"Line {line}: {link} — {reason}; the link is kept." in told.text
+    imported = next(trip for trip in service.list_trips() if trip.id != seattle.id)
+    assert [photo.original_name for photo in service.all_photos(imported.id)] == ["good.png"]
 
 
 def test_file_import_post_makes_the_trip_and_shows_it_in_the_window(

@@ -364,7 +364,7 @@ def test_the_post_import_report_shows_a_hostile_title_as_written(
     assert not tripwire.was_opened()
     [report] = message_boxes.shown
     assert report.text_format == Qt.TextFormat.PlainText
-    assert report.text.startswith(f"Created “{tripwire.html}”: 1 day sections")
+    assert report.text.startswith(f"Created “{tripwire.html}”: 1 day section,")
 
 
 def test_the_post_import_progress_names_a_hostile_post_as_written(
@@ -420,7 +420,7 @@ def test_the_post_import_summary_shows_a_hostile_time_zone_as_written(
 
     shown = painted(dialog.summary)
     assert not tripwire.was_opened()
-    assert f"2023-09-30 to 2023-09-30 · 1 day sections · {tripwire.html}\n" in shown
+    assert f"2023-09-30 to 2023-09-30 · 1 day section · {tripwire.html}\n" in shown
     assert dialog.summary.textFormat() == Qt.TextFormat.RichText
 
 

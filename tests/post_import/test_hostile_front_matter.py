@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 
 from journal.bounded_yaml import MAX_EXPANDED_SIZE, MAX_TEXT_LENGTH
+from journal.cli import main
 from journal.errors import InvalidInputError
 from journal.post_import.post_plan import plan_post
 from journal.services import JournalService, NewTrip
@@ -151,3 +152,101 @@ def test_a_few_aliases_are_still_fine(tmp_path: Path) -> None:
     plan = plan_post(post.read_text(encoding="utf-8"), source=post, site_root=tmp_path / "site")
     assert plan.categories == ("AWS", "Summit")
     assert plan.extra_front_matter["twitter"] == {"image": "a.png", "card": "summary"}
+
+
+#: Tags the safe loader turns into Python values no front matter means (bytes, a set, lists of
+#: pairs), one it knows nothing of, anywhere in the document: each refused by key (issue 11.4).
+TAGGED = [
+    ("subtitle: !!binary aGVsbG8=\n", "'subtitle' is tagged !!binary"),
+    ("categories: !!set {a, b}\n", "'categories' is tagged !!set"),
+    ("order: !!omap [a: 1, b: 2]\n", "'order' is tagged !!omap"),
+    ("pairs: !!pairs [a: 1, a: 2]\n", "'pairs' is tagged !!pairs"),
+    ("seo: {images: [!custom a.png]}\n", "a value inside 'seo' is tagged !custom"),
+    ("!!binary aGk=: x\n", "the key 'aGk=' is tagged !!binary"),
+]
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize(("yaml_text", "problem"), TAGGED)
+def test_import_post_refuses_tagged_values_by_key_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], yaml_text: str, problem: str
+) -> None:
+    post = hostile_post(tmp_path / "site", yaml_text)
+    root = tmp_path / "library"
+    Library.open(root).close()
+
+    code, out, err = run_cli(capsys, "import-post", str(post), "--library", str(root))
+
+    assert (code, out) == (2, "")
+    assert err == (
+        f"journal: {post}: the front matter (line 4) cannot be read: {problem}, which is not "
+        "plain data; write it as text, a number, true/false, a date, a list or 'key: value' "
+        "pairs, without the tag.\n"
+    )
+    with Library.open(root) as library:
+        assert JournalService(library).list_trips() == []
+        assert list(library.photos_dir.rglob("*.*")) == []
+
+
+def test_a_binary_title_is_refused_not_made_a_trip_titled_b_hello(tmp_path: Path) -> None:
+    post = hostile_post(tmp_path / "site", "")
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("title: Laughs", "title: !!binary aGVsbG8="),
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInputError, match="'title' is tagged !!binary"):
+        plan_post(post.read_text(encoding="utf-8"), source=post, site_root=tmp_path / "site")
+
+
+@pytest.mark.parametrize(("yaml_text", "problem"), TAGGED)
+def test_the_front_matter_command_refuses_tagged_values_and_keeps_the_old_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], yaml_text: str, problem: str
+) -> None:
+    root = tmp_path / "library"
+    with Library.open(root) as library:
+        service = JournalService(library)
+        trip = service.create_trip(
+            NewTrip("Seattle", date(2023, 9, 16), date(2023, 9, 17), "America/Los_Angeles")
+        ).trip
+        assert trip is not None
+        service.set_front_matter_template(trip.id, {"author": "Jane"})
+    template = tmp_path / "extra.yml"
+    template.write_text(yaml_text, encoding="utf-8")
+
+    code, _, err = run_cli(capsys, "front-matter", "seattle", str(template), "--library", str(root))
+
+    assert code == 2
+    assert err.startswith("journal: The extra front matter is not valid YAML on line 1 (")
+    assert f"({problem}, which is not plain data;" in err
+    with Library.open(root) as library:
+        assert JournalService(library).front_matter_template(trip.id) == {"author": "Jane"}
+
+
+def test_plain_data_with_core_tags_merges_and_a_bare_equals_sign_still_reads(
+    tmp_path: Path,
+) -> None:
+    post = hostile_post(
+        tmp_path / "site",
+        "code: !!str 0012\ncount: !!int '3'\nratio: !!float 1\nshown: !!bool yes\n"
+        "none: !!null ''\nlist: !!seq [a]\nmap: !!map {a: 1}\nmood: =\n"
+        "base: &base {x: 1}\nmerged: {<<: *base, y: 2}\n",
+    )
+    plan = plan_post(post.read_text(encoding="utf-8"), source=post, site_root=tmp_path / "site")
+    assert plan.extra_front_matter == {
+        "date": "2023-09-30",
+        "code": "0012",
+        "count": 3,
+        "ratio": 1.0,
+        "shown": True,
+        "none": None,
+        "list": ["a"],
+        "map": {"a": 1},
+        "mood": "=",
+        "base": {"x": 1},
+        "merged": {"x": 1, "y": 2},
+    }

@@ -146,6 +146,11 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 
 def test_links_resolve_per_segment_and_never_escape(tmp_path: Path) -> None:
     site, folder = tmp_path / "site", tmp_path / "site" / "content" / "post"
+    for image in (site / "assets" / "images" / "a.png", folder / "pics" / "사진.jpg"):
+        image.parent.mkdir(parents=True)
+        image.write_bytes(b"stand-in")
+    (site / "static").mkdir()
+    (site / "static" / "a.png").write_bytes(b"stand-in")
     assert resolve_image("/assets%2Fimages%2Fa.png", site_root=site, post_folder=folder) == (
         site / "assets" / "images" / "a.png"
     )
