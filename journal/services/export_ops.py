@@ -120,7 +120,8 @@ def parse_front_matter(text: str) -> dict[str, Any]:
         problem = getattr(error, "problem", None)
         reason = f" ({problem})" if problem else ""
         raise InvalidInputError(
-            f"The extra front matter is not valid YAML{line}{reason}."
+            f"The extra front matter cannot be used{line}{reason}; write it as YAML keys and "
+            "values, e.g. 'author: Jane'."
         ) from None
     if not isinstance(loaded, dict):
         raise InvalidInputError(

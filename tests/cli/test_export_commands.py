@@ -201,4 +201,4 @@ def test_front_matter_sets_extra_keys_of_the_post(
         capsys, "front-matter", "seoul", str(template), "--library", str(library_root)
     )
     assert code == 2
-    assert "not valid YAML" in err
+    assert "cannot be used on line 2 (expected" in err

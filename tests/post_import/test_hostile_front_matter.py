@@ -106,7 +106,7 @@ def test_extra_front_matter_given_to_the_cli_is_bounded_too(tmp_path: Path) -> N
     template.write_text(billion_laughs(), encoding="utf-8")
     result = run_limited_cli("front-matter", "seattle", str(template), "--library", str(root))
     assert result.returncode == 2, result.stderr[-2000:]
-    assert result.stderr.startswith("journal: The extra front matter is not valid YAML on line ")
+    assert result.stderr.startswith("journal: The extra front matter cannot be used on line ")
     assert "(its aliases expand to more than" in result.stderr
 
 
@@ -221,7 +221,7 @@ def test_the_front_matter_command_refuses_tagged_values_and_keeps_the_old_ones(
     code, _, err = run_cli(capsys, "front-matter", "seattle", str(template), "--library", str(root))
 
     assert code == 2
-    assert err.startswith("journal: The extra front matter is not valid YAML on line 1 (")
+    assert err.startswith("journal: The extra front matter cannot be used on line 1 (")
     assert f"({problem}, which is not plain data;" in err
     with Library.open(root) as library:
         assert JournalService(library).front_matter_template(trip.id) == {"author": "Jane"}
