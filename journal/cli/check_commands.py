@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from journal.cli.command import Command
 from journal.cli.output import print_json
+from journal.photos.disk_space import size_text
 from journal.plurals import counted
 from journal.readable_paths import readable_path
 from journal.services import JournalService
@@ -19,6 +20,7 @@ from journal.services.library_check import (
     LibraryCheckReport,
     PhotoUse,
 )
+from journal.services.library_leftovers import LibraryLeftovers
 
 #: Exit code when a file is missing or damaged (and, with --repair, could not be restored).
 EXIT_PROBLEMS = 1
@@ -28,7 +30,8 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--repair",
         action="store_true",
-        help="restore missing or damaged files from their originals and make missing thumbnails",
+        help="restore missing or damaged files from their originals, make missing thumbnails "
+        "and remove copies and thumbnails no photo uses",
     )
 
 
@@ -91,6 +94,8 @@ def _print_report(report: LibraryCheckReport, repair: bool) -> None:
             f"{counted(report.thumbnails_missing, 'thumbnail')} missing from the cache "
             "(made when shown, or now with --repair)."
         )
+    if report.leftovers is not None:
+        _print_leftovers(report.leftovers, repair)
     still_bad = report.still_bad
     if not report.bad:
         print("Every photo file is intact.")
@@ -106,6 +111,28 @@ def _print_report(report: LibraryCheckReport, repair: bool) -> None:
             f"{counted(len(still_bad), 'file')} missing or damaged: run journal check --repair "
             "to restore them from the originals they were imported from."
         )
+
+
+def _print_leftovers(leftovers: LibraryLeftovers, repair: bool) -> None:
+    """One line for the copies and thumbnails no photo uses: found, or removed by a repair."""
+    kinds = (
+        (leftovers.copies, "copy no photo uses", "copies no photo uses"),
+        (leftovers.thumbnails, "thumbnail of no photo", "thumbnails of no photo"),
+    )
+    found = [
+        f"{counted(len(files.paths), noun, plural)} ({size_text(files.size)})"
+        for files, noun, plural in kinds
+        if files.paths
+    ]
+    if not found:
+        return
+    if not repair:
+        print(f"Found {' and '.join(found)}: journal check --repair removes them.")
+        return
+    print(f"Removed {' and '.join(found)}.")
+    kept = sum(len(files.paths) - files.removed for files, _, _ in kinds)
+    if kept:
+        print(f"{kept} of them could not be removed: check the permissions in the library.")
 
 
 def _record(report: LibraryCheckReport) -> dict[str, object]:
@@ -138,6 +165,7 @@ def _record(report: LibraryCheckReport) -> dict[str, object]:
         ],
         "thumbnails_missing": report.thumbnails_missing,
         "thumbnails_made": report.thumbnails_made,
+        "leftovers": report.leftovers,
     }
 
 

@@ -10,7 +10,10 @@ restores the copy: see ``photo_staging``).
 The rows are read in one short read transaction and the files hashed with none open, since
 hashing a big library takes minutes; a repair writes files (atomically), never the database.
 Files are hashed on one thread per core (``hashlib`` releases the GIL), a few at a time, so a
-Ctrl-C or a cancel stops within a few files.
+Ctrl-C or a cancel stops within a few files. A copy is opened as a library file
+(``library_files``): a FIFO, a link or a folder in its place is reported as "not a regular file",
+never read or followed, and a repair replaces the entry itself. Copies and thumbnails that no row
+uses are reported, and removed by a repair (``library_leftovers``).
 """
 
 import os
@@ -26,9 +29,11 @@ from sqlalchemy import select
 
 from journal.errors import LibraryDamagedError
 from journal.photos.import_progress import CancelToken
-from journal.photos.storage import content_hash, store_original
+from journal.photos.library_files import NotRegularFileError, open_original
+from journal.photos.storage import CopyInTheWayError, content_hash, file_hash, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.readable_paths import readable_path
+from journal.services.library_leftovers import LibraryLeftovers, find_leftovers
 from journal.services.snapshots import TripInfo
 from journal.store.library import Library
 from journal.store.models import Photo, Trip
@@ -43,6 +48,8 @@ class FileProblem(StrEnum):
     DAMAGED = "damaged"
     #: The file is there but reading it failed (a permission, an I/O error).
     UNREADABLE = "unreadable"
+    #: A FIFO, a link, a folder... stands where the file should be: never opened or followed.
+    NOT_REGULAR = "not a regular file"
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ class BadFile:
     library_path: PurePosixPath
     content_hash: str
     problem: FileProblem
-    #: The system's words for an unreadable file; "" otherwise.
+    #: The system's words for an unreadable file, what stands there for one not regular; "".
     detail: str
     photos: tuple[PhotoUse, ...]
     #: The original it was restored from by a repair; None while it is still bad.
@@ -89,6 +96,8 @@ class LibraryCheckReport:
     thumbnails_made: int
     #: Whether files were read to the end: False when cancelled.
     complete: bool
+    #: Copies and thumbnails no photo uses (None when cancelled before they were looked for).
+    leftovers: LibraryLeftovers | None = None
 
     @property
     def still_bad(self) -> tuple[BadFile, ...]:
@@ -121,8 +130,9 @@ def check_library(
     progress: CheckProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> LibraryCheckReport:
-    """Hash every library file against its rows; with ``repair``, restore what can be restored
-    from the originals and make missing thumbnails."""
+    """Hash every library file against its rows and find the files no row uses; with
+    ``repair``, restore what can be restored from the originals, make missing thumbnails and
+    remove the files no row uses."""
     files = _library_files(library)
     thumbnails = ThumbnailCache(library.root)
     bad: list[BadFile] = []
@@ -156,13 +166,15 @@ def check_library(
             and not thumbnails.is_cached(file.content_hash, ThumbSize.THUMB)
         ]
         made = _make_thumbnails(library, thumbnails, missing_thumbnails)
+    complete = done == len(files)
     return LibraryCheckReport(
         files=len(files),
         photos=sum(len(file.photos) for file in files),
         bad=tuple(bad),
         thumbnails_missing=len(missing_thumbnails),
         thumbnails_made=made,
-        complete=done == len(files),
+        complete=complete,
+        leftovers=find_leftovers(library, remove=repair) if complete else None,
     )
 
 
@@ -217,6 +229,8 @@ def _check_one(library: Library, thumbnails: ThumbnailCache, file: _LibraryFile)
         digest = content_hash(library.file_path(file.library_path))
     except LibraryDamagedError as error:
         return _Checked(file, FileProblem.UNREADABLE, error.problem, has_thumbnail)
+    except NotRegularFileError as error:
+        return _Checked(file, FileProblem.NOT_REGULAR, error.kind, has_thumbnail)
     except FileNotFoundError:
         return _Checked(file, FileProblem.MISSING, "", has_thumbnail)
     except OSError as error:
@@ -235,13 +249,23 @@ def _repaired(library: Library, file: BadFile) -> BadFile:
     for original in dict.fromkeys(photo.original_path for photo in file.photos):
         source = Path(original)
         try:
-            if not source.is_file():
-                reasons.append(f"{readable_path(original)} is gone")
-                continue
-            if content_hash(source) != file.content_hash:
-                reasons.append(f"{readable_path(original)} has changed since it was imported")
-                continue
+            with open_original(source) as handle:
+                if file_hash(handle) != file.content_hash:
+                    reasons.append(f"{readable_path(original)} has changed since it was imported")
+                    continue
             store_original(source, destination, file.content_hash)
+        except FileNotFoundError:
+            reasons.append(f"{readable_path(original)} is gone")
+            continue
+        except NotRegularFileError as error:
+            reasons.append(f"{readable_path(original)} is {error}")
+            continue
+        except CopyInTheWayError:  # no original can help: the library's side is the problem
+            return replace(
+                file,
+                unrepaired_reason=f"the library's copy {file.library_path} is a folder with "
+                "files in it; move it out of the library and repair again",
+            )
         except OSError as error:
             reasons.append(f"{readable_path(original)} cannot be copied ({error.strerror})")
             continue
