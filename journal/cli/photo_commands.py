@@ -100,7 +100,7 @@ def _run_import(args: argparse.Namespace, service: JournalService) -> int:
     cancel = CancelToken()
     bars = _ProgressBars(enabled=not args.json and sys.stderr.isatty())
     try:
-        with cancel_on_interrupt(cancel):
+        with cancel_on_interrupt(cancel, finish_in_flight=True):
             report = service.import_photos(trip.id, args.paths, progress=bars, cancel=cancel)
     finally:
         bars.close()
