@@ -12,7 +12,7 @@ from journal.cli.command import Command
 from journal.cli.output import print_json
 from journal.photos.disk_space import size_text
 from journal.plurals import counted
-from journal.readable_paths import readable_path
+from journal.readable_paths import escape_controls, path_text, readable_path
 from journal.services import JournalService
 from journal.services.library_check import (
     BadFile,
@@ -70,7 +70,7 @@ def _uses(file: BadFile) -> str:
 
 
 def _use(photo: PhotoUse) -> str:
-    return f"{photo.original_name} (photo {photo.photo_id}) in {photo.place}"
+    return escape_controls(f"{photo.original_name} (photo {photo.photo_id}) in {photo.place}")
 
 
 def _print_report(report: LibraryCheckReport, repair: bool) -> None:
@@ -152,12 +152,12 @@ def _record(report: LibraryCheckReport) -> dict[str, object]:
                         "day": photo.day,
                         "place": photo.place,
                         "name": photo.original_name,
-                        "original_path": readable_path(photo.original_path),
+                        "original_path": path_text(photo.original_path),
                     }
                     for photo in file.photos
                 ],
                 "repaired_from": (
-                    readable_path(file.repaired_from) if file.repaired_from is not None else None
+                    path_text(file.repaired_from) if file.repaired_from is not None else None
                 ),
                 "unrepaired_reason": file.unrepaired_reason,
             }

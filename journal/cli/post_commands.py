@@ -11,6 +11,7 @@ from journal.cli.photo_commands import EXIT_INTERRUPTED
 from journal.photos.import_progress import CancelToken
 from journal.plurals import counted
 from journal.post_import.post_plan import plan_post_file
+from journal.readable_paths import escape_controls
 from journal.services import JournalService, PostImportCancelledError
 from journal.services.validation import check_timezone, parse_date
 
@@ -66,9 +67,12 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
         f"{counted(report.day_count, 'day')}, {counted(report.photo_count, 'photo')}."
     )
     for image in report.missing_images:
-        print(f"  line {image.line}: {image.destination} — {image.reason}; the link is kept.")
+        print(
+            f"  line {image.line}: {escape_controls(image.destination)} — "
+            f"{escape_controls(image.reason)}; the link is kept."
+        )
     for note in report.notes:
-        print(f"  note: {note}")
+        print(f"  note: {escape_controls(note)}")
     if report.notes:
         print("  (--start gives Day 0's date, --tz the time zone; see journal import-post --help)")
     return 0
