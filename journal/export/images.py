@@ -14,6 +14,7 @@ import io
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 import pillow_heif
 from PIL import Image, ImageOps
@@ -21,6 +22,7 @@ from PIL import Image, ImageOps
 from journal.export.errors import ExportError
 from journal.export.settings import ImageOptions
 from journal.export.source import SourcePhoto
+from journal.photos.library_files import open_library_file
 
 _ORIGINAL_SUFFIX = {"JPEG": ".jpg", "HEIF": ".heic", "PNG": ".png", "WEBP": ".webp", "TIFF": ".tif"}
 _EXIF_IFD = 0x8769
@@ -77,11 +79,16 @@ def is_current_web_copy(path: Path, photo: SourcePhoto, options: ImageOptions) -
 
 
 def exported_image(photo: SourcePhoto, options: ImageOptions) -> bytes:
-    """The bytes of the file the post will show for ``photo``."""
+    """The bytes of the file the post will show for ``photo``.
+
+    The library copy is opened as a library file: a FIFO or a link to ``/dev/zero`` in its place
+    fails this photo at once instead of blocking or filling memory.
+    """
     try:
-        if options.keep_originals:
-            return photo.path.read_bytes()
-        return _web_copy(photo, options)
+        with open_library_file(photo.path) as source:
+            if options.keep_originals:
+                return source.read()
+            return _web_copy(source, photo, options)
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise ExportError(
             f"Cannot read the photo {photo.original_name} (library file {photo.path}): {error}. "
@@ -89,9 +96,9 @@ def exported_image(photo: SourcePhoto, options: ImageOptions) -> bytes:
         ) from error
 
 
-def _web_copy(photo: SourcePhoto, options: ImageOptions) -> bytes:
+def _web_copy(source: BinaryIO, photo: SourcePhoto, options: ImageOptions) -> bytes:
     _register_heif()
-    with Image.open(photo.path) as opened:
+    with Image.open(source) as opened:
         source_exif = opened.getexif()
         icc_profile = opened.info.get("icc_profile")
         # JPEG can decode at 1/2, 1/4 or 1/8 scale, never below the final size: much faster.

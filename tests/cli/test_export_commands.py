@@ -78,13 +78,14 @@ def test_replacing_a_changed_post_needs_force(
     code, _, err = export(capsys, library_root, site, "--format", "hugo")
     assert code == 2
     assert len(err.strip().splitlines()) == 1
-    assert "already exist" in err
+    assert f"{post}, which already exists with other content" in err  # one file: "exists"
     assert "--force" in err
     assert post.read_bytes() == before
 
-    code, _, _ = export(capsys, library_root, site, "--format", "hugo", "--force")
+    code, out, _ = export(capsys, library_root, site, "--format", "hugo", "--force")
     assert code == 0
     assert "북촌 한옥마을." in post.read_text(encoding="utf-8")
+    assert ": 1 post, 1 image (1 file written, 1 unchanged).\n" in out
 
 
 def test_options_reach_the_images_and_the_post(
