@@ -5,6 +5,7 @@ a text file called ``.jpg`` is refused with a reason.
 """
 
 from functools import cache
+from pathlib import PurePosixPath
 
 from pillow_heif import register_heif_opener
 
@@ -37,3 +38,12 @@ def enable_heif() -> None:
 
 def recorded_format(pillow_format: str) -> str:
     return RECORDED_FORMAT.get(pillow_format, pillow_format)
+
+
+def format_of_copy(library_path: PurePosixPath) -> str:
+    """The recorded format of a library copy, which its extension was made from."""
+    suffix = library_path.suffix.lower()
+    return next(
+        (recorded_format(name) for name, extension in EXTENSIONS.items() if extension == suffix),
+        "JPEG",
+    )

@@ -34,6 +34,7 @@ from pathlib import Path, PurePosixPath
 from sqlalchemy import select
 
 from journal.errors import LibraryDamagedError
+from journal.photos.formats import format_of_copy
 from journal.photos.import_progress import CancelToken
 from journal.photos.library_files import NotRegularFileError, open_original
 from journal.photos.storage import CopyInTheWayError, content_hash, file_hash, store_original
@@ -300,7 +301,9 @@ def _make_thumbnails(
     for file in files:
         try:
             source = library.file_path(file.library_path)
-            thumbnails.ensure(source, file.content_hash, ThumbSize.THUMB)
+            thumbnails.ensure(
+                source, file.content_hash, ThumbSize.THUMB, format_of_copy(file.library_path)
+            )
         # An intact copy decoded when it was imported; anything it raises now is reported by
         # the count, not allowed to end the repair of the rest.
         except Exception:

@@ -284,7 +284,7 @@ class PhotoStaging:
             self._claimed.add(digest)
         try:
             handle.seek(0)
-            self._thumbnails.ensure(handle, digest, ThumbSize.THUMB)
+            self._thumbnails.ensure(handle, digest, ThumbSize.THUMB, item.metadata.media_format)
         # Decoders meet arbitrary bytes here and fail in many ways besides OSError; one bad file
         # must cost only itself, never the import.
         except Exception as error:
