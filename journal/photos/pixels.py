@@ -23,10 +23,10 @@ from typing import BinaryIO, cast
 
 from PIL import Image, ImageOps
 
-from journal.photos.formats import enable_heif
+from journal.photos.formats import RAW_FORMATS, enable_heif
+from journal.photos.jpeg_markers import END_OF_IMAGE
+from journal.photos.raw import preview_image, read_raw
 
-#: What ends a JPEG: appended to a truncated one, it ends the decode where the data ends.
-END_OF_IMAGE = b"\xff\xd9"
 #: 16-bit greyscale modes, and the raw mode that reads each one's bytes as 32-bit integers.
 _SIXTEEN_BIT_RAW_MODES = {"I;16": "I;16", "I;16L": "I;16", "I;16B": "I;16B", "I;16N": "I;16N"}
 
@@ -36,11 +36,12 @@ def open_pixels(
     source: BinaryIO, media_format: str, *, fit: int | None = None
 ) -> Iterator[Image.Image]:
     """The photo read from ``source`` (a file of ``media_format``, at its start), decoded,
-    upright and in an 8-bit mode.
+    upright and in an 8-bit mode; for a RAW file, its embedded JPEG preview turned by the RAW's
+    orientation (``raw.py``).
 
-    With ``fit``, the decoder may take a cheaper path that still gives at least ``fit`` pixels on
-    the long edge (the caller resizes). Raises ``OSError`` or ``ValueError`` for data that cannot
-    be decoded, like Pillow.
+    With ``fit``, the decoder may take a cheaper path that still gives at least ``fit`` pixels
+    on the long edge (the caller resizes). Raises ``OSError`` or ``ValueError`` for data that
+    cannot be decoded, like Pillow.
     """
     enable_heif()
     image = _decoded(source, media_format, fit)
@@ -51,6 +52,8 @@ def open_pixels(
 
 
 def _decoded(source: BinaryIO, media_format: str, fit: int | None) -> Image.Image:
+    if media_format in RAW_FORMATS:
+        return _eight_bit(preview_image(source, read_raw(source, media_format), fit))
     start = source.tell()
     try:
         return _upright(source, fit)
@@ -78,7 +81,8 @@ def fitted(size: tuple[int, int], pixels: int) -> tuple[int, int]:
 
 def _eight_bit(image: Image.Image) -> Image.Image:
     if image.mode in _SIXTEEN_BIT_RAW_MODES:
-        wide = Image.frombytes("I", image.size, image.tobytes(), "raw", image.mode)
+        raw_mode = _SIXTEEN_BIT_RAW_MODES[image.mode]
+        wide = Image.frombytes("I", image.size, image.tobytes(), "raw", raw_mode)
         return wide.point(lambda value: value / 256).convert("L")
     if image.mode in ("I", "F"):
         low, high = cast(tuple[float, float], image.getextrema())
