@@ -28,6 +28,8 @@ from journal.photos.capture_time import (
 
 Base = ExifTags.Base
 GPS = ExifTags.GPS
+#: Bytes of an EXIF block that holds no tag: "Exif\0\0", a TIFF header and an empty IFD.
+_EMPTY_BLOCK = 6 + 8 + 6
 
 
 @dataclass(frozen=True)
@@ -124,10 +126,16 @@ def _text_block(value: object) -> str:
 def _exif(image: Image.Image, media_format: str) -> Image.Exif:
     try:
         if media_format == "PNG" and "exif" not in image.info:
-            return _png_raw_profile_exif(image.info.get("Raw profile type exif"))
-        return image.getexif()
+            exif = _png_raw_profile_exif(image.info.get("Raw profile type exif"))
+        else:
+            exif = image.getexif()
     except Exception as error:  # as above
         raise ExifRejectedError(str(error)) from error
+    # Pillow gives an empty reading, without a word, for a block whose TIFF header it refuses.
+    block = image.info.get("exif")
+    if not exif and isinstance(block, bytes) and len(block) > _EMPTY_BLOCK:
+        raise ExifRejectedError("Pillow read no tag from the EXIF block")
+    return exif
 
 
 def _png_raw_profile_exif(profile: object) -> Image.Exif:

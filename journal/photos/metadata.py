@@ -3,11 +3,12 @@
 Pillow opens a file lazily: ``Image.open`` reads the header and the metadata segments, not the
 pixels, so this costs a fraction of a millisecond per JPEG. One open gives the format, the size,
 EXIF (``exif.py``; exifread's reading when Pillow refuses the block), XMP (``xmp.py``), IPTC
-(``iptc.py``) and PNG text. A RAW file is read by ``raw.py`` instead (exifread, and the size of
-its JPEG preview). The capture time is the first of ``TimeSource``'s order that the file has:
-every date of when the picture was taken before the date it was last saved, then the file name,
-then (untrusted) the file's modification time. pillow-heif already rotated a HEIC's pixels, so
-its EXIF orientation is not applied again.
+(``iptc.py``) and PNG text (and what a PNG keeps after its pixels: ``png_chunks.py``). A RAW
+file is read by ``raw.py`` instead (exifread, and the size of its JPEG preview). The capture
+time is the first of ``TimeSource``'s order that the file has: every date of when the picture
+was taken before the date it was last saved, then the file name, then (untrusted) the file's
+modification time. pillow-heif already rotated a HEIC's pixels, so its EXIF orientation is not
+applied again.
 """
 
 import os
@@ -35,6 +36,7 @@ from journal.photos.formats import ACCEPTED_DESCRIPTION, EXTENSIONS, enable_heif
 from journal.photos.iptc import NO_IPTC, IptcReading, read_iptc
 from journal.photos.jpeg_markers import END_OF_IMAGE, end_of_image, jpeg_layout
 from journal.photos.library_files import open_original
+from journal.photos.png_chunks import LateMetadata, late_metadata
 from journal.photos.raw import RawRejectedError, raw_format, read_raw, unread_raw_kind
 from journal.photos.xmp import XmpReading, read_xmp, xmp_packet
 
@@ -122,6 +124,11 @@ def _read_open_image(
     width, height = image.size
     _refuse_bomb(width, height)
     media_format = recorded_format(pillow_format)
+    late = LateMetadata()
+    if media_format == "PNG" and not ("exif" in image.info and xmp_packet(image)):
+        late = late_metadata(handle, stat.st_size)
+        if late.exif and "exif" not in image.info:
+            image.info["exif"] = late.exif  # where Pillow's PNG reader looks for it
     exif = _exif(image, media_format, handle)
     # pillow-heif turns HEIC pixels upright while decoding and resets the tag; never rotate twice.
     orientation = 1 if media_format == "HEIF" else exif.orientation
@@ -131,7 +138,7 @@ def _read_open_image(
         (width, height),
         orientation,
         exif,
-        read_xmp(xmp_packet(image, exif.xmp_packet)),
+        read_xmp(xmp_packet(image, exif.xmp_packet, late.xmp)),
         read_iptc(image),
         png_time,
         path,

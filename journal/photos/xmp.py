@@ -71,10 +71,10 @@ class _DeclarationRefusedError(Exception):
     """The packet declares a document type (and perhaps entities): not read at all."""
 
 
-def xmp_packet(image: Image.Image, tiff_packet: str = "") -> bytes:
-    """The XMP packet of a JPEG, WebP, HEIF or AVIF (``xmp``), a PNG (iTXt) or a TIFF (its
-    tag)."""
-    for candidate in (image.info.get("xmp"), image.info.get("XML:com.adobe.xmp"), tiff_packet):
+def xmp_packet(image: Image.Image, *elsewhere: str | bytes) -> bytes:
+    """The XMP packet of a JPEG, WebP, HEIF or AVIF (``xmp``) or a PNG (iTXt), else the first
+    of ``elsewhere`` (a TIFF's tag, a PNG's chunk after the pixels)."""
+    for candidate in (image.info.get("xmp"), image.info.get("XML:com.adobe.xmp"), *elsewhere):
         if isinstance(candidate, bytes) and candidate:
             return candidate
         if isinstance(candidate, str) and candidate:

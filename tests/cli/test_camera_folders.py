@@ -1,0 +1,76 @@
+"""``journal import`` of a real camera folder: videos and sidecars are counted once as skipped,
+a JPEG cut short is noted, and the import exits 0 when every photo made it."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_trip_commands import run, seattle_library
+from tests.photos.camera_files_test_data import camera_card
+from tests.photos.photo_files import exif_for, write_photo
+from tests.photos.test_camera_files import cut_jpeg
+
+__all__ = ["seattle_library"]  # the fixture
+
+
+def test_videos_and_sidecars_are_skipped_with_one_count_and_the_import_succeeds(
+    seattle_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    camera_roll = tmp_path / "card"
+    camera_card(camera_roll)
+
+    code, out, _ = run(
+        capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library)
+    )
+
+    assert code == 0
+    assert "Imported 2 photos" in out
+    assert "Could not import" not in out
+    assert out.count("Not photos, skipped (2 videos, 4 sidecars).") == 1
+
+
+def test_the_json_report_lists_the_skipped_files(
+    seattle_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    camera_roll = tmp_path / "card"
+    camera_card(camera_roll)
+
+    code, out, _ = run(
+        capsys,
+        "import",
+        "seattle-2023",
+        str(camera_roll),
+        "--json",
+        "--library",
+        str(seattle_library),
+    )
+
+    record = json.loads(out)
+    assert code == 0
+    assert record["failures"] == []
+    assert sorted(Path(path).name for path in record["skipped"]["video"]) == [
+        "IMG_4711.MP4",
+        "MVI_0003.MOV",
+    ]
+    assert len(record["skipped"]["sidecar"]) == 4
+
+
+def test_an_incomplete_jpeg_is_a_note_not_a_failure(
+    seattle_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    camera_roll = tmp_path / "card"
+    camera_roll.mkdir()
+    cut = cut_jpeg(camera_roll / "pulled-out.jpg")
+    write_photo(camera_roll / "fine.jpg", exif_for(original="2023:09:18 11:00:00"))
+
+    code, out, _ = run(
+        capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library)
+    )
+
+    assert code == 0
+    assert "Imported 2 photos" in out
+    assert (
+        "Imported 1 incomplete file (the data stops early; the picture shows what is there):\n"
+        f"  {cut}\n"
+    ) in out
