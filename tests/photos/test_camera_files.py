@@ -5,6 +5,7 @@ import random
 import struct
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image, features
@@ -64,7 +65,7 @@ def test_sixteen_bit_greyscale_and_float_tiffs_import_with_thumbnails(
     for photo in photos.values():
         assert photo.local_time == datetime(2023, 9, 18, 10, 15)
         with Image.open(cache.thumbnail_path(photo, ThumbSize.THUMB)) as thumbnail:
-            darkest, brightest = thumbnail.convert("L").getextrema()  # type: ignore[misc]
+            darkest, brightest = cast(tuple[int, int], thumbnail.convert("L").getextrema())
             if photo.original_name == "rgb16.tif":
                 assert darkest == brightest  # one colour
             else:  # a ramp, not a black or white square
