@@ -10,6 +10,7 @@ from tests.cli.test_trip_commands import run, seattle_library
 from tests.photos.camera_files_test_data import camera_card
 from tests.photos.photo_files import exif_for, write_photo
 from tests.photos.test_camera_files import cut_jpeg
+from tests.photos.tiff_files import RawShot, raw_file
 
 __all__ = ["seattle_library"]  # the fixture
 
@@ -74,3 +75,26 @@ def test_an_incomplete_jpeg_is_a_note_not_a_failure(
         "Imported 1 incomplete file (the data stops early; the picture shows what is there):\n"
         f"  {cut}\n"
     ) in out
+
+
+def test_photos_json_gives_each_photos_own_description_and_kept_raw(
+    seattle_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    camera_roll = tmp_path / "card"
+    exif = exif_for(original="2023:09:18 10:15:00")
+    exif[0x010E] = "Ferry to Bainbridge"
+    write_photo(camera_roll / "DSC_0042.JPG", exif)
+    (camera_roll / "DSC_0042.NEF").write_bytes(
+        raw_file("NEF", RawShot("NIKON CORPORATION", "D750", original="2023:09:18 10:15:00"))
+    )
+    run(capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library))
+
+    code, out, _ = run(
+        capsys, "photos", "seattle-2023", "--json", "--library", str(seattle_library)
+    )
+
+    [photo] = json.loads(out)
+    assert code == 0
+    assert photo["name"] == "DSC_0042.JPG"
+    assert photo["description"] == "Ferry to Bainbridge"
+    assert photo["raw_library_path"].endswith(".nef")

@@ -155,6 +155,28 @@ def test_raw_and_jpeg_of_one_shot_are_one_photo_keeping_the_raw(
     assert not kept.exists()
 
 
+def test_journal_check_verifies_and_restores_the_kept_raw(
+    service: JournalService, seattle: TripInfo, camera_roll: Path
+) -> None:
+    raw = _raw(camera_roll, "ARW", "DSC_0042", original="2023:09:18 10:15:00")
+    write_photo(camera_roll / "DSC_0042.JPG", exif_for(original="2023:09:18 10:15:00"))
+    service.import_photos(seattle.id, [camera_roll])
+    [photo] = service.all_photos(seattle.id)
+    assert photo.raw_library_path is not None
+    kept = service.library.file_path(photo.raw_library_path)
+    clean = service.check_library()
+    assert (clean.files, clean.photos, clean.bad, clean.thumbnails_missing) == (2, 1, (), 0)
+    kept.unlink()
+
+    report = service.check_library(repair=True)
+
+    [bad] = report.bad
+    assert (bad.library_path, bad.photos[0].original_name) == (photo.raw_library_path, raw.name)
+    assert bad.repaired_from == str(raw)
+    assert kept.read_bytes() == raw.read_bytes()
+    assert report.thumbnails_made == 0
+
+
 def test_exifread_reads_an_exif_block_pillow_refuses(camera_roll: Path) -> None:
     """An EXIF block whose TIFF header has the wrong magic number (0 instead of 42): Pillow
     reads nothing from the whole block; exifread does not check it and reads the time."""
