@@ -25,8 +25,19 @@ from PIL import Image, ImageOps
 
 from journal.photos.formats import RAW_FORMATS, enable_heif
 from journal.photos.jpeg_markers import END_OF_IMAGE
-from journal.photos.raw import preview_image, read_raw
+from journal.photos.raw import preview_bytes, read_raw
 
+#: EXIF orientation -> the transposition that makes the picture upright (for a RAW's preview,
+#: whose own EXIF, if any, does not know how the RAW was turned).
+_TRANSPOSITIONS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 #: 16-bit greyscale modes, and the raw mode that reads each one's bytes as 32-bit integers.
 _SIXTEEN_BIT_RAW_MODES = {"I;16": "I;16", "I;16L": "I;16", "I;16B": "I;16B", "I;16N": "I;16N"}
 
@@ -53,7 +64,9 @@ def open_pixels(
 
 def _decoded(source: BinaryIO, media_format: str, fit: int | None) -> Image.Image:
     if media_format in RAW_FORMATS:
-        return _eight_bit(preview_image(source, read_raw(source, media_format), fit))
+        reading = read_raw(source, media_format)
+        preview = io.BytesIO(preview_bytes(source, reading))
+        return _upright(preview, fit, orientation=reading.exif.orientation)
     start = source.tell()
     try:
         return _upright(source, fit)
@@ -64,12 +77,16 @@ def _decoded(source: BinaryIO, media_format: str, fit: int | None) -> Image.Imag
     return _upright(io.BytesIO(source.read() + END_OF_IMAGE), fit)
 
 
-def _upright(source: BinaryIO, fit: int | None) -> Image.Image:
+def _upright(source: BinaryIO, fit: int | None, orientation: int | None = None) -> Image.Image:
+    """The image decoded and turned by ``orientation``, or by its own EXIF's when None."""
     with Image.open(source) as image:
         if fit is not None:
             image.draft(None, fitted(image.size, fit))
         image.load()
-        return _eight_bit(ImageOps.exif_transpose(image))
+        if orientation is None:
+            return _eight_bit(ImageOps.exif_transpose(image))
+        transposition = _TRANSPOSITIONS.get(orientation)
+        return _eight_bit(image.transpose(transposition) if transposition else image.copy())
 
 
 def fitted(size: tuple[int, int], pixels: int) -> tuple[int, int]:

@@ -78,16 +78,6 @@ MAX_XMP_BYTES = 1024 * 1024
 _MAX_SEARCHED = 256
 _SEARCH_CHUNK = 4 * 1024 * 1024
 _SOI = b"\xff\xd8\xff"
-#: EXIF orientation -> the transposition that makes the picture upright.
-_TRANSPOSITIONS = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
 
 
 class RawRejectedError(ValueError):
@@ -153,17 +143,10 @@ def read_raw(handle: BinaryIO, media_format: str) -> RawReading:
     )
 
 
-def preview_image(handle: BinaryIO, reading: RawReading, fit: int | None) -> Image.Image:
-    """The preview of ``reading`` decoded (at the cheapest scale covering ``fit``) and upright."""
-    preview = reading.preview
-    handle.seek(preview.offset)
-    with Image.open(io.BytesIO(handle.read(preview.length))) as image:
-        if fit is not None:
-            scale = min(1.0, fit / max(image.size))
-            image.draft(None, (round(image.width * scale), round(image.height * scale)))
-        image.load()
-        transposition = _TRANSPOSITIONS.get(reading.exif.orientation)
-        return image.transpose(transposition) if transposition is not None else image.copy()
+def preview_bytes(handle: BinaryIO, reading: RawReading) -> bytes:
+    """The camera's JPEG inside the RAW file ``reading`` was read from."""
+    handle.seek(reading.preview.offset)
+    return handle.read(reading.preview.length)
 
 
 def _raf_candidates(handle: BinaryIO) -> list[tuple[int, int]]:
