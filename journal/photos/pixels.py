@@ -78,15 +78,18 @@ def _decoded(source: BinaryIO, media_format: str, fit: int | None) -> Image.Imag
 
 
 def _upright(source: BinaryIO, fit: int | None, orientation: int | None = None) -> Image.Image:
-    """The image decoded and turned by ``orientation``, or by its own EXIF's when None."""
+    """The image decoded and turned by ``orientation``, or by its own EXIF's when None; turned in
+    place, since a copy of a big PNG costs as much as its decoding. (Leaving the ``with`` lets go
+    of the file, not of the pixels already loaded.)"""
     with Image.open(source) as image:
         if fit is not None:
             image.draft(None, fitted(image.size, fit))
         image.load()
         if orientation is None:
-            return _eight_bit(ImageOps.exif_transpose(image))
-        transposition = _TRANSPOSITIONS.get(orientation)
-        return _eight_bit(image.transpose(transposition) if transposition else image.copy())
+            ImageOps.exif_transpose(image, in_place=True)
+        elif orientation in _TRANSPOSITIONS:
+            return _eight_bit(image.transpose(_TRANSPOSITIONS[orientation]))
+        return _eight_bit(image)
 
 
 def fitted(size: tuple[int, int], pixels: int) -> tuple[int, int]:
