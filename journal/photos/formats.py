@@ -37,6 +37,13 @@ RAW_EXTENSIONS = {
     ".pef": "PEF",
 }
 RAW_FORMATS = frozenset(RAW_EXTENSIONS.values())
+
+
+def extension(name: str) -> str:
+    """A file name's extension, lower case (".nef"), by which RAW and camera files are told."""
+    return PurePosixPath(name).suffix.lower()
+
+
 #: Recorded format -> extension of the library copy, for every format a photo can have.
 COPY_EXTENSIONS = {
     **{recorded: extension for recorded, extension in EXTENSIONS.items() if recorded != "MPO"},
@@ -95,7 +102,7 @@ class NotPhoto(StrEnum):
 
 def not_photo(name: str) -> NotPhoto | None:
     """Whether a file named ``name`` is a video or a sidecar rather than a photo."""
-    suffix = PurePosixPath(name).suffix.lower()
+    suffix = extension(name)
     if suffix in VIDEO_EXTENSIONS:
         return NotPhoto.VIDEO
     if suffix in SIDECAR_EXTENSIONS:

@@ -36,7 +36,7 @@ from PIL import Image
 
 from journal.photos.exif import NO_EXIF, ExifReading, ExifRejectedError, read_exif
 from journal.photos.exifread_tags import Tags, exif_from_tags, exifread_tags, tag_value
-from journal.photos.formats import RAW_EXTENSIONS
+from journal.photos.formats import RAW_EXTENSIONS, extension
 from journal.photos.jpeg_markers import JpegLayout, end_of_image, jpeg_layout
 
 #: RAW formats of other makers (or newer ones) the import recognises, to say they are not read.
@@ -106,7 +106,7 @@ class RawReading:
 def raw_format(name: str, head: bytes) -> str | None:
     """The RAW format of a file named ``name`` whose first bytes are ``head``, None when it is
     not one of the RAW files read here (by extension, confirmed by the file's magic number)."""
-    media_format = RAW_EXTENSIONS.get(_suffix(name))
+    media_format = RAW_EXTENSIONS.get(extension(name))
     if media_format is None:
         return None
     return media_format if head.startswith(_MAGIC.get(media_format, _TIFF_MAGIC)) else None
@@ -114,12 +114,7 @@ def raw_format(name: str, head: bytes) -> str | None:
 
 def unread_raw_kind(name: str) -> str | None:
     """ "Canon CR3" for a RAW file of a kind not read here, by its extension."""
-    return UNREAD_RAW_EXTENSIONS.get(_suffix(name))
-
-
-def _suffix(name: str) -> str:
-    dot = name.rfind(".")
-    return name[dot:].lower() if dot >= 0 else ""
+    return UNREAD_RAW_EXTENSIONS.get(extension(name))
 
 
 def read_raw(handle: BinaryIO, media_format: str) -> RawReading:

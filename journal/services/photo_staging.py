@@ -50,7 +50,7 @@ from journal.photos.metadata import (
     error_reason,
     read_metadata,
 )
-from journal.photos.raw_pairs import raw_pairs
+from journal.photos.raw_pairs import RawPairing
 from journal.photos.storage import Stored, copy_path_for, file_hash, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.services import photo_days, photo_ops
@@ -212,6 +212,7 @@ class PhotoStaging:
         meter = RateMeter(len(files), time.monotonic())
         scanned: list[Scanned] = []
         clock, offsets = self._target.clock, self._target.offsets
+        pairing = RawPairing()
         for path in files:
             if self.cancel.cancelled:
                 break
@@ -223,8 +224,9 @@ class PhotoStaging:
                 self.failures.append(failure)
             else:
                 derived = derive_time(_recorded(metadata), clock, offsets.get(metadata.camera, 0))
+                if not (camera_files and pairing.add(len(scanned), path, metadata)):
+                    planned = PlannedPhoto(path, derived.local_time, derived.day)
                 scanned.append(Scanned(len(scanned), path, metadata, derived))
-                planned = PlannedPhoto(path, derived.local_time, derived.day)
             meter.done += 1
             rate, left = meter.estimate(time.monotonic())
             self.emit(
@@ -239,7 +241,7 @@ class PhotoStaging:
                     failure=failure,
                 )
             )
-        return _paired(scanned) if camera_files else scanned
+        return _paired(scanned, pairing.pairs) if camera_files else scanned
 
     def _skipped(self, path: Path) -> bool:
         kind = not_photo(path.name)
@@ -423,9 +425,8 @@ def _recorded(metadata: PhotoMetadata) -> RecordedTime:
     )
 
 
-def _paired(scanned: list[Scanned]) -> list[Scanned]:
+def _paired(scanned: list[Scanned], pairs: dict[int, int]) -> list[Scanned]:
     """``scanned`` with each RAW+JPEG shot made one photo: the JPEG, holding its RAW."""
-    pairs = raw_pairs([(item.path, item.metadata) for item in scanned])
     raws = set(pairs.values())
     kept = [
         replace(item, raw=scanned[pairs[item.index]] if item.index in pairs else None)

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from journal.photos.capture_time import TimeSource
+from journal.photos.import_progress import ImportProgress
 from journal.photos.metadata import PhotoRejectedError, read_metadata
 from journal.photos.pixels import open_pixels
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
@@ -127,9 +128,12 @@ def test_raw_and_jpeg_of_one_shot_are_one_photo_keeping_the_raw(
     write_photo(camera_roll / "DSC_0043.JPG", exif_for(original="2023:09:18 11:00:05"))
     _raw(camera_roll, "NEF", "DSC_0044", original="2023:09:18 12:00:00")
 
-    report = service.import_photos(seattle.id, [camera_roll])
+    events: list[ImportProgress] = []
+    report = service.import_photos(seattle.id, [camera_roll], progress=events.append)
 
     assert report.failures == ()
+    # The days the scan announces count each shot once, as the gallery will.
+    assert sum(event.planned is not None for event in events) == 4
     photos = {photo.original_name: photo for photo in service.all_photos(seattle.id)}
     assert sorted(photos) == [
         "DSC_0042.JPG",
