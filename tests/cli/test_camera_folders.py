@@ -15,15 +15,22 @@ from tests.photos.tiff_files import RawShot, raw_file
 __all__ = ["seattle_library"]  # the fixture
 
 
+def _import(
+    capsys: pytest.CaptureFixture[str], library: Path, folder: Path, *options: str
+) -> tuple[int, str]:
+    code, out, _ = run(
+        capsys, "import", "seattle-2023", str(folder), *options, "--library", str(library)
+    )
+    return code, out
+
+
 def test_videos_and_sidecars_are_skipped_with_one_count_and_the_import_succeeds(
     seattle_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     camera_roll = tmp_path / "card"
     camera_card(camera_roll)
 
-    code, out, _ = run(
-        capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library)
-    )
+    code, out = _import(capsys, seattle_library, camera_roll)
 
     assert code == 0
     assert "Imported 2 photos" in out
@@ -37,15 +44,7 @@ def test_the_json_report_lists_the_skipped_files(
     camera_roll = tmp_path / "card"
     camera_card(camera_roll)
 
-    code, out, _ = run(
-        capsys,
-        "import",
-        "seattle-2023",
-        str(camera_roll),
-        "--json",
-        "--library",
-        str(seattle_library),
-    )
+    code, out = _import(capsys, seattle_library, camera_roll, "--json")
 
     record = json.loads(out)
     assert code == 0
@@ -65,9 +64,7 @@ def test_an_incomplete_jpeg_is_a_note_not_a_failure(
     cut = cut_jpeg(camera_roll / "pulled-out.jpg")
     write_photo(camera_roll / "fine.jpg", exif_for(original="2023:09:18 11:00:00"))
 
-    code, out, _ = run(
-        capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library)
-    )
+    code, out = _import(capsys, seattle_library, camera_roll)
 
     assert code == 0
     assert "Imported 2 photos" in out
@@ -87,7 +84,7 @@ def test_photos_json_gives_each_photos_own_description_and_kept_raw(
     (camera_roll / "DSC_0042.NEF").write_bytes(
         raw_file("NEF", RawShot("NIKON CORPORATION", "D750", original="2023:09:18 10:15:00"))
     )
-    run(capsys, "import", "seattle-2023", str(camera_roll), "--library", str(seattle_library))
+    _import(capsys, seattle_library, camera_roll)
 
     code, out, _ = run(
         capsys, "photos", "seattle-2023", "--json", "--library", str(seattle_library)
