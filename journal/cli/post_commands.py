@@ -56,6 +56,8 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
     )
     for image in report.missing_images:
         print(f"  line {image.line}: {image.destination} — {image.reason}; the link is kept.")
+    for image in report.remote_images:
+        print(f"  line {image.line}: {image.destination} — {image.reason}.")
     for note in report.notes:
         print(f"  note: {note}")
     if report.notes:

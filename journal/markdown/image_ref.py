@@ -66,6 +66,10 @@ class ImageRef:
     name: str = ""
     #: A reference-style image's definition line(s) (``[label]: url``), without its line break.
     definition: tuple[int, int] | None = None
+    #: Where the URL of the link around the image is written (``<a href>``, a shortcode's
+    #: ``link``, ``[![alt](a.jpg)](a.jpg)``) when it leads to the image itself: it is rewritten
+    #: with the image's URL, so the link keeps leading to the image.
+    link: tuple[int, int] | None = None
 
     def pointing_to(self, url: str) -> str:
         """This image as a Markdown image leading to ``url``: its alt text as written (on one

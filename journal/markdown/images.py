@@ -20,7 +20,12 @@ from markdown_it.token import Token
 
 from journal.markdown.image_ref import ImageKind, ImageRef, image_markdown
 from journal.markdown.liquid import masked
-from journal.markdown.markup_images import html_images, include_images, shortcode_images
+from journal.markdown.markup_images import (
+    html_images,
+    include_images,
+    not_content,
+    shortcode_images,
+)
 from journal.markdown.parser import (
     HTML_SPANS,
     IMAGE_SPANS,
@@ -147,7 +152,15 @@ def find_images(text: str) -> list[ImageRef]:
         earlier_in_region[(block.map[0], block.map[1])] = before + "\n" + block.content
     found.extend(shortcode_images(source))
     found.extend(include_images(source))
-    return sorted(found, key=lambda image: image.start)
+    excluded = not_content(source)
+    return sorted(
+        (
+            image
+            for image in found
+            if not any(start <= image.start < end for start, end in excluded)
+        ),
+        key=lambda image: image.start,
+    )
 
 
 def _line(text: str, index: int) -> int:
@@ -185,6 +198,7 @@ def _inline_image(
     return ImageRef(
         start=match.start(),
         end=match.end(),
+        link=_markdown_link(source, match.start(), match.end(), destination),
         url=url,
         alt=span.token.content,
         title=None if title is None else str(title),
@@ -195,6 +209,18 @@ def _inline_image(
         url_end=url_end,
         caption=_caption(span),
     )
+
+
+def _markdown_link(text: str, start: int, end: int, destination: str) -> tuple[int, int] | None:
+    """The span of the destination of a link that is just the image (``[![a](x.jpg)](x.jpg)``)
+    when it leads to the image's own destination."""
+    if text[start - 1 : start] != "[" or not text.startswith("](", end):
+        return None
+    found = parseLinkDestination(text, end + 2, len(text))
+    if not found.ok:
+        return None
+    span = _inside_brackets(text, end + 2, found.pos)
+    return span if text[slice(*span)] == destination else None
 
 
 def _reference_image(
@@ -283,8 +309,11 @@ def rewrite_urls(text: str, new_url: Callable[[ImageRef], str | None]) -> str:
         if image.url_start in edits:
             continue
         url = new_url(image)
-        if url is not None:
-            edits[image.url_start] = (image.url_end, _written_url(text, image, url))
+        if url is None:
+            continue
+        edits[image.url_start] = (image.url_end, _written_url(text, image, url))
+        if image.link is not None:
+            edits[image.link[0]] = (image.link[1], _written_url(text, image, url, image.link[0]))
     pieces: list[str] = []
     position = 0
     for start in sorted(edits):
@@ -295,9 +324,11 @@ def rewrite_urls(text: str, new_url: Callable[[ImageRef], str | None]) -> str:
     return "".join(pieces)
 
 
-def _written_url(text: str, image: ImageRef, url: str) -> str:
-    """``url`` as the image's syntax writes it at its URL's place in ``text``."""
-    quote = text[image.url_start - 1 : image.url_start] if image.url_start else ""
+def _written_url(text: str, image: ImageRef, url: str, at: int | None = None) -> str:
+    """``url`` as the image's syntax writes it at its URL's place in ``text`` (or its link's,
+    ``at``)."""
+    at = image.url_start if at is None else at
+    quote = text[at - 1 : at] if at else ""
     if image.kind in (ImageKind.MARKDOWN, ImageKind.REFERENCE):
         url = url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
         if quote == "<" or not _NEEDS_BRACKETS.search(url):

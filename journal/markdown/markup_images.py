@@ -9,10 +9,11 @@ exported image's URL, and every other byte of the post stays as written.
 HTML is looked for only where markdown-it says there is HTML (``images.find_images`` passes those
 regions), so ``<img>`` in code is text. Shortcodes and includes are looked for everywhere, as Hugo
 and Jekyll expand them before the Markdown is read (in code blocks too), except where the
-generator would not: inside ``{% raw %}`` or ``{% comment %}``, and Hugo's escaped
-``{{</* … */>}}``. A shortcode or include names an image when it has a ``src`` parameter or a
-parameter whose value is an image file's path; any other (``{{< youtube … >}}``,
-``{% post_url … %}``) is not an image and is left alone.
+generator would not: inside ``{% raw %}``, and Hugo's escaped ``{{</* … */>}}``. No image of any
+syntax is in a Liquid comment or a ``highlight`` block or shortcode (``not_content``). A
+shortcode or include names an image when it has a ``src`` parameter or a parameter whose value is
+an image file's path; any other (``{{< youtube … >}}``, ``{% post_url … %}``) is not an image
+and is left alone.
 """
 
 import html
@@ -80,10 +81,20 @@ _INCLUDE = re.compile(
 _INCLUDE_PARAMETER = re.compile(
     r"""(?P<name>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>\S+))"""
 )
-#: Where Jekyll expands no Liquid.
-_LIQUID_VERBATIM = re.compile(
-    r"\{%-?\s*(?P<tag>raw|comment)\s*-?%\}.*?\{%-?\s*end(?P=tag)\s*-?%\}", re.DOTALL
+#: Where Jekyll expands no Liquid: ``{% raw %}`` (the Markdown inside is still read).
+_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)
+#: What the generator shows as code or drops, so that no image in it is one: Liquid comments and
+#: ``highlight`` blocks, Hugo ``highlight`` shortcodes.
+_NOT_CONTENT = re.compile(
+    r"\{%-?\s*(?P<tag>comment|highlight)\b.*?%\}.*?\{%-?\s*end(?P=tag)\s*-?%\}"
+    r"|\{\{(?P<open>[<%])\s*highlight\b.*?\}\}.*?\{\{(?P=open)\s*/highlight\s*[>%]\}\}",
+    re.DOTALL,
 )
+
+
+def not_content(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` no image can be in: comments and code the generator highlights."""
+    return [match.span() for match in _NOT_CONTENT.finditer(text)]
 
 
 def looks_like_image_path(value: str) -> bool:
@@ -120,19 +131,10 @@ def html_images(
     for tag in _IMG_TAG.finditer(text, start, end):
         if any(begin <= tag.start() < stop for begin, stop in comments):
             continue
-        attributes: dict[str, str] = {}
-        url_span: tuple[int, int] | None = None
-        for attribute in _ATTRIBUTE.finditer(text, tag.start() + 4, tag.end() - 1):
-            name = attribute["name"].lower()
-            group = next((g for g in ("double", "single", "bare") if attribute[g] is not None), "")
-            if name in attributes or not group:
-                continue
-            attributes[name] = html.unescape(attribute[group])
-            if name == "src":
-                url_span = attribute.span(group)
-        if url_span is None:
+        attributes, spans = _attributes(text, tag.start() + len("<img"), tag.end() - 1)
+        if "src" not in spans:
             continue
-        begin, stop, figure_caption = _widened(text, tag.start(), tag.end(), low, high)
+        begin, stop, link, figure_caption = _widened(text, tag.start(), tag.end(), low, high)
         title = attributes.get("title")
         yield ImageRef(
             start=begin,
@@ -143,31 +145,53 @@ def html_images(
             destination=attributes["src"],
             line=_line(text, begin),
             kind=ImageKind.HTML,
-            url_start=url_span[0],
-            url_end=url_span[1],
+            url_start=spans["src"][0],
+            url_end=spans["src"][1],
             caption=_caption({"alt": attributes.get("alt", "")}, title or "", figure_caption),
             attributes=attributes,
             name="img",
+            link=link if link and html.unescape(text[slice(*link)]) == attributes["src"] else None,
         )
 
 
-def _widened(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int, str]:
+def _attributes(
+    text: str, start: int, end: int
+) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """The attributes of the tag whose inside is ``text[start:end]``: values (entities decoded)
+    and the spans of the values as written, without quotes, by lower-case name."""
+    values: dict[str, str] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for attribute in _ATTRIBUTE.finditer(text, start, end):
+        name = attribute["name"].lower()
+        group = next((g for g in ("double", "single", "bare") if attribute[g] is not None), "")
+        if name in values or not group:
+            continue
+        values[name] = html.unescape(attribute[group])
+        spans[name] = attribute.span(group)
+    return values, spans
+
+
+def _widened(
+    text: str, start: int, end: int, low: int, high: int
+) -> tuple[int, int, tuple[int, int] | None, str]:
     """The span of an image with the ``<a>`` wrapping it and then the ``<figure>`` holding only
-    it (and its ``<figcaption>``), and that caption's plain text."""
+    it (and its ``<figcaption>``), the span of that link's ``href`` and the caption's text."""
+    link = None
     if (opens := _OPENS["a"].search(text, low, start)) and (
         closes := _CLOSES_LINK.match(text, end, high)
     ):
+        link = _attributes(text, opens.start() + len("<a"), opens.end() - 1)[1].get("href")
         start, end = opens.start(), closes.end()
     if (opens := _OPENS["figure"].search(text, low, start)) and (
         closes := _CLOSES_FIGURE.match(text, end, high)
     ):
         caption = html.unescape(_TAG.sub("", closes["caption"] or ""))
-        return opens.start(), closes.end(), " ".join(caption.split())
-    return start, end, ""
+        return opens.start(), closes.end(), link, " ".join(caption.split())
+    return start, end, link, ""
 
 
 def _verbatim(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _LIQUID_VERBATIM.finditer(text)]
+    return [match.span() for match in _LIQUID_RAW.finditer(text)]
 
 
 def shortcode_images(text: str) -> Iterator[ImageRef]:
@@ -210,6 +234,7 @@ def shortcode_images(text: str) -> Iterator[ImageRef]:
             caption=_caption(named),
             attributes=named,
             name=shortcode["name"],
+            link=spans.get("link") if named.get("link") == url else None,
         )
 
 
