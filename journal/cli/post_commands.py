@@ -25,7 +25,8 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--start",
         type=argument_type(parse_date),
         metavar="YYYY-MM-DD",
-        help="the date of Day 0 (default: the post's date, or its first dated heading)",
+        help="the date of Day 0 (default: the one that puts the post's first day on the post's "
+        "date, or its first dated heading)",
     )
     parser.add_argument(
         "--tz",
@@ -68,7 +69,8 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
 COMMANDS = (
     Command(
         "import-post",
-        "create a trip from a Markdown post (front matter, ## Day N sections, images)",
+        "create a trip from a Markdown post (YAML, TOML or JSON front matter, ## Day N sections, "
+        "images in any syntax)",
         _configure,
         _run,
         check=_check,

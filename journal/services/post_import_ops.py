@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from journal.markdown import post_layout
 from journal.markdown.images import replace_links
 from journal.markdown.photo_refs import photo_url
-from journal.markdown.post_layout import INTRO_SPACER, SECTION_SPACER
+from journal.markdown.post_layout import INTRO_SPACER, SECTION_SPACER, promote_headings
 from journal.post_import.post_plan import PlannedSection, PostPlan
 from journal.services import day_ops, export_ops, photo_ops, post_origins, trip_ops
 from journal.services.changes import Changes
@@ -189,13 +189,18 @@ def _save_text(
     session: Session, trip: Trip, plan: PostPlan, urls: dict[str, int], *, fill: bool
 ) -> Changes:
     """The post's intro, days and closing, links pointing at the photos, each written the way
-    every text is (``day_ops.set_text``); a filled trip keeps its own text first."""
+    every text is (``day_ops.set_text``); a filled trip keeps its own text first. A day's
+    headings come back up by the level of the post's day headings, which is how far the export
+    writes them down (``post_layout.demote_headings``): ``### Evening`` under ``## Day 1`` is the
+    day's ``# Evening``."""
     destinations = {destination: photo_url(photo_id) for destination, photo_id in urls.items()}
     changes = Changes()
     for target, section, spacer in _texts(plan):
         body = replace_links(section.text, destinations).lstrip("\n")
         if spacer:
             body = _without_spacer(body, spacer)
+        if target.has_title:  # a day: its headings were written below its day heading's level
+            body = promote_headings(body, plan.heading_level)
         if fill:
             _, existing = day_ops.text(session, trip.id, target)
             body = _joined(existing, body)

@@ -9,7 +9,9 @@ destination; issue 13 found that none of those were imported. Everything that is
 import pytest
 
 from journal.markdown.images import find_images, image_sources, rewrite_urls
+from journal.markdown.liquid import site_path
 from journal.markdown.photo_refs import shown_photos, without_photos
+from journal.markdown.reference_definitions import localized_definitions
 from journal.services.recovery_rebuild import relinked
 
 POST = """\
@@ -246,3 +248,57 @@ def test_recovery_relinks_every_syntax() -> None:
     assert relinked_text.replace("1", "").replace("lost-photo:4", "photo:4") == PHOTOS.replace(
         "1", ""
     )
+
+
+def test_a_link_around_an_image_to_itself_follows_the_image() -> None:
+    text = (
+        "[![a](x.jpg)](x.jpg) [![b](y.jpg)](z.jpg)\n\n"
+        '<a href="p.jpg"><img src="p.jpg"></a> <a href="q.jpg"><img src="r.jpg"></a>\n\n'
+        '{{< figure src="s.jpg" link="s.jpg" >}} {{< figure src="t.jpg" link="u.jpg" >}}\n'
+    )
+
+    assert rewrite_urls(text, lambda image: "photo:1") == (
+        "[![a](photo:1)](photo:1) [![b](photo:1)](z.jpg)\n\n"
+        '<a href="photo:1"><img src="photo:1"></a> <a href="q.jpg"><img src="photo:1"></a>\n\n'
+        '{{< figure src="photo:1" link="photo:1" >}} {{< figure src="photo:1" link="u.jpg" >}}\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("destination", "path"),
+    [
+        ("/assets/a.jpg", "/assets/a.jpg"),
+        ("{{ site.baseurl }}/assets/a.jpg", "/assets/a.jpg"),
+        ("{{site.url}}{{site.baseurl}}/assets/a.jpg", "/assets/a.jpg"),
+        ("{{ site.baseurl }}assets/a.jpg", "/assets/a.jpg"),
+        ('{{ "/assets/a.jpg" | relative_url }}', "/assets/a.jpg"),
+        ("{{ 'assets/a.jpg' | absolute_url }}", "/assets/a.jpg"),
+        ("{% link assets/a.jpg %}", "/assets/a.jpg"),
+        ("{{ page.image }}", None),
+        ("{{ site.baseurl }}/{{ page.slug }}.jpg", None),
+    ],
+)
+def test_liquid_that_names_the_site_root_is_worked_out(destination: str, path: str | None) -> None:
+    assert site_path(destination) == path
+
+
+def test_reference_definitions_go_to_the_part_whose_images_use_them() -> None:
+    parts = [
+        "Intro ![a][one].\n",
+        "Day text ![b][two] and ![c][shared].\n\n[shared]: /c.jpg\n",
+        "\nClosing ![d][shared].\n\n[one]: /a.jpg\n[two]: </b b.jpg> 'Bee'\n[link]: /page/\n",
+    ]
+
+    moved = localized_definitions(parts)
+
+    assert moved == [
+        "Intro ![a][one].\n\n[one]: /a.jpg\n",
+        "Day text ![b][two] and ![c][shared].\n\n[shared]: /c.jpg\n\n[two]: </b b.jpg> 'Bee'\n",
+        # Lines stay where they were (empty), so line numbers still match the post.
+        "\nClosing ![d][shared].\n\n\n\n[link]: /page/\n\n[shared]: /c.jpg\n",
+    ]
+    assert [[image.destination for image in find_images(part)] for part in moved] == [
+        ["/a.jpg"],
+        ["/b b.jpg", "/c.jpg"],
+        ["/c.jpg"],
+    ]

@@ -19,6 +19,7 @@ from journal.cli import main
 from journal.export import ExportFormat
 from journal.markdown.images import ImageKind, find_images, rewrite_urls
 from journal.markdown.photo_refs import photo_id_of
+from journal.markdown.post_layout import promote_headings
 from journal.post_import.post_origin import FrontMatterFormat, PostOrigin
 from journal.post_import.post_plan import PostPlan
 from journal.services import JournalService, NewTrip
@@ -42,8 +43,13 @@ def without_urls(text: str) -> str:
 
 
 def targets(plan: PostPlan) -> list[tuple[TextTarget, str]]:
+    """Each text of the plan as the trip keeps it: a day's headings one day level up."""
     texts = [(TextTarget.intro(), plan.intro.text)]
-    texts += [(TextTarget.of_day(day.day), day.text) for day in plan.days if day.day]
+    texts += [
+        (TextTarget.of_day(day.day), promote_headings(day.text, plan.heading_level))
+        for day in plan.days
+        if day.day
+    ]
     return [*texts, (TextTarget.closing(), plan.closing.text)]
 
 
@@ -100,7 +106,7 @@ def test_the_seoul_post_comes_in_with_every_syntax_on_its_days(service: JournalS
     assert '<a href="photo:' in day_0
     assert "[arex]: photo:" in day_0
     assert day_0.rstrip().endswith('"The AREX express"')
-    assert "### Evening" in day_0
+    assert "\n# Evening\n" in day_0  # ### under a ## day heading: the day's own first level
     day_1 = service.day(trip.id, date(2025, 7, 23)).body
     assert "{% raw %}The template says {{ page.title }} literally.{% endraw %}\n{: .note}" in day_1
     assert '{% include figure.html path="photo:' in day_1
@@ -220,7 +226,7 @@ def test_first_level_day_headings_divide_the_post(service: JournalService) -> No
     assert (trip.start_date, trip.end_date) == (date(2025, 7, 22), date(2025, 7, 26))
     day_3 = service.day(trip.id, date(2025, 7, 25))
     assert (day_3.index, day_3.title) == (3, "Busan")
-    assert "## On the beach" in day_3.body
+    assert "\n# On the beach\n" in day_3.body  # ## under a # day heading
     assert len(service.photos(trip.id, date(2025, 7, 25))) == 2
     day_4 = service.day(trip.id, date(2025, 7, 26))
     assert day_4.body.strip() == 'Flight home. {{ "not an image" }}'
@@ -239,3 +245,23 @@ def test_the_cli_reports_a_remote_image_once_as_kept(
     assert "Han_River.jpg — remote, kept as a link." in out
     assert "not found" not in out
     assert ", 11 photos." in out
+
+
+@pytest.mark.parametrize(
+    ("day_heading", "written", "kept"),
+    [
+        ("## Day 0", "#### Evening\n\n##### Later", "## Evening\n\n### Later"),
+        ("# Day 0", "### Evening", "## Evening"),
+    ],
+)
+def test_headings_the_export_wrote_below_a_day_come_back_up(
+    service: JournalService, tmp_path: Path, day_heading: str, written: str, kept: str
+) -> None:
+    post = tmp_path / "2025-07-22-evening.md"
+    post.write_text(
+        f"---\ntitle: T\n---\n{day_heading}\n\nDinner.\n\n{written}\n", encoding="utf-8"
+    )
+
+    trip = import_post(service, post).trip
+
+    assert service.day(trip.id, date(2025, 7, 22)).body == f"Dinner.\n\n{kept}\n"
