@@ -9,6 +9,7 @@ found again in the block's source lines. Rewriting splices only those spans, so 
 the user wrote (raw HTML such as ``<br>``, links, spacing) passes through byte for byte.
 """
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import cast
@@ -124,7 +125,7 @@ def find_images(text: str) -> list[ImageRef]:
             lines[block.map[1]] if block.map[1] < len(lines) else len(parsed),
         )
         if block.type == "html_block":
-            found.extend(html_images(source, *region))
+            found.extend(html_images(source, parsed, *region))
             continue
         images: list[ImageSpan] = []
         tags: list[tuple[int, int]] = []
@@ -136,6 +137,7 @@ def find_images(text: str) -> list[ImageRef]:
             match = located.locate(span.start, span.end, span.destination_span)
             if match is None:
                 continue
+            span = _as_written(span, source, parsed, match, references)
             if span.label is None:
                 found.append(_inline_image(md, source, parsed, match, span))
                 continue
@@ -148,7 +150,7 @@ def find_images(text: str) -> list[ImageRef]:
         for tag_start, tag_end in tags:
             match = located.locate(tag_start, tag_end)
             if match is not None:
-                found.extend(html_images(source, match.start(), match.end(), region))
+                found.extend(html_images(source, parsed, match.start(), match.end(), region))
         earlier_in_region[(block.map[0], block.map[1])] = before + "\n" + block.content
     found.extend(shortcode_images(source))
     found.extend(include_images(source))
@@ -161,6 +163,28 @@ def find_images(text: str) -> list[ImageRef]:
         ),
         key=lambda image: image.start,
     )
+
+
+def _as_written(
+    span: ImageSpan,
+    source: str,
+    parsed: str,
+    match: re.Match[str],
+    references: Mapping[str, Mapping[str, object]],
+) -> ImageSpan:
+    """``span`` with the token of the image as written, where Liquid in its alt text or title
+    was masked for the parser (only its URL stays masked, so the image still parses)."""
+    start, end = match.span()
+    if parsed[start:end] == source[start:end]:
+        return span
+    if span.label is None:
+        url_start, url_end = match.span("url")
+        written = source[start:url_start] + parsed[url_start:url_end] + source[url_end:end]
+    else:
+        written = source[start:end]
+    inline = markdown_parser().parseInline(written, {"references": references})
+    image = next((token for token in inline[0].children or () if token.type == "image"), None)
+    return span if image is None else dataclasses.replace(span, token=image)
 
 
 def _line(text: str, index: int) -> int:

@@ -121,20 +121,23 @@ def _caption(parameters: dict[str, str], *extra: str) -> str:
 
 
 def html_images(
-    text: str, start: int, end: int, block: tuple[int, int] | None = None
+    text: str, scanned: str, start: int, end: int, block: tuple[int, int] | None = None
 ) -> Iterator[ImageRef]:
     """The ``<img>`` tags with a ``src`` in ``text[start:end]`` (HTML, as markdown-it found it),
     each spanning the ``<a>`` and the ``<figure>`` around it within ``block`` (by default the
-    same span) when it is their only image."""
+    same span) when it is their only image. Tags are looked for in ``scanned``, the text with
+    its Liquid masked (``liquid.masked``), and their values read from ``text``."""
     low, high = block or (start, end)
-    comments = [match.span() for match in _COMMENT.finditer(text, start, end)]
-    for tag in _IMG_TAG.finditer(text, start, end):
+    comments = [match.span() for match in _COMMENT.finditer(scanned, start, end)]
+    for tag in _IMG_TAG.finditer(scanned, start, end):
         if any(begin <= tag.start() < stop for begin, stop in comments):
             continue
-        attributes, spans = _attributes(text, tag.start() + len("<img"), tag.end() - 1)
+        attributes, spans = _attributes(text, scanned, tag.start() + len("<img"), tag.end() - 1)
         if "src" not in spans:
             continue
-        begin, stop, link, figure_caption = _widened(text, tag.start(), tag.end(), low, high)
+        begin, stop, link, figure_caption = _widened(
+            text, scanned, tag.start(), tag.end(), low, high
+        )
         title = attributes.get("title")
         yield ImageRef(
             start=begin,
@@ -155,37 +158,38 @@ def html_images(
 
 
 def _attributes(
-    text: str, start: int, end: int
+    text: str, scanned: str, start: int, end: int
 ) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
-    """The attributes of the tag whose inside is ``text[start:end]``: values (entities decoded)
-    and the spans of the values as written, without quotes, by lower-case name."""
+    """The attributes of the tag whose inside is ``scanned[start:end]``: values (entities
+    decoded) as ``text`` has them and the spans of the values, without quotes, by lower-case
+    name."""
     values: dict[str, str] = {}
     spans: dict[str, tuple[int, int]] = {}
-    for attribute in _ATTRIBUTE.finditer(text, start, end):
+    for attribute in _ATTRIBUTE.finditer(scanned, start, end):
         name = attribute["name"].lower()
         group = next((g for g in ("double", "single", "bare") if attribute[g] is not None), "")
         if name in values or not group:
             continue
-        values[name] = html.unescape(attribute[group])
         spans[name] = attribute.span(group)
+        values[name] = html.unescape(text[slice(*spans[name])])
     return values, spans
 
 
 def _widened(
-    text: str, start: int, end: int, low: int, high: int
+    text: str, scanned: str, start: int, end: int, low: int, high: int
 ) -> tuple[int, int, tuple[int, int] | None, str]:
     """The span of an image with the ``<a>`` wrapping it and then the ``<figure>`` holding only
     it (and its ``<figcaption>``), the span of that link's ``href`` and the caption's text."""
     link = None
-    if (opens := _OPENS["a"].search(text, low, start)) and (
-        closes := _CLOSES_LINK.match(text, end, high)
+    if (opens := _OPENS["a"].search(scanned, low, start)) and (
+        closes := _CLOSES_LINK.match(scanned, end, high)
     ):
-        link = _attributes(text, opens.start() + len("<a"), opens.end() - 1)[1].get("href")
+        link = _attributes(text, scanned, opens.start() + len("<a"), opens.end() - 1)[1].get("href")
         start, end = opens.start(), closes.end()
-    if (opens := _OPENS["figure"].search(text, low, start)) and (
-        closes := _CLOSES_FIGURE.match(text, end, high)
+    if (opens := _OPENS["figure"].search(scanned, low, start)) and (
+        closes := _CLOSES_FIGURE.match(scanned, end, high)
     ):
-        caption = html.unescape(_TAG.sub("", closes["caption"] or ""))
+        caption = html.unescape(_TAG.sub("", text[slice(*closes.span("caption"))]))
         return opens.start(), closes.end(), link, " ".join(caption.split())
     return start, end, link, ""
 

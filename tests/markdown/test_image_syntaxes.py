@@ -8,7 +8,7 @@ destination; issue 13 found that none of those were imported. Everything that is
 
 import pytest
 
-from journal.markdown.images import find_images, image_sources, rewrite_urls
+from journal.markdown.images import ImageKind, find_images, image_sources, rewrite_urls
 from journal.markdown.liquid import site_path
 from journal.markdown.photo_refs import shown_photos, without_photos
 from journal.markdown.reference_definitions import localized_definitions
@@ -302,3 +302,31 @@ def test_reference_definitions_go_to_the_part_whose_images_use_them() -> None:
         ["/b b.jpg", "/c.jpg"],
         ["/c.jpg"],
     ]
+
+
+def test_liquid_in_attributes_alt_text_titles_and_tables_is_read_as_jekyll_reads_it() -> None:
+    # Jekyll expands Liquid before the Markdown is read: quotes and pipes inside it are not
+    # HTML's or a table's.
+    text = (
+        '<img src="{{ "/assets/a.jpg" | relative_url }}" alt="A {{ page.title }}">\n\n'
+        '![{{ page.title }} at *night*]({{ site.baseurl }}/b.jpg "{{ site.title }}")\n\n'
+        "| a | {{ x | upcase }} |\n|---|---|\n| ![c](c.jpg) | d |\n"
+    )
+
+    images = find_images(text)
+
+    assert [(image.kind, image.destination, image.caption, image.title) for image in images] == [
+        (ImageKind.HTML, '{{ "/assets/a.jpg" | relative_url }}', "A {{ page.title }}", None),
+        (
+            ImageKind.MARKDOWN,
+            "{{ site.baseurl }}/b.jpg",
+            "{{ page.title }} at night",
+            "{{ site.title }}",
+        ),
+        (ImageKind.MARKDOWN, "c.jpg", "c", None),
+    ]
+    assert rewrite_urls(text, lambda image: "photo:1") == (
+        '<img src="photo:1" alt="A {{ page.title }}">\n\n'
+        '![{{ page.title }} at *night*](photo:1 "{{ site.title }}")\n\n'
+        "| a | {{ x | upcase }} |\n|---|---|\n| ![c](photo:1) | d |\n"
+    )
