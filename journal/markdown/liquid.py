@@ -12,7 +12,8 @@ name (``site_path``).
 import re
 
 #: Liquid output or a Liquid tag (or a Hugo shortcode, which reads alike) on one line.
-_ANY_LIQUID = re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}")
+#: (Bounded, so that a text of unclosed braces is read in linear time.)
+_ANY_LIQUID = re.compile(r"\{\{[^\n]{0,1000}?\}\}|\{%[^\n]{0,1000}?%\}")
 _LIQUID = re.compile(r"\{\{|\{%")
 #: The site's own root: its URL and base path.
 _SITE_ROOT = re.compile(r"\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\}")

@@ -53,7 +53,8 @@ _IMG_TAG = re.compile(
     r"""<img(?=[\s/>])(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>""",
     re.IGNORECASE,
 )
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+#: How far before and after an image its ``<a>`` and ``<figure>`` tags are looked for.
+_WRAPPER_REACH = 2000
 #: An opening tag (its attributes' quotes respected) that ends right before an image.
 _OPENS = {
     name: re.compile(rf"""<{name}\b(?:[^>"']|"[^"]*"|'[^']*')*>\s*\Z""", re.IGNORECASE)
@@ -67,34 +68,65 @@ _CLOSES_FIGURE = re.compile(
 )
 _TAG = re.compile(r"<[^>]*>")
 
+#: A shortcode: its name, then (up to 500 characters or quoted values, which may span lines)
+#: its parameters. The bounds keep a post full of unclosed shortcodes linear.
 _SHORTCODE = re.compile(
-    r"""\{\{(?:(?P<angle><)|%)[ \t]*(?P<name>[\w.-]+(?:/[\w.-]+)*)"""
-    r"""(?P<parameters>(?:"(?:[^"\\]|\\.)*"|`[^`]*`|[^"`>%{}])*?)/?[ \t]*(?(angle)>|%)\}\}"""
+    r"""\{\{(?:(?P<angle><)|%)[ \t]*(?P<name>[\w.-]+(?:/[\w.-]+)*)(?P<parameters>"""
+    r"""(?:"(?:[^"\\\n]|\\.){0,1000}"|`[^`\n]{0,1000}`|[^"`>%{}]){0,500}?)"""
+    r"""/?[ \t]*(?(angle)>|%)\}\}"""
 )
 _SHORTCODE_PARAMETER = re.compile(
     r"""(?:(?P<name>[\w-]+)\s*=\s*)?(?P<value>"(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`=]+)"""
 )
+#: An include and (up to 1000 characters, which may span lines) its parameters.
 _INCLUDE = re.compile(
     r"""\{%-?[ \t]*include(?:_relative)?[ \t]+(?P<name>[^\s%]+)"""
-    r"""(?P<parameters>(?:"[^"]*"|'[^']*'|[^"'%]|%(?!\}))*?)-?%\}"""
+    r"""(?P<parameters>(?:[^%]|%(?!\})){0,1000}?)-?%\}"""
 )
 _INCLUDE_PARAMETER = re.compile(
     r"""(?P<name>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>\S+))"""
 )
-#: Where Jekyll expands no Liquid: ``{% raw %}`` (the Markdown inside is still read).
-_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)
-#: What the generator shows as code or drops, so that no image in it is one: Liquid comments and
-#: ``highlight`` blocks, Hugo ``highlight`` shortcodes.
-_NOT_CONTENT = re.compile(
-    r"\{%-?\s*(?P<tag>comment|highlight)\b.*?%\}.*?\{%-?\s*end(?P=tag)\s*-?%\}"
-    r"|\{\{(?P<open>[<%])\s*highlight\b.*?\}\}.*?\{\{(?P=open)\s*/highlight\s*[>%]\}\}",
-    re.DOTALL,
+#: The tags opening and closing the regions the generators read verbatim, as code or not at
+#: all: Liquid's ``raw``, ``comment`` and ``highlight``, Hugo's ``highlight`` shortcode.
+_REGION_TAG = re.compile(
+    r"\{%-?\s*(?P<end>end)?(?P<tag>raw|comment|highlight)\b[^%\n]{0,200}%\}"
+    r"|\{\{[<%]\s*(?P<hugo_end>/)?(?P<hugo>highlight)\b[^}\n]{0,200}\}\}"
 )
+
+
+def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The closed ``raw``, ``comment`` and ``highlight`` regions of ``text`` by tag (Hugo's
+    highlight under ``hugo``): an opening tag counts outside any region, and only its own
+    closing tag ends its region (a ``{% comment %}`` inside ``{% raw %}`` is text)."""
+    regions: dict[str, list[tuple[int, int]]] = {"raw": [], "comment": [], "highlight": []}
+    regions["hugo"] = []
+    inside: tuple[str, int] | None = None
+    for tag in _REGION_TAG.finditer(text):
+        name = tag["tag"] or "hugo"
+        closing = bool(tag["end"] or tag["hugo_end"])
+        if inside is None and not closing:
+            inside = (name, tag.start())
+        elif inside is not None and closing and inside[0] == name:
+            regions[name].append((inside[1], tag.end()))
+            inside = None
+    return regions
 
 
 def not_content(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` no image can be in: comments and code the generator highlights."""
-    return [match.span() for match in _NOT_CONTENT.finditer(text)]
+    regions = _regions(text)
+    return regions["comment"] + regions["highlight"] + regions["hugo"]
+
+
+def _html_comments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    comments = []
+    position = text.find("<!--", start, end)
+    while position >= 0:
+        close = text.find("-->", position + 4, end)
+        stop = end if close < 0 else close + 3
+        comments.append((position, stop))
+        position = text.find("<!--", stop, end)
+    return comments
 
 
 def looks_like_image_path(value: str) -> bool:
@@ -128,7 +160,7 @@ def html_images(
     same span) when it is their only image. Tags are looked for in ``scanned``, the text with
     its Liquid masked (``liquid.masked``), and their values read from ``text``."""
     low, high = block or (start, end)
-    comments = [match.span() for match in _COMMENT.finditer(scanned, start, end)]
+    comments = _html_comments(scanned, start, end)
     for tag in _IMG_TAG.finditer(scanned, start, end):
         if any(begin <= tag.start() < stop for begin, stop in comments):
             continue
@@ -181,6 +213,7 @@ def _widened(
     """The span of an image with the ``<a>`` wrapping it and then the ``<figure>`` holding only
     it (and its ``<figcaption>``), the span of that link's ``href`` and the caption's text."""
     link = None
+    low, high = max(low, start - _WRAPPER_REACH), min(high, end + _WRAPPER_REACH)
     if (opens := _OPENS["a"].search(scanned, low, start)) and (
         closes := _CLOSES_LINK.match(scanned, end, high)
     ):
@@ -195,7 +228,8 @@ def _widened(
 
 
 def _verbatim(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _LIQUID_RAW.finditer(text)]
+    """Where Jekyll expands no Liquid: ``{% raw %}`` (the Markdown inside is still read)."""
+    return _regions(text)["raw"]
 
 
 def shortcode_images(text: str) -> Iterator[ImageRef]:
