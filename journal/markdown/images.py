@@ -139,14 +139,14 @@ def find_images(text: str) -> list[ImageRef]:
                 continue
             span = _as_written(span, source, parsed, match, references)
             if span.label is None:
-                found.append(_inline_image(md, source, parsed, match, span))
+                found.append(_markdown_image(md, source, parsed, match, span))
                 continue
             label = normalizeReference(span.label)
             if label not in definitions:
                 definitions[label] = _definition(parsed, lines, references.get(label))
             definition = definitions[label]
             if definition is not None:
-                found.append(_reference_image(md, source, match, span, definition))
+                found.append(_markdown_image(md, source, parsed, match, span, definition))
         for tag_start, tag_end in tags:
             match = located.locate(tag_start, tag_end)
             if match is not None:
@@ -210,10 +210,20 @@ def _caption(span: ImageSpan) -> str:
     return " ".join((alt.strip() or str(title or "")).split())
 
 
-def _inline_image(
-    md: MarkdownIt, source: str, parsed: str, match: re.Match[str], span: ImageSpan
+def _markdown_image(
+    md: MarkdownIt,
+    source: str,
+    parsed: str,
+    match: re.Match[str],
+    span: ImageSpan,
+    definition: tuple[int, int, int, int] | None = None,
 ) -> ImageRef:
-    url_start, url_end = _inside_brackets(source, *match.span("url"))
+    """An inline image, or with the ``definition`` it takes its URL from a reference-style one
+    (the definition's span and its destination's)."""
+    if definition is None:
+        url_start, url_end = _inside_brackets(source, *match.span("url"))
+    else:
+        url_start, url_end = definition[2:]
     destination = source[url_start:url_end]
     url = str(span.token.attrs.get("src", ""))
     if parsed[url_start:url_end] != destination:  # masked Liquid: the parser saw another URL
@@ -222,16 +232,21 @@ def _inline_image(
     return ImageRef(
         start=match.start(),
         end=match.end(),
-        link=_markdown_link(source, match.start(), match.end(), destination),
         url=url,
         alt=span.token.content,
         title=None if title is None else str(title),
         destination=destination,
         line=_line(source, match.start()),
-        kind=ImageKind.MARKDOWN,
+        kind=ImageKind.MARKDOWN if definition is None else ImageKind.REFERENCE,
         url_start=url_start,
         url_end=url_end,
         caption=_caption(span),
+        definition=None if definition is None else definition[:2],
+        link=(
+            _markdown_link(source, match.start(), match.end(), destination)
+            if definition is None
+            else None
+        ),
     )
 
 
@@ -245,34 +260,6 @@ def _markdown_link(text: str, start: int, end: int, destination: str) -> tuple[i
         return None
     span = _inside_brackets(text, end + 2, found.pos)
     return span if text[slice(*span)] == destination else None
-
-
-def _reference_image(
-    md: MarkdownIt,
-    source: str,
-    match: re.Match[str],
-    span: ImageSpan,
-    definition: tuple[int, int, int, int],
-) -> ImageRef:
-    begin, stop, url_start, url_end = definition
-    destination = source[url_start:url_end]
-    title = span.token.attrs.get("title")
-    return ImageRef(
-        start=match.start(),
-        end=match.end(),
-        url=str(span.token.attrs.get("src", ""))
-        if "{" not in destination
-        else md.normalizeLink(destination),
-        alt=span.token.content,
-        title=None if title is None else str(title),
-        destination=destination,
-        line=_line(source, match.start()),
-        kind=ImageKind.REFERENCE,
-        url_start=url_start,
-        url_end=url_end,
-        caption=_caption(span),
-        definition=(begin, stop),
-    )
 
 
 def _definition(

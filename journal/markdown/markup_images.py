@@ -258,22 +258,36 @@ def shortcode_images(text: str) -> Iterator[ImageRef]:
             url, url_span = positional[0]
         else:
             continue
-        yield ImageRef(
-            start=shortcode.start(),
-            end=shortcode.end(),
-            url=url,
-            alt=named.get("alt", ""),
-            title=named.get("title"),
-            destination=url,
-            line=_line(text, shortcode.start()),
-            kind=ImageKind.SHORTCODE,
-            url_start=url_span[0],
-            url_end=url_span[1],
-            caption=_caption(named),
-            attributes=named,
-            name=shortcode["name"],
-            link=spans.get("link") if named.get("link") == url else None,
-        )
+        link = spans.get("link") if named.get("link") == url else None
+        yield _named_image(text, shortcode, ImageKind.SHORTCODE, (url, url_span), named, link)
+
+
+def _named_image(
+    text: str,
+    match: re.Match[str],
+    kind: ImageKind,
+    url: tuple[str, tuple[int, int]],
+    parameters: dict[str, str],
+    link: tuple[int, int] | None = None,
+) -> ImageRef:
+    """The image a shortcode or an include (``match``, its ``name`` group) shows: its URL and
+    where it is written, described by its ``parameters``."""
+    return ImageRef(
+        start=match.start(),
+        end=match.end(),
+        url=url[0],
+        alt=parameters.get("alt", ""),
+        title=parameters.get("title"),
+        destination=url[0],
+        line=_line(text, match.start()),
+        kind=kind,
+        url_start=url[1][0],
+        url_end=url[1][1],
+        caption=_caption(parameters),
+        attributes=parameters,
+        name=match["name"],
+        link=link,
+    )
 
 
 def _unquoted_shortcode_value(written: str) -> str:
@@ -301,18 +315,4 @@ def include_images(text: str) -> Iterator[ImageRef]:
                 url = (parameter[group], parameter.span(group))
         if url is None:
             continue
-        yield ImageRef(
-            start=include.start(),
-            end=include.end(),
-            url=url[0],
-            alt=named.get("alt", ""),
-            title=named.get("title"),
-            destination=url[0],
-            line=_line(text, include.start()),
-            kind=ImageKind.LIQUID,
-            url_start=url[1][0],
-            url_end=url[1][1],
-            caption=_caption(named),
-            attributes=named,
-            name=include["name"],
-        )
+        yield _named_image(text, include, ImageKind.LIQUID, url, named)
