@@ -17,6 +17,7 @@ from journal.markdown.images import ImageRef, find_images
 from journal.markdown.links import (
     LINK_LOOP,
     NOT_A_REGULAR_FILE,
+    NOT_FOUND,
     REMOTE,
     file_problem,
     resolve_image,
@@ -30,6 +31,7 @@ from journal.post_import.front_matter import (
     split_front_matter,
     zone_label,
 )
+from journal.post_import.jekyll_includes import include_built_path
 from journal.post_import.post_identity import post_location, post_origin
 from journal.post_import.post_origin import PostOrigin
 from journal.post_import.post_structure import PostDay, split_post
@@ -224,20 +226,21 @@ def plan_post(
     closing_text, closing_heading = _split_closing_heading(closing_text, structure.level)
     line_of_body = front_matter.body_first_line - 1
 
+    def resolved(destination: str) -> Path | str:
+        return resolve_image(
+            destination, site_root=site_root, post_folder=post_folder, served_from=served_from
+        )
+
+    def file_of(image: ImageRef) -> Path | str:
+        found = resolved(image.destination)
+        built = include_built_path(site_root, image) if found == NOT_FOUND else None
+        return found if built is None else resolved(built)
+
     def section(
         text: str, first_line: int, day: date | None = None, title: str = "", heading: str = ""
     ) -> PlannedSection:
         images = tuple(
-            _planned_image(
-                image,
-                resolve_image(
-                    image.destination,
-                    site_root=site_root,
-                    post_folder=post_folder,
-                    served_from=served_from,
-                ),
-                line_of_body + first_line + image.line - 1,
-            )
+            _planned_image(image, file_of(image), line_of_body + first_line + image.line - 1)
             for image in find_images(text)
         )
         return PlannedSection(text, images, day, title, heading)

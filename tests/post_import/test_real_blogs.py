@@ -198,6 +198,10 @@ def test_a_post_of_a_post_per_day_blog_is_the_day_of_its_date(service: JournalSe
     day = service.day(report.trip.id, date(2025, 7, 24))
     assert (day.index, day.title) == (2, "Thursday, July 24")
     assert day.body.startswith("Back to the market for breakfast.")
+    # The include puts its folder in front of the file name: the image is found through it.
+    assert '{% include photo.html file="photo:' in day.body
+    photos = service.photos(report.trip.id, date(2025, 7, 24))
+    assert [photo.caption for photo in photos] == ["Mung bean pancakes", "Rice cakes to go"]
 
 
 def test_filling_a_trip_puts_a_one_day_post_on_its_date(service: JournalService) -> None:
