@@ -8,7 +8,7 @@ plain data, and it records the site root its links were read from; the import
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +24,14 @@ from journal.markdown.links import (
 )
 from journal.markdown.reference_definitions import localized_definitions
 from journal.post_import.front_matter import (
-    fixed_zone_name,
     labels,
-    parse_post_date,
-    post_date_of_name,
     split_front_matter,
-    zone_label,
 )
 from journal.post_import.jekyll_includes import include_built_path
+from journal.post_import.post_calendar import as_date, date_of_post, place_days, trip_zone
 from journal.post_import.post_identity import post_location, post_origin
 from journal.post_import.post_origin import PostOrigin
-from journal.post_import.post_structure import PostDay, split_post
+from journal.post_import.post_structure import split_post
 from journal.post_import.site_root import guess_site_root
 from journal.trip_limits import MAX_TRIP_DAYS
 
@@ -189,13 +186,13 @@ def plan_post(
     if not title:
         title = source.stem
         notes.append(f"The front matter has no title; the trip is named {title!r}.")
-    post_date = _post_date(values, source)
-    day_dates, day_zero = _place_days(structure.days, first_day, post_date, source)
+    post_date = date_of_post(values, source)
+    day_dates, day_zero = place_days(structure.days, first_day, post_date, source)
     counted_from_post = first_day is None and not any(day.date for day in structure.days)
     if counted_from_post and structure.days:
         first = min(day.index or 0 for day in structure.days)
         notes.append(
-            f"Day {first} is on the post's date, {_as_date(post_date)}; if the trip began on "
+            f"Day {first} is on the post's date, {as_date(post_date)}; if the trip began on "
             "another day, give that date as Day 0's."
         )
     if not structure.days:
@@ -205,7 +202,7 @@ def plan_post(
         )
     # A trip starts on its Day 0, also when the post tells only of later days.
     start = min(
-        [*day_dates, *([day_zero] if day_zero else [])], default=first_day or _as_date(post_date)
+        [*day_dates, *([day_zero] if day_zero else [])], default=first_day or as_date(post_date)
     )
     end = max(day_dates, default=start)
     if start is None or end is None:
@@ -255,7 +252,7 @@ def plan_post(
     )
     closing_line = _line_after(body, structure.closing) + (1 if closing_heading else 0)
     closing = section(closing_text, closing_line)
-    zone = timezone or _zone_of(post_date, notes)
+    zone = timezone or trip_zone(post_date, notes)
     return PostPlan(
         title=title,
         start=start,
@@ -278,71 +275,6 @@ def plan_post(
         heading_level=structure.level,
         notes=tuple(notes),
     )
-
-
-def _post_date(values: dict[str, Any], source: Path) -> datetime | date | None:
-    """The post's date: its front matter's, else the one its file name starts with (Jekyll)."""
-    if "date" not in values:
-        return post_date_of_name(source)
-    post_date = parse_post_date(values["date"])
-    if post_date is None:
-        raise InvalidInputError(
-            f"{source}: the front matter's date {values['date']!r} is not a date; write it as "
-            "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ."
-        )
-    return post_date
-
-
-def _zone_of(post_date: datetime | date | None, notes: list[str]) -> str:
-    """The zone a post's date implies: a fixed offset, with a note that the real one is better
-    (a fixed offset knows no daylight saving time)."""
-    if isinstance(post_date, datetime) and post_date.tzinfo is not None:
-        zone = fixed_zone_name(post_date)
-        notes.append(
-            f"The trip's time zone is the post date's offset, {zone_label(zone)}; give the real "
-            "one, e.g. Asia/Seoul, if you know it."
-        )
-        return zone
-    notes.append(
-        "The post's date has no UTC offset; the trip's time zone is UTC until you give it."
-    )
-    return "UTC"
-
-
-def _as_date(value: datetime | date | None) -> date | None:
-    return value.date() if isinstance(value, datetime) else value
-
-
-def _place_days(
-    days: tuple[PostDay, ...],
-    first_day: date | None,
-    post_date: datetime | date | None,
-    source: Path,
-) -> tuple[list[date], date | None]:
-    """Dates of the day sections, and the date of Day 0 if any day is numbered: dated headings
-    as written; ``Day N`` counted from Day 0, which is the first dated heading's date when there
-    is one, else ``first_day``, else the date that puts the post's first day on the post's date
-    (Day 0 for a post that starts at Day 0, Day 2 for a post of a post-per-day blog that is all
-    Day 2)."""
-    dated = [day.date for day in days if day.date is not None]
-    numbered = [day.index for day in days if day.index is not None]
-    day_zero = min(dated, default=None) or first_day
-    post_day = _as_date(post_date)
-    if day_zero is None and post_day is not None:
-        day_zero = post_day - timedelta(days=min(numbered, default=0))
-    placed = []
-    for day in days:
-        if day.date is not None:
-            placed.append(day.date)
-        elif day_zero is None:
-            raise InvalidInputError(
-                f"{source}: 'Day {day.index}' needs a date to count from; add 'date: YYYY-MM-DD' "
-                "to the front matter."
-            )
-        else:
-            assert day.index is not None
-            placed.append(day_zero + timedelta(days=day.index))
-    return placed, day_zero if numbered else None
 
 
 def _merged_days(sections: list[PlannedSection], level: int) -> list[PlannedSection]:
