@@ -2,8 +2,10 @@
 
 Many themes' includes take only a file name and put the folder in front of it in the template
 (``<img src="{{ site.baseurl }}/assets/images/{{ include.file }}">``). Such an image names no file
-by itself, so when it is not found as written, the include's template (``_includes/image.html``)
-is read for what it writes before that parameter.
+by itself, and it cannot be imported: the export would write the exported image's address where
+the include expects a file name in its own folder, and the page would show nothing. So when it
+is not found as written, the include's template (``_includes/image.html``) is read for what it
+writes before that parameter, to say why the image stays as it is.
 """
 
 import re
@@ -14,6 +16,19 @@ from journal.markdown.liquid import site_path
 
 #: The longest include template read (themes' includes are a few hundred bytes).
 MAX_TEMPLATE_BYTES = 64 * 1024
+
+
+def include_folder_problem(site_root: Path, image: ImageRef) -> str | None:
+    """Why an image an include builds the path of stays as written, naming the folder; None
+    for any other image."""
+    built = include_built_path(site_root, image)
+    if built is None:
+        return None
+    folder = built.removesuffix(image.url)
+    return (
+        f"a file name the include {image.name} puts in {folder}; kept as written, since the "
+        "include would not take another folder"
+    )
 
 
 def include_built_path(site_root: Path, image: ImageRef) -> str | None:

@@ -27,7 +27,7 @@ from journal.post_import.front_matter import (
     labels,
     split_front_matter,
 )
-from journal.post_import.jekyll_includes import include_built_path
+from journal.post_import.jekyll_includes import include_folder_problem
 from journal.post_import.post_calendar import as_date, date_of_post, place_days, trip_zone
 from journal.post_import.post_identity import post_location, post_origin
 from journal.post_import.post_origin import PostOrigin
@@ -223,15 +223,16 @@ def plan_post(
     closing_text, closing_heading = _split_closing_heading(closing_text, structure.level)
     line_of_body = front_matter.body_first_line - 1
 
-    def resolved(destination: str) -> Path | str:
-        return resolve_image(
-            destination, site_root=site_root, post_folder=post_folder, served_from=served_from
-        )
-
     def file_of(image: ImageRef) -> Path | str:
-        found = resolved(image.destination)
-        built = include_built_path(site_root, image) if found == NOT_FOUND else None
-        return found if built is None else resolved(built)
+        found = resolve_image(
+            image.destination,
+            site_root=site_root,
+            post_folder=post_folder,
+            served_from=served_from,
+        )
+        if found != NOT_FOUND:
+            return found
+        return include_folder_problem(site_root, image) or found
 
     def section(
         text: str, first_line: int, day: date | None = None, title: str = "", heading: str = ""
