@@ -10,6 +10,7 @@ post-per-day post and one with ``# Day N`` headings; a Hugo bundle with TOML fro
 is imported, only its URL becomes ``photo:ID``, and every other byte is kept.
 """
 
+import shutil
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -34,9 +35,7 @@ POSTS = sorted(
     key=lambda post: post.as_posix(),
 )
 SEOUL = JEKYLL / "_posts" / "2025-07-22-seoul-trip.markdown"
-#: The images a post keeps as written: an include that puts its parameter in a folder of its own
-#: (``_includes/photo.html``) could not show an exported image.
-MISSING = {"2025-07-24-day-2.md": ["tteok.jpg"]}
+
 KYOTO = HUGO / "content" / "posts" / "kyoto" / "index.md"
 
 
@@ -61,19 +60,18 @@ def test_every_image_of_a_real_post_is_imported_and_only_its_url_changes(
     service: JournalService, post: Path
 ) -> None:
     plan = service.plan_post(post)
-    assert [image.destination for image in plan.missing_images] == MISSING.get(post.name, [])
+    assert plan.missing_images == ()
     local = {image.file for section in plan.sections for image in section.images if image.file}
 
     report = service.import_post(plan)
 
-    assert [image.destination for image in report.missing_images] == MISSING.get(post.name, [])
+    assert report.missing_images == ()
     assert report.photo_count == len(local) > 0
     for target, planned in targets(plan):
         _, saved = service.text(report.trip.id, target)
         assert without_urls(saved) == without_urls(planned).removesuffix("<br>").strip()
         for image in find_images(saved):
-            kept = image.url.startswith("https:") or image.url in MISSING.get(post.name, [])
-            assert (photo_id_of(image.url) is None) == kept
+            assert (photo_id_of(image.url) is None) == image.url.startswith("https:")
 
 
 def test_the_seoul_post_comes_in_with_every_syntax_on_its_days(service: JournalService) -> None:
@@ -202,15 +200,33 @@ def test_a_post_of_a_post_per_day_blog_is_the_day_of_its_date(service: JournalSe
     day = service.day(report.trip.id, date(2025, 7, 24))
     assert (day.index, day.title) == (2, "Thursday, July 24")
     assert day.body.startswith("Back to the market for breakfast.")
-    # The include puts its folder in front of the file name: it keeps the name, and says why.
-    assert '{% include photo.html file="tteok.jpg"' in day.body
+    photos = service.photos(report.trip.id, date(2025, 7, 24))
+    assert [photo.caption for photo in photos] == ["Mung bean pancakes"]
+
+
+def test_an_image_an_include_puts_in_its_own_folder_is_kept_with_the_reason(
+    service: JournalService, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(JEKYLL, site)
+    post = site / "_posts" / "2025-07-24-rice-cakes.md"
+    post.write_text(
+        "---\ntitle: Rice cakes\n---\n"
+        '{% include photo.html file="tteok.jpg" caption="Rice cakes to go" %}\n',
+        encoding="utf-8",
+    )
+
+    report = import_post(service, post)
+
+    # _includes/photo.html writes /assets/images/seoul/{{ include.file }}: an exported image's
+    # address in its place would show nothing.
     [kept] = report.missing_images
+    assert (kept.destination, kept.line) == ("tteok.jpg", 4)
     assert kept.reason == (
         "a file name the include photo.html puts in /assets/images/seoul/; kept as written, "
         "since the include would not take another folder"
     )
-    photos = service.photos(report.trip.id, date(2025, 7, 24))
-    assert [photo.caption for photo in photos] == ["Mung bean pancakes"]
+    assert report.photo_count == 0
 
 
 def test_filling_a_trip_puts_a_one_day_post_on_its_date(service: JournalService) -> None:
