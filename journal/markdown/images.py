@@ -242,24 +242,24 @@ def _markdown_image(
         url_end=url_end,
         caption=_caption(span),
         definition=None if definition is None else definition[:2],
-        link=(
-            _markdown_link(source, match.start(), match.end(), destination)
-            if definition is None
-            else None
-        ),
+        follows=_markdown_link(source, match.start(), match.end(), destination)
+        if definition is None
+        else (),
     )
 
 
-def _markdown_link(text: str, start: int, end: int, destination: str) -> tuple[int, int] | None:
+def _markdown_link(
+    text: str, start: int, end: int, destination: str
+) -> tuple[tuple[int, int], ...]:
     """The span of the destination of a link that is just the image (``[![a](x.jpg)](x.jpg)``)
     when it leads to the image's own destination."""
     if text[start - 1 : start] != "[" or not text.startswith("](", end):
-        return None
+        return ()
     found = parseLinkDestination(text, end + 2, len(text))
     if not found.ok:
-        return None
+        return ()
     span = _inside_brackets(text, end + 2, found.pos)
-    return span if text[slice(*span)] == destination else None
+    return (span,) if text[slice(*span)] == destination else ()
 
 
 def _definition(
@@ -323,8 +323,8 @@ def rewrite_urls(text: str, new_url: Callable[[ImageRef], str | None]) -> str:
         if url is None:
             continue
         edits[image.url_start] = (image.url_end, _written_url(text, image, url))
-        if image.link is not None:
-            edits[image.link[0]] = (image.link[1], _written_url(text, image, url, image.link[0]))
+        for start, end in image.follows:
+            edits[start] = (end, _written_url(text, image, url, start))
     pieces: list[str] = []
     position = 0
     for start in sorted(edits):
@@ -336,8 +336,8 @@ def rewrite_urls(text: str, new_url: Callable[[ImageRef], str | None]) -> str:
 
 
 def _written_url(text: str, image: ImageRef, url: str, at: int | None = None) -> str:
-    """``url`` as the image's syntax writes it at its URL's place in ``text`` (or its link's,
-    ``at``)."""
+    """``url`` as the image's syntax writes it at its URL's place in ``text`` (or at ``at``, the
+    place of a URL that follows it)."""
     at = image.url_start if at is None else at
     quote = text[at - 1 : at] if at else ""
     if image.kind in (ImageKind.MARKDOWN, ImageKind.REFERENCE):

@@ -185,7 +185,16 @@ def html_images(
             caption=_caption({"alt": attributes.get("alt", "")}, title or "", figure_caption),
             attributes=attributes,
             name="img",
-            link=link if link and html.unescape(text[slice(*link)]) == attributes["src"] else None,
+            follows=tuple(
+                span
+                for span in (
+                    link
+                    if link and html.unescape(text[slice(*link)]) == attributes["src"]
+                    else None,
+                    spans.get("srcset") if _local_srcset(attributes.get("srcset")) else None,
+                )
+                if span is not None
+            ),
         )
 
 
@@ -205,6 +214,18 @@ def _attributes(
         spans[name] = attribute.span(group)
         values[name] = html.unescape(text[slice(*spans[name])])
     return values, spans
+
+
+def _local_srcset(srcset: str | None) -> bool:
+    """Whether an ``srcset`` names only files of the site or photos (no web address, no data)."""
+    candidates = [
+        candidate.split()[0] for candidate in (srcset or "").split(",") if candidate.split()
+    ]
+    return bool(candidates) and all(
+        PHOTO_REFERENCE.fullmatch(candidate)
+        or not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//", candidate)
+        for candidate in candidates
+    )
 
 
 def _widened(
@@ -258,7 +279,7 @@ def shortcode_images(text: str) -> Iterator[ImageRef]:
             url, url_span = positional[0]
         else:
             continue
-        link = spans.get("link") if named.get("link") == url else None
+        link = spans["link"] if named.get("link") == url else None
         yield _named_image(text, shortcode, ImageKind.SHORTCODE, (url, url_span), named, link)
 
 
@@ -286,7 +307,7 @@ def _named_image(
         caption=_caption(parameters),
         attributes=parameters,
         name=match["name"],
-        link=link,
+        follows=() if link is None else (link,),
     )
 
 

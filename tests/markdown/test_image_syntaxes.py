@@ -250,18 +250,26 @@ def test_recovery_relinks_every_syntax() -> None:
     )
 
 
-def test_a_link_around_an_image_to_itself_follows_the_image() -> None:
+def test_a_link_to_the_image_itself_and_a_local_srcset_follow_the_image() -> None:
     text = (
         "[![a](x.jpg)](x.jpg) [![b](y.jpg)](z.jpg)\n\n"
         '<a href="p.jpg"><img src="p.jpg"></a> <a href="q.jpg"><img src="r.jpg"></a>\n\n'
-        '{{< figure src="s.jpg" link="s.jpg" >}} {{< figure src="t.jpg" link="u.jpg" >}}\n'
+        '{{< figure src="s.jpg" link="s.jpg" >}} {{< figure src="t.jpg" link="u.jpg" >}}\n\n'
+        '<img src="v.jpg" srcset="v-800.jpg 800w, /img/v-1600.jpg 1600w" sizes="50vw">\n'
+        '<img src="w.jpg" srcset="https://cdn.example.org/w@2x.jpg 2x">\n'
     )
 
-    assert rewrite_urls(text, lambda image: "photo:1") == (
+    relinked = rewrite_urls(text, lambda image: "photo:1")
+
+    assert relinked == (
         "[![a](photo:1)](photo:1) [![b](photo:1)](z.jpg)\n\n"
         '<a href="photo:1"><img src="photo:1"></a> <a href="q.jpg"><img src="photo:1"></a>\n\n'
-        '{{< figure src="photo:1" link="photo:1" >}} {{< figure src="photo:1" link="u.jpg" >}}\n'
+        '{{< figure src="photo:1" link="photo:1" >}} {{< figure src="photo:1" link="u.jpg" >}}\n\n'
+        '<img src="photo:1" srcset="photo:1" sizes="50vw">\n'
+        '<img src="photo:1" srcset="https://cdn.example.org/w@2x.jpg 2x">\n'
     )
+    # Exported again, the srcset follows the photo to its exported file.
+    assert 'srcset="/img/day-0-01.jpg"' in rewrite_urls(relinked, lambda _: "/img/day-0-01.jpg")
 
 
 @pytest.mark.parametrize(
