@@ -47,12 +47,30 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="'" if quote else None)
 
 
+class KeptDate(PostDate):
+    """A date a post wrote itself (``date``, ``lastmod``, … of the extra front matter), written
+    back as it was: plain, even where PyYAML would quote it to keep it text
+    (``2025-03-14T08:00:00+09:00``), as the generators read it as a date either way."""
+
+
+#: The front-matter keys Jekyll and Hugo read as dates (Hugo's names are case-insensitive).
+DATE_KEYS = frozenset({"date", "lastmod", "publishdate", "expirydate"})
+
+
 def _represent_date(dumper: yaml.SafeDumper, text: PostDate) -> yaml.ScalarNode:
     return dumper.represent_str(str(text))
 
 
+def _represent_kept_date(dumper: yaml.SafeDumper, text: KeptDate) -> yaml.ScalarNode:
+    # The tag PyYAML's resolver gives the plain text (a timestamp's, if it reads as one): so
+    # tagged, the scalar needs no quotes to be read back as what it is.
+    tag: str = dumper.resolve(yaml.ScalarNode, str(text), (True, False))  # type: ignore[no-untyped-call]
+    return dumper.represent_scalar(tag, str(text))
+
+
 _FrontMatterDumper.add_representer(str, _represent_text)
 _FrontMatterDumper.add_representer(PostDate, _represent_date)
+_FrontMatterDumper.add_representer(KeptDate, _represent_kept_date)
 
 
 def local_midnight(day: date, zone: ZoneInfo) -> datetime:

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from journal.export.errors import ExportError
 from journal.export.front_matter import (
-    PostDate,
+    DATE_KEYS,
+    KeptDate,
     local_midnight,
     photo_moment,
     post_moment,
@@ -361,9 +362,14 @@ def _front_matter(
     """The generated keys, then the trip's extra keys (which win: the user set them on purpose).
     A post written back as the one it was imported from gets only the keys it had: the trip's
     title, categories and tags, and its own others (its ``date`` if it had one, ``layout``…).
-    A ``date`` is still the post's date, written as one."""
+    Categories or tags under the singular key (``category: travel``) stay there alone. A post's
+    own ``date`` (and ``lastmod``…) is still a date, written back as it was."""
     fields = profile.front_matter(part) if origin is None else profile.labels(part)
+    for plural, singular in (("categories", "category"), ("tags", "tag")):
+        if singular in extra:  # the post's own spelling, which generators read as the plural
+            fields.pop(plural, None)
     fields.update(extra)
-    if isinstance(fields.get("date"), str):
-        fields["date"] = PostDate(fields["date"])
+    for key, value in fields.items():
+        if key.lower() in DATE_KEYS and type(value) is str:
+            fields[key] = KeptDate(value)
     return fields

@@ -4,7 +4,7 @@ URL), its front-matter format and keys, its day headings and its spacing, on the
 
 import json
 import tomllib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -13,7 +13,7 @@ import pytest
 
 from journal.export import ExportFormat, ExportSettings
 from journal.post_import.post_origin import FrontMatterFormat, PostOrigin
-from journal.services import JournalService, NewTrip
+from journal.services import JournalService, NewTrip, TripEdit
 from journal.services.export_ops import ORIGIN_KEY
 from journal.services.trip_ops import get_trip
 from tests.export.conftest import AddPhoto
@@ -222,3 +222,44 @@ def test_an_export_that_makes_another_post_writes_it_as_a_new_one(
     assert all(post.file != PurePosixPath(path) for post in plan.posts)
     assert all(post.text.startswith("---\n") for post in plan.posts)
     assert "## Day 1 — Myeongdong" in plan.markdown
+
+
+def test_categories_the_post_kept_under_the_singular_key_are_written_once(
+    service: JournalService, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    path = "_posts/2023-07-22-seoul-trip.markdown"
+    trip_id = imported_trip(service, add_photo, origin(ExportFormat.JEKYLL, path))
+    service.edit_trip(trip_id, TripEdit(categories=("travel",), tags=("seoul",)))
+    service.set_front_matter_template(trip_id, {"category": "travel"})
+    settings = ExportSettings(format=ExportFormat.JEKYLL, folder=tmp_path)
+
+    text = service.plan_export(trip_id, settings).markdown
+
+    assert text.startswith("---\ntitle: Seoul in July\ntags:\n- seoul\ncategory: travel\n---\n")
+
+
+@pytest.mark.parametrize("front_matter", list(FrontMatterFormat))
+def test_the_posts_own_dates_are_written_back_as_dates(
+    service: JournalService, add_photo: AddPhoto, tmp_path: Path, front_matter: FrontMatterFormat
+) -> None:
+    """The import keeps a post's dates as the text it wrote (``2025-03-14T08:00:00+09:00``,
+    TOML's too); YAML would quote that text and TOML write it as a string."""
+    path = "content/posts/seoul-trip/index.md"
+    trip_id = imported_trip(service, add_photo, origin(ExportFormat.HUGO, path, front_matter))
+    written = {"date": "2025-03-14T08:00:00+09:00", "lastmod": "2025-03-15", "note": "2025-03-16"}
+    service.set_front_matter_template(trip_id, written)
+    settings = ExportSettings(format=ExportFormat.HUGO, folder=tmp_path)
+
+    text = service.plan_export(trip_id, settings).markdown
+
+    if front_matter is FrontMatterFormat.YAML:
+        assert (
+            "\ndate: 2025-03-14T08:00:00+09:00\nlastmod: 2025-03-15\nnote: '2025-03-16'\n" in text
+        )
+    elif front_matter is FrontMatterFormat.TOML:
+        fields = tomllib.loads(text.split("+++\n")[1])
+        assert fields["date"] == datetime.fromisoformat(written["date"])
+        assert fields["lastmod"] == date(2025, 3, 15)
+        assert fields["note"] == "2025-03-16"
+    else:
+        assert json.JSONDecoder().raw_decode(text)[0]["date"] == written["date"]
