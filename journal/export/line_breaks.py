@@ -13,17 +13,16 @@ import re
 from markdown_it.token import Token
 
 from journal.markdown.parser import markdown_parser
+from journal.markdown.post_layout import markdown_lines
 
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ONLY_BREAKS = re.compile(r"\s*(?:<br\s*/?>\s*)+", re.IGNORECASE)
 #: A code span: a run of backticks, anything, the same run again (CommonMark's rule).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-#: A line with its ending, as markdown-it counts lines.
-_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
 
 
 def without_raw_breaks(text: str) -> str:
-    lines = _LINE.findall(text)
+    lines = markdown_lines(text)
     dropped: set[int] = set()
     for token in markdown_parser().parse(text):
         if token.map is None:
@@ -63,7 +62,7 @@ def _replaced(block: str, line_count: int) -> list[str]:
         # A line break is a backslash right before the line's end: the spaces after it go.
         position = end + len(rest_of_line[0].rstrip("\r")) if ends_line else end
     pieces.append(block[position:])
-    replaced = _LINE.findall("".join(pieces))
+    replaced = markdown_lines("".join(pieces))
     return replaced + [""] * (line_count - len(replaced))
 
 

@@ -109,7 +109,7 @@ def photo_file_names(source: ExportSource, settings: ExportSettings) -> dict[int
     return names
 
 
-def kept_origin(source: ExportSource, settings: ExportSettings) -> "PostOrigin | None":
+def origin_to_keep(source: ExportSource, settings: ExportSettings) -> "PostOrigin | None":
     """The origin the post is written back as: that of a post imported from the same kind of
     site, exported as one post under its own name (a slug given for the export, or a post per
     day, makes new posts)."""
@@ -124,7 +124,7 @@ def render_posts(
 ) -> list[RenderedPost]:
     """Every post file of the export, with the images each one links."""
     names = photo_file_names(source, settings)
-    origin = kept_origin(source, settings)
+    origin = origin_to_keep(source, settings)
     sections = _sections(source, settings, origin)
     _check_photo_references(source, sections)
     return [_render(section, source, settings, profile, names, origin) for section in sections]
@@ -364,7 +364,7 @@ def _front_matter(
     title, categories and tags, and its own others (its ``date`` if it had one, ``layout``…).
     Categories or tags under the singular key (``category: travel``) stay there alone. A post's
     own ``date`` (and ``lastmod``…) is still a date, written back as it was."""
-    fields = profile.front_matter(part) if origin is None else profile.labels(part)
+    fields = profile.front_matter(part) if origin is None else profile.trip_fields(part)
     for plural, singular in (("categories", "category"), ("tags", "tag")):
         if singular in extra:  # the post's own spelling, which generators read as the plural
             fields.pop(plural, None)

@@ -70,7 +70,7 @@ class Profile(ABC):
         this kind keeps its texts as they were there)."""
         return text
 
-    def labels(self, part: PostPart) -> dict[str, Any]:
+    def trip_fields(self, part: PostPart) -> dict[str, Any]:
         """The front-matter keys the trip has fields for: its title, categories and tags. A post
         imported from a site of this kind gets only these; its other keys are its own."""
         return {"title": part.title, **self._labels(part)}

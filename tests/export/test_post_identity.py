@@ -123,6 +123,25 @@ def test_a_day_whose_title_changed_gets_a_heading_that_says_so(
     ]
 
 
+def built_on_hugo(
+    service: JournalService, trip_id: int, site: Path, path: str, config: str = DEFAULT_CONFIG
+) -> tuple[str, list[Path]]:
+    """Export the trip into a new Hugo site, check it is written at ``path`` with no broken
+    link, build the site with the real Hugo: the post's text, and the files its page's three
+    images load (each of which must exist)."""
+    make_site(site, config)
+    report = service.export_trip(trip_id, ExportSettings(format=ExportFormat.HUGO, folder=site))
+    assert report.posts == (site / path,)
+    assert report.broken_links == ()
+    public = site.parent / "public"
+    build_site(site, public)
+    page = public / "posts" / "seoul-trip" / "index.html"
+    assert "<h1>Seoul in July</h1>" in page.read_text(encoding="utf-8")
+    images = served_images(public, page)
+    assert len(images) == 3
+    return report.posts[0].read_text(encoding="utf-8"), images
+
+
 @needs_hugo
 @pytest.mark.parametrize("front_matter", [FrontMatterFormat.TOML, FrontMatterFormat.JSON])
 def test_a_hugo_bundle_keeps_its_folder_and_front_matter_format(
@@ -130,13 +149,9 @@ def test_a_hugo_bundle_keeps_its_folder_and_front_matter_format(
 ) -> None:
     path = "content/posts/seoul-trip/index.md"
     trip_id = imported_trip(service, add_photo, origin(ExportFormat.HUGO, path, front_matter))
-    site = tmp_path / "site"
-    make_site(site, DEFAULT_CONFIG)
 
-    report = service.export_trip(trip_id, ExportSettings(format=ExportFormat.HUGO, folder=site))
+    text, _ = built_on_hugo(service, trip_id, tmp_path / "site", path)
 
-    assert report.posts == (site / path,)
-    text = report.posts[0].read_text(encoding="utf-8")
     fields: dict[str, Any]
     if front_matter is FrontMatterFormat.TOML:
         assert text.startswith("+++\n")
@@ -146,12 +161,6 @@ def test_a_hugo_bundle_keeps_its_folder_and_front_matter_format(
     assert fields == {"title": "Seoul in July", "author": "Jane", "comments": True}
     assert headings(text) == [heading for heading, _ in HEADINGS.values()]
 
-    public = tmp_path / "public"
-    build_site(site, public)
-    page = public / "posts" / "seoul-trip" / "index.html"
-    assert "<h1>Seoul in July</h1>" in page.read_text(encoding="utf-8")
-    assert len(served_images(public, page)) == 3
-
 
 @needs_hugo
 def test_a_hugo_bundle_in_another_language_keeps_its_language(
@@ -159,15 +168,9 @@ def test_a_hugo_bundle_in_another_language_keeps_its_language(
 ) -> None:
     path = "content/posts/seoul-trip/index.ja.md"
     trip_id = imported_trip(service, add_photo, origin(ExportFormat.HUGO, path))
-    site = tmp_path / "site"
-    make_site(site, f'{DEFAULT_CONFIG}defaultContentLanguage = "ja"\n[languages.ja]\n')
+    japanese = f'{DEFAULT_CONFIG}defaultContentLanguage = "ja"\n[languages.ja]\n'
 
-    report = service.export_trip(trip_id, ExportSettings(format=ExportFormat.HUGO, folder=site))
-
-    assert report.posts == (site / path,)
-    public = tmp_path / "public"
-    build_site(site, public)
-    assert len(served_images(public, public / "posts" / "seoul-trip" / "index.html")) == 3
+    built_on_hugo(service, trip_id, tmp_path / "site", path, japanese)
 
 
 @needs_hugo
@@ -176,18 +179,11 @@ def test_a_hugo_page_that_is_not_a_bundle_gets_its_images_from_static(
 ) -> None:
     path = "content/posts/seoul-trip.md"
     trip_id = imported_trip(service, add_photo, origin(ExportFormat.HUGO, path))
-    site = tmp_path / "site"
-    make_site(site, DEFAULT_CONFIG)
 
-    report = service.export_trip(trip_id, ExportSettings(format=ExportFormat.HUGO, folder=site))
+    text, images = built_on_hugo(service, trip_id, tmp_path / "site", path)
 
-    assert report.posts == (site / path,)
-    assert report.broken_links == ()
-    assert "](/images/seoul-2023/day-0-01.jpg)" in report.posts[0].read_text(encoding="utf-8")
-    public = tmp_path / "public"
-    build_site(site, public)
-    files = served_images(public, public / "posts" / "seoul-trip" / "index.html")
-    assert [file.parent for file in files] == [public / "images" / "seoul-2023"] * 3
+    assert "](/images/seoul-2023/day-0-01.jpg)" in text
+    assert {image.parent for image in images} == {tmp_path / "public" / "images" / "seoul-2023"}
 
 
 def test_a_post_that_had_spacers_keeps_them_even_on_hugo(
