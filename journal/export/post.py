@@ -114,9 +114,9 @@ def origin_to_keep(source: ExportSource, settings: ExportSettings) -> "PostOrigi
     site, exported as one post under its own name (a slug given for the export, or a post per
     day, makes new posts)."""
     origin = source.origin
-    if origin is None or origin.generator != settings.format or settings.per_day:
+    if origin is None or origin.generator != settings.format or settings.per_day or settings.slug:
         return None
-    return origin if not settings.slug else None
+    return origin
 
 
 def render_posts(
@@ -297,14 +297,15 @@ class _Links:
     def _sized(self, text: str, image: ImageRef, photo: SourcePhoto) -> str | None:
         """An ``<img>`` or a Hugo ``figure`` with the exported image's size after its URL, if it
         gives neither a width nor a height; None (kept as written) otherwise."""
-        sized = image.kind is ImageKind.HTML or (
+        can_say = image.kind is ImageKind.HTML or (
             image.kind is ImageKind.SHORTCODE and image.name == "figure"
         )
-        given = {name.lower() for name in image.attributes}
-        size = web_copy_size(photo, self._settings.images) if sized else None
-        if size is None or given & {"width", "height"}:
+        says = {name.lower() for name in image.attributes} & {"width", "height"}
+        size = web_copy_size(photo, self._settings.images) if can_say and not says else None
+        if size is None:
             return None
-        after_url = image.url_end + (text[image.url_end : image.url_end + 1] in ("'", '"', "`"))
+        closing_quote = text[image.url_end : image.url_end + 1] in ("'", '"', "`")
+        after_url = image.url_end + int(closing_quote)
         return (
             f'{text[image.start : after_url]} width="{size[0]}" height="{size[1]}"'
             f"{text[after_url : image.end]}"
