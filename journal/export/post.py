@@ -41,7 +41,7 @@ from journal.markdown.images import (
     rewrite_images,
     rewrite_urls,
 )
-from journal.markdown.photo_refs import photo_id_of
+from journal.markdown.photo_refs import photo_id_of, photo_url
 from journal.markdown.post_layout import (
     INTRO_SPACER,
     SECTION_SPACER,
@@ -269,7 +269,8 @@ class _Links:
 
         Only the URL changes, in whatever syntax the image is written, except that a Markdown
         image with no alt text gets the photo's (``SourcePhoto.alt_text``) and an ``<img>`` or
-        a Hugo ``figure`` with no size gets the exported image's ``width`` and ``height``."""
+        a Hugo ``figure`` with no size gets the exported image's ``width`` and ``height``: first
+        those, then the URLs, so that the one finder relinks every reference its own way."""
         shown: set[int] = set()
 
         def described(image: ImageRef) -> str | None:
@@ -277,8 +278,8 @@ class _Links:
             if photo is None:
                 return None
             if image.kind is ImageKind.MARKDOWN and not image.alt.strip():
-                shown.add(photo.id)
-                return image_markdown(photo.alt_text, self.url(photo), image.title)
+                # Still a reference: the URL (and any link around it) is the next step's.
+                return image_markdown(photo.alt_text, photo_url(photo.id), image.title)
             return self._sized(text, image, photo)
 
         def linked(image: ImageRef) -> str | None:
