@@ -1,17 +1,20 @@
-"""``journal check [--repair]``: every photo file of the library against its hash."""
+"""``journal check [--repair] [--remove-unused-copies]``: every photo file of the library against
+its hash, and the files no photo uses."""
 
 import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Never
 
 from tqdm import tqdm
 
 from journal.cli.command import Command
 from journal.cli.output import print_json
+from journal.photos.disk_space import size_text
 from journal.plurals import counted
-from journal.readable_paths import readable_path
+from journal.readable_paths import escape_controls, path_text, readable_path
 from journal.services import JournalService
 from journal.services.library_check import (
     BadFile,
@@ -19,6 +22,7 @@ from journal.services.library_check import (
     LibraryCheckReport,
     PhotoUse,
 )
+from journal.services.library_leftovers import Leftovers
 
 #: Exit code when a file is missing or damaged (and, with --repair, could not be restored).
 EXIT_PROBLEMS = 1
@@ -28,17 +32,28 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--repair",
         action="store_true",
-        help="restore missing or damaged files from their originals and make missing thumbnails",
+        help="restore missing or damaged files from their originals, make missing thumbnails "
+        "and remove thumbnails of no photo",
+    )
+    parser.add_argument(
+        "--remove-unused-copies",
+        action="store_true",
+        help="delete the copies in photos/ that no photo uses (they may be the only copy of "
+        "photos whose rows were lost: see the report first)",
     )
 
 
 def _run(args: argparse.Namespace, service: JournalService) -> int:
     with _progress_bar(enabled=not args.json and sys.stderr.isatty()) as progress:
-        report = service.check_library(repair=args.repair, progress=progress)
+        report = service.check_library(
+            repair=args.repair,
+            remove_unused_copies=args.remove_unused_copies,
+            progress=progress,
+        )
     if args.json:
         print_json(_record(report))
     else:
-        _print_report(report, args.repair)
+        _print_report(report, args.repair, args.remove_unused_copies)
     return EXIT_PROBLEMS if report.still_bad or report.damaged_text else 0
 
 
@@ -67,10 +82,10 @@ def _uses(file: BadFile) -> str:
 
 
 def _use(photo: PhotoUse) -> str:
-    return f"{photo.original_name} (photo {photo.photo_id}) in {photo.place}"
+    return escape_controls(f"{photo.original_name} (photo {photo.photo_id}) in {photo.place}")
 
 
-def _print_report(report: LibraryCheckReport, repair: bool) -> None:
+def _print_report(report: LibraryCheckReport, repair: bool, remove_copies: bool) -> None:
     print(
         f"Checked {counted(report.files, 'library file')} "
         f"({counted(report.photos, 'photo')}) against their SHA-256."
@@ -94,8 +109,11 @@ def _print_report(report: LibraryCheckReport, repair: bool) -> None:
     if report.damaged_text:
         print("Damaged text in the database (bytes that are not UTF-8, shown as �):")
         for text in report.damaged_text:
-            print(f"  {text.place}: the {text.field}")
+            print(f"  {escape_controls(text.place)}: the {text.field}")
         print("Retype what shows as � where you can; saving a text writes it back whole.")
+    if report.leftovers is not None:
+        _print_leftovers(report.leftovers.copies, remove_copies, _UNUSED_COPIES)
+        _print_leftovers(report.leftovers.thumbnails, repair, _UNUSED_THUMBNAILS)
     still_bad = report.still_bad
     if not report.bad:
         print("Every photo file is intact.")
@@ -111,6 +129,39 @@ def _print_report(report: LibraryCheckReport, repair: bool) -> None:
             f"{counted(len(still_bad), 'file')} missing or damaged: run journal check --repair "
             "to restore them from the originals they were imported from."
         )
+
+
+@dataclass(frozen=True)
+class _LeftoverWords:
+    noun: str
+    plural: str
+    #: What to say of them when they were only found.
+    found_advice: str
+
+
+_UNUSED_COPIES = _LeftoverWords(
+    "copy no photo uses",
+    "copies no photo uses",
+    "they may be photos whose rows were lost (an older journal.db put back knows nothing of the "
+    "photos imported since); journal check --remove-unused-copies deletes them",
+)
+_UNUSED_THUMBNAILS = _LeftoverWords(
+    "thumbnail of no photo", "thumbnails of no photo", "journal check --repair removes them"
+)
+
+
+def _print_leftovers(files: Leftovers, removing: bool, words: _LeftoverWords) -> None:
+    """One line for the copies or thumbnails no photo uses: found, or removed."""
+    if not files.paths:
+        return
+    found = f"{counted(len(files.paths), words.noun, words.plural)} ({size_text(files.size)})"
+    if not removing:
+        print(f"Found {found}: {words.found_advice}.")
+        return
+    print(f"Removed {found}.")
+    kept = len(files.paths) - files.removed
+    if kept:
+        print(f"{kept} of them could not be removed: check the permissions in the library.")
 
 
 def _record(report: LibraryCheckReport) -> dict[str, object]:
@@ -130,12 +181,12 @@ def _record(report: LibraryCheckReport) -> dict[str, object]:
                         "day": photo.day,
                         "place": photo.place,
                         "name": photo.original_name,
-                        "original_path": readable_path(photo.original_path),
+                        "original_path": path_text(photo.original_path),
                     }
                     for photo in file.photos
                 ],
                 "repaired_from": (
-                    readable_path(file.repaired_from) if file.repaired_from is not None else None
+                    path_text(file.repaired_from) if file.repaired_from is not None else None
                 ),
                 "unrepaired_reason": file.unrepaired_reason,
             }
@@ -146,6 +197,7 @@ def _record(report: LibraryCheckReport) -> dict[str, object]:
         "damaged_text": [
             {"place": text.place, "field": text.field} for text in report.damaged_text
         ],
+        "leftovers": report.leftovers,
     }
 
 

@@ -6,6 +6,7 @@ from journal.cli.command import Command
 from journal.cli.output import print_json
 from journal.demo import create_demo_trip
 from journal.errors import InvalidInputError
+from journal.plurals import counted
 from journal.services import JournalService
 
 
@@ -27,7 +28,7 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
     else:
         print(
             f"Created {demo.trip.title!r} as {demo.trip.slug} (id {demo.trip.id}) with "
-            f"{len(demo.report.imported)} photos; open it in the app or `journal days "
+            f"{counted(len(demo.report.imported), 'photo')}; open it in the app or `journal days "
             f"{demo.trip.slug}`."
         )
     return 0

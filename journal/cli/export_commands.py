@@ -23,6 +23,7 @@ from journal.export import (
     ExportSettings,
 )
 from journal.plurals import counted
+from journal.readable_paths import escape_controls, readable_path
 from journal.services import JournalService
 from journal.services.export_ops import parse_front_matter
 
@@ -159,14 +160,15 @@ def _report_json(report: ExportReport) -> dict[str, object]:
 def _print_report(title: str, settings: ExportSettings, report: ExportReport) -> None:
     posts = len(report.posts)
     print(
-        f"Exported {title} as {settings.format.label} into {report.folder}: "
-        f"{counted(posts, 'post')}, {report.images} images "
-        f"({report.files_written} files written, {report.files_unchanged} unchanged)."
+        f"Exported {escape_controls(title)} as {settings.format.label} into "
+        f"{readable_path(report.folder)}: "
+        f"{counted(posts, 'post')}, {counted(report.images, 'image')} "
+        f"({counted(report.files_written, 'file')} written, {report.files_unchanged} unchanged)."
     )
     if report.files_removed:
-        print(f"Removed {report.files_removed} images the post no longer shows.")
+        print(f"Removed {counted(report.files_removed, 'image')} the post no longer shows.")
     for post in report.posts:
-        print(f"  {post}")
+        print(f"  {readable_path(post)}")
 
 
 def _check_export(args: argparse.Namespace) -> None:
@@ -203,7 +205,7 @@ def _run_front_matter(args: argparse.Namespace, service: JournalService) -> int:
         print_json({"trip": trip.slug, "front_matter": args.fields})
     else:
         keys = ", ".join(args.fields) or "none"
-        print(f"Extra front matter of {trip.title}: {keys}.")
+        print(f"Extra front matter of {escape_controls(trip.title)}: {escape_controls(keys)}.")
     return 0
 
 

@@ -10,13 +10,25 @@ from journal.photos.import_progress import CancelToken
 
 
 @contextmanager
-def cancel_on_interrupt(cancel: CancelToken) -> Iterator[None]:
-    """The first Ctrl-C stops the import cleanly (finished photos are kept); a second one quits."""
+def cancel_on_interrupt(cancel: CancelToken, *, finish_in_flight: bool = False) -> Iterator[None]:
+    """The first Ctrl-C stops the work cleanly (what finished is kept); a second one quits.
+
+    With ``finish_in_flight`` (an import), a second Ctrl-C does not quit: the photos in flight
+    (a few per core) are copied and committed first. Quitting never ended an import sooner - the
+    way out waits for the worker threads anyway - but it lost the commit of the copies they
+    finished, leaving files in ``photos/`` that no photo uses.
+    """
 
     def interrupted(_signal: int, _frame: FrameType | None) -> None:
-        sys.stderr.write("\nStopping after the photos in progress; Ctrl-C again to quit now.\n")
+        if cancel.cancelled:
+            sys.stderr.write("\nStill finishing the photos in progress…\n")
+            return
         cancel.cancel()
-        signal.signal(signal.SIGINT, previous)
+        if finish_in_flight:
+            sys.stderr.write("\nStopping: finishing the photos in progress…\n")
+        else:
+            sys.stderr.write("\nStopping after the photos in progress; Ctrl-C again to quit now.\n")
+            signal.signal(signal.SIGINT, previous)
 
     previous = signal.signal(signal.SIGINT, interrupted)
     try:

@@ -1,4 +1,11 @@
-"""Printing results: JSON for scripts (``--json``), aligned plain text for people."""
+"""Printing results: JSON for scripts (``--json``), aligned plain text for people.
+
+Plain text shows what users and their files named things - titles, file names, camera models -
+and any of those can hold control characters: a line break that splits a table row, an escape
+sequence that recolours or rewrites the terminal. Table cells are always written with those
+escaped (``escape_controls``, as paths are), and the commands' single lines escape the user's text
+they show the same way. JSON needs none of it: it escapes control characters itself, exactly.
+"""
 
 import dataclasses
 import json
@@ -8,6 +15,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import PurePosixPath
 from typing import Any
+
+from journal.readable_paths import escape_controls
 
 
 def _plain(value: Any) -> Any:
@@ -37,9 +46,11 @@ def print_json(value: Any) -> None:
 
 
 def print_table(rows: Sequence[Sequence[str]]) -> None:
-    """Columns padded to their widest cell (CJK characters count double, as terminals show them)."""
+    """Columns padded to their widest cell (CJK characters count double, as terminals show
+    them); every cell one line, its control characters escaped."""
     if not rows:
         return
+    rows = [[escape_controls(cell) for cell in row] for row in rows]
     widths = [max(display_width(row[column]) for row in rows) for column in range(len(rows[0]))]
     for row in rows:
         cells = [

@@ -17,7 +17,7 @@ from journal.errors import InvalidInputError
 from journal.photos.clock_offsets import format_clock_offset, parse_clock_offset
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
 from journal.plurals import counted
-from journal.readable_paths import readable_path
+from journal.readable_paths import escape_controls, path_text, readable_path
 from journal.services import CameraInfo, ImportReport, JournalService, PhotoInfo, TripInfo
 from journal.services.day_ops import resolve_day
 from journal.services.snapshots import format_offset
@@ -99,7 +99,7 @@ def _run_import(args: argparse.Namespace, service: JournalService) -> int:
     cancel = CancelToken()
     bars = _ProgressBars(enabled=not args.json and sys.stderr.isatty())
     try:
-        with cancel_on_interrupt(cancel):
+        with cancel_on_interrupt(cancel, finish_in_flight=True):
             report = service.import_photos(trip.id, args.paths, progress=bars, cancel=cancel)
     finally:
         bars.close()
@@ -119,11 +119,11 @@ def _import_record(trip: TripInfo, report: ImportReport) -> dict[str, object]:
     return {
         "trip": trip.slug,
         "imported": report.imported,
-        "duplicates": [readable_path(path) for path in report.duplicates],
-        "restored": [readable_path(path) for path in report.restored],
+        "duplicates": [path_text(path) for path in report.duplicates],
+        "restored": [path_text(path) for path in report.restored],
         "unassigned": report.unassigned,
         "failures": [
-            {"path": readable_path(failure.path), "reason": failure.reason}
+            {"path": path_text(failure.path), "reason": failure.reason}
             for failure in report.failures
         ],
         "cancelled": report.cancelled,
@@ -144,7 +144,7 @@ def _stopped_line(report: ImportReport) -> str:
 
 def _print_import_summary(trip: TripInfo, report: ImportReport) -> None:
     count = len(report.imported)
-    line = f"Imported {counted(count, 'photo')} into {trip.title}"
+    line = f"Imported {counted(count, 'photo')} into {escape_controls(trip.title)}"
     if report.unassigned:
         line += f" ({report.unassigned} outside the trip's dates, in Unassigned)"
     print(line + ".")
@@ -198,7 +198,7 @@ def _photo_record(trip: TripInfo, photo: PhotoInfo) -> dict[str, object]:
         "caption": photo.caption,
         "pinned": photo.pinned,
         "library_path": photo.library_path,
-        "original_path": readable_path(photo.original_path),
+        "original_path": path_text(photo.original_path),
     }
 
 
@@ -350,12 +350,13 @@ def _run_camera_offset(args: argparse.Namespace, service: JournalService) -> int
     verb = "would move" if args.dry_run else "moved"
     correction = format_clock_offset(args.offset)
     print(
-        f"{camera.label}: clock {correction}; {verb} {counted(len(moves), 'photo')} to another day."
+        f"{escape_controls(camera.label)}: clock {correction}; "
+        f"{verb} {counted(len(moves), 'photo')} to another day."
     )
     for move in moves:
         old = move.old_day.isoformat() if move.old_day else "Unassigned"
         new = move.new_day.isoformat() if move.new_day else "Unassigned"
-        print(f"  {move.original_name}: {old} → {new}")
+        print(f"  {escape_controls(move.original_name)}: {old} → {new}")
     return 0
 
 

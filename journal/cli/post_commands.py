@@ -1,13 +1,18 @@
 """``journal import-post``: bring a Markdown post (Jekyll, Hugo, plain) in as a trip."""
 
 import argparse
+import sys
 from pathlib import Path
 
+from journal.cli import EXIT_INTERRUPTED
 from journal.cli.command import Command, argument_type
+from journal.cli.interrupts import cancel_on_interrupt
 from journal.cli.output import print_json
+from journal.photos.import_progress import CancelToken
 from journal.plurals import counted
 from journal.post_import.post_plan import plan_post_file
-from journal.services import JournalService
+from journal.readable_paths import escape_controls
+from journal.services import JournalService, PostImportCancelledError
 from journal.services.validation import check_timezone, parse_date
 
 
@@ -46,7 +51,14 @@ def _check(args: argparse.Namespace) -> None:
 
 def _run(args: argparse.Namespace, service: JournalService) -> int:
     into_trip = service.find_trip(args.trip).id if args.trip is not None else None
-    report = service.import_post(args.plan, into_trip=into_trip)
+    cancel = CancelToken()
+    try:
+        # A second Ctrl-C waits too: quitting while the staged copies are removed left them all.
+        with cancel_on_interrupt(cancel, finish_in_flight=True):
+            report = service.import_post(args.plan, into_trip=into_trip, cancel=cancel)
+    except PostImportCancelledError:
+        sys.stderr.write("journal: stopped by Ctrl-C; nothing of the post was imported.\n")
+        return EXIT_INTERRUPTED
     if args.json:
         print_json(report)
         return 0
@@ -56,11 +68,14 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
         f"{counted(report.day_count, 'day')}, {counted(report.photo_count, 'photo')}."
     )
     for image in report.missing_images:
-        print(f"  line {image.line}: {image.destination} — {image.reason}; the link is kept.")
+        print(
+            f"  line {image.line}: {escape_controls(image.destination)} — "
+            f"{escape_controls(image.reason)}; the link is kept."
+        )
     for image in report.remote_images:
-        print(f"  line {image.line}: {image.destination} — {image.reason}.")
+        print(f"  line {image.line}: {escape_controls(image.destination)} — {image.reason}.")
     for note in report.notes:
-        print(f"  note: {note}")
+        print(f"  note: {escape_controls(note)}")
     if report.notes:
         print("  (--start gives Day 0's date, --tz the time zone; see journal import-post --help)")
     return 0

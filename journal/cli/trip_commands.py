@@ -8,6 +8,7 @@ from journal.cli.command import Command, argument_type
 from journal.cli.output import print_json, print_table
 from journal.errors import InvalidInputError
 from journal.plurals import counted
+from journal.readable_paths import escape_controls
 from journal.services import DayInfo, JournalService, NewTrip, TripInfo
 from journal.services.day_ops import resolve_text
 from journal.services.validation import check_date_range, check_timezone, parse_date
@@ -21,12 +22,14 @@ def _trip_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _print_trip(trip: TripInfo) -> None:
-    print(f"{trip.title}  ({trip.slug}, id {trip.id})")
-    print(f"  {trip.start_date} to {trip.end_date}, {trip.day_count} days, {trip.timezone}")
+    print(f"{escape_controls(trip.title)}  ({trip.slug}, id {trip.id})")
+    print(
+        f"  {trip.start_date} to {trip.end_date}, {counted(trip.day_count, 'day')}, {trip.timezone}"
+    )
     if trip.categories:
-        print(f"  categories: {', '.join(trip.categories)}")
+        print(f"  categories: {escape_controls(', '.join(trip.categories))}")
     if trip.tags:
-        print(f"  tags: {', '.join(trip.tags)}")
+        print(f"  tags: {escape_controls(', '.join(trip.tags))}")
 
 
 # trips
@@ -178,7 +181,7 @@ def _run_set_text(args: argparse.Namespace, service: JournalService) -> int:
     if args.json:
         print_json({"trip": trip.slug, "section": what, "characters": len(args.text)})
     else:
-        print(f"Saved {what} of {trip.title}.")
+        print(f"Saved {what} of {escape_controls(trip.title)}.")
     return 0
 
 

@@ -20,7 +20,8 @@ class ExportExistsError(ExportError):
         self.paths = paths
         names = ", ".join(str(path) for path in paths[:3])
         more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+        verb = "exists" if len(paths) == 1 else "exist"
         super().__init__(
-            f"The export would replace {names}{more}, which already exist with other content; "
+            f"The export would replace {names}{more}, which already {verb} with other content; "
             "confirm overwriting (--force on the command line)."
         )

@@ -11,9 +11,12 @@ decoding and re-encoding every photo again.
 
 import hashlib
 import io
+import math
+from collections.abc import Callable
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 import pillow_heif
 from PIL import Image, ImageOps
@@ -21,6 +24,7 @@ from PIL import Image, ImageOps
 from journal.export.errors import ExportError
 from journal.export.settings import ImageOptions
 from journal.export.source import SourcePhoto
+from journal.photos.library_files import open_library_file
 
 _ORIGINAL_SUFFIX = {"JPEG": ".jpg", "HEIF": ".heic", "PNG": ".png", "WEBP": ".webp", "TIFF": ".tif"}
 _EXIF_IFD = 0x8769
@@ -29,6 +33,7 @@ _DATETIME = 0x0132
 _DATETIME_ORIGINAL = 0x9003
 _OFFSET_TIME_ORIGINAL = 0x9011
 _IMAGE_UNIQUE_ID = 0xA420
+_ORIENTATION = 0x0112
 #: Bump when a change here makes web copies differ for the same inputs, so they are redone.
 _WEB_COPY_VERSION = 1
 
@@ -77,11 +82,16 @@ def is_current_web_copy(path: Path, photo: SourcePhoto, options: ImageOptions) -
 
 
 def exported_image(photo: SourcePhoto, options: ImageOptions) -> bytes:
-    """The bytes of the file the post will show for ``photo``."""
+    """The bytes of the file the post will show for ``photo``.
+
+    The library copy is opened as a library file: a FIFO or a link to ``/dev/zero`` in its place
+    fails this photo at once instead of blocking or filling memory.
+    """
     try:
-        if options.keep_originals:
-            return photo.path.read_bytes()
-        return _web_copy(photo, options)
+        with open_library_file(photo.path) as source:
+            if options.keep_originals:
+                return source.read()
+            return _web_copy(source, photo, options)
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise ExportError(
             f"Cannot read the photo {photo.original_name} (library file {photo.path}): {error}. "
@@ -89,9 +99,9 @@ def exported_image(photo: SourcePhoto, options: ImageOptions) -> bytes:
         ) from error
 
 
-def _web_copy(photo: SourcePhoto, options: ImageOptions) -> bytes:
+def _web_copy(source: BinaryIO, photo: SourcePhoto, options: ImageOptions) -> bytes:
     _register_heif()
-    with Image.open(photo.path) as opened:
+    with Image.open(source) as opened:
         source_exif = opened.getexif()
         icc_profile = opened.info.get("icc_profile")
         # JPEG can decode at 1/2, 1/4 or 1/8 scale, never below the final size: much faster.
@@ -140,3 +150,42 @@ def _offset_text(minutes: int) -> str:
     sign = "-" if minutes < 0 else "+"
     hours, rest = divmod(abs(int(timedelta(minutes=minutes).total_seconds()) // 60), 60)
     return f"{sign}{hours:02d}:{rest:02d}"
+
+
+def web_copy_size(photo: SourcePhoto, options: ImageOptions) -> tuple[int, int] | None:
+    """The width and height of the image ``exported_image`` makes of ``photo``, from the file's
+    header alone, for the ``width`` and ``height`` a post may give an image so that the page
+    does not jump as it loads; None if the file cannot be read (the export then reports it).
+    It follows ``_web_copy`` step by step: the same draft scale, orientation and rounding."""
+    _register_heif()
+    try:
+        with Image.open(photo.path) as opened:
+            scale = options.max_long_edge / max(opened.size)
+            if scale < 1 and not options.keep_originals:
+                opened.draft(
+                    opened.mode, (round(opened.width * scale), round(opened.height * scale))
+                )
+            width, height = opened.size
+            orientation = opened.getexif().get(_ORIENTATION)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    if options.keep_originals:
+        return width, height
+    return _thumbnail_size(width, height, options.max_long_edge)
+
+
+def _thumbnail_size(width: int, height: int, edge: int) -> tuple[int, int]:
+    """The size ``Image.thumbnail((edge, edge))`` gives a ``width`` × ``height`` image: the
+    aspect kept, each side rounded to whichever integer keeps it best."""
+    if edge >= width and edge >= height:
+        return width, height
+    aspect = width / height
+    if aspect <= 1:
+        return _nearest(edge * aspect, lambda n: abs(aspect - n / edge)), edge
+    return edge, _nearest(edge / aspect, lambda n: abs(aspect - edge / n) if n else 0)
+
+
+def _nearest(number: float, error: Callable[[int], float]) -> int:
+    return max(min(math.floor(number), math.ceil(number), key=error), 1)

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QFile, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from journal.gui.background import TaskRunner
+from journal.photos.library_files import open_library_file
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.services import JournalService, PhotoInfo
 
@@ -53,10 +54,18 @@ class _Lru(Generic[K, V]):
 
 
 def decode_scaled(path: Path, box: int, ratio: float) -> QImage:
-    """Decode an image file into a QImage that fits ``box`` logical pixels (runs on a worker)."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    image = reader.read()
+    """Decode an image file of the library into a QImage that fits ``box`` logical pixels (runs
+    on a worker). The file is opened as a library file (``library_files``) and Qt reads that
+    descriptor: a FIFO or a link in the thumbnail's place fails here at once rather than leaving
+    the worker blocked (which froze File ▸ Quit, waiting for it)."""
+    with open_library_file(path) as handle:
+        device = QFile()
+        if not device.open(handle.fileno(), QIODevice.OpenModeFlag.ReadOnly):
+            raise OSError(f"Cannot read the thumbnail {path}: {device.errorString()}")
+        reader = QImageReader(device)
+        reader.setAutoTransform(True)
+        image = reader.read()
+        device.close()
     if image.isNull():
         raise OSError(f"Cannot read the thumbnail {path}: {reader.errorString()}")
     limit = round(box * ratio)

@@ -109,7 +109,7 @@ def demote_headings(text: str, levels: int = DAY_TEXT_LEVELS) -> str:
     (setext) heading has no deeper form: it becomes the ``#`` heading of its new level, and
     comes back as the ``#`` heading of its old one.
     """
-    written = _LINE.findall(text)
+    written = markdown_lines(text)
     lines = list(written)
     for heading in _headings(written):
         if heading.marks is None:
@@ -130,7 +130,7 @@ def demote_headings(text: str, levels: int = DAY_TEXT_LEVELS) -> str:
 def promote_headings(text: str, levels: int = DAY_TEXT_LEVELS) -> str:
     """A day's ``text`` read from a post with its ``#`` headings ``levels`` higher again: the
     inverse of ``demote_headings``. Headings not deeper than ``levels`` stay as they are."""
-    lines = _LINE.findall(text)
+    lines = markdown_lines(text)
     for heading in _headings(lines):
         marks = heading.marks["marks"] if heading.marks is not None else ""
         if heading.marks is None or len(marks) <= levels:
@@ -177,6 +177,11 @@ def _headings(lines: list[str]) -> Iterator[_Heading]:
         elif start in candidates:
             marks = candidates[start]
             yield _Heading(start, end, marks, len(marks["marks"]), content)
+
+
+def markdown_lines(text: str) -> list[str]:
+    """The lines of ``text`` with their endings, numbered as markdown-it's tokens number them."""
+    return _LINE.findall(text)
 
 
 def _with_marks(line: str, match: re.Match[str], marks: str) -> str:

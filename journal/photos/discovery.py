@@ -6,6 +6,8 @@ folder visited once) and the walk goes on. A path named directly is judged exact
 judges it, and each file or failure is listed once however many ways it was reached (a folder
 and a file inside it dropped together). Hidden files inside folders (``.DS_Store``, macOS ``._*``
 companions) are skipped without a word; a hidden file named explicitly is imported like any other.
+Whatever is not a regular file is refused saying what it is ("not a regular file (a device)" for a
+link to ``/dev/null``), and only a link to nothing is called one.
 """
 
 import os
@@ -15,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journal.photos.import_progress import CancelToken, ImportFailure
+from journal.photos.library_files import kind_of, not_regular
 
-NOT_A_REGULAR_FILE = "not a regular file"
 BROKEN_LINK = "a link to a file that does not exist"
 
 
@@ -75,7 +77,7 @@ class _Collector:
         elif stat.S_ISREG(mode):
             self.add_file(path)
         else:  # a pipe, socket or device: reading it could block or never end
-            self.add_failure(path, NOT_A_REGULAR_FILE)
+            self.add_failure(path, not_regular(kind_of(mode)))
 
     def walk(self, root: Path) -> None:
         pending = [root]
@@ -119,10 +121,8 @@ class _Collector:
                 return path
             if entry.is_file():
                 self.add_file(path)
-            elif entry.is_symlink():
-                self.add_failure(path, BROKEN_LINK)
             else:
-                self.add_failure(path, NOT_A_REGULAR_FILE)
+                self.add_named(path)  # not a file or folder: says what it is, or leads to
         except OSError as error:  # e.g. ELOOP on a link that points at itself
             self.add_failure(path, f"cannot read it ({error.strerror})")
         return None

@@ -6,7 +6,9 @@ its database row exists, so a row never points at a missing or half-written file
 a row (a crash between the rename and the commit) is simply reused by the next import - after its
 bytes are checked against the hash, since a disk can damage a file without changing its size.
 Reusing is the only time a copy is read back; a missing or damaged one is written again, which is
-how importing the original heals the library.
+how importing the original heals the library. Whatever stands at the copy's place instead of a
+file (a FIFO, a link, an empty folder) is replaced, never read or written through
+(``library_files``).
 
 On Linux a copy is written with ``O_DIRECT`` from a buffer each writer thread reuses. Through the
 page cache, every copied photo took fresh cache pages the kernel had to find and fill, and an
@@ -20,6 +22,7 @@ import hashlib
 import mmap
 import os
 import shutil
+import stat
 import threading
 from enum import Enum
 from io import BufferedReader
@@ -28,13 +31,25 @@ from typing import BinaryIO
 
 from journal.atomic_files import atomic_writer
 from journal.photos.formats import EXTENSIONS
+from journal.photos.library_files import open_library_file, open_original, remove_entry
 from journal.store.library import PHOTOS_DIR
 
 
 def content_hash(path: Path) -> str:
-    """SHA-256 of the file, hex. ``hashlib`` releases the GIL, so this runs in parallel."""
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """SHA-256 of the library file at ``path``, hex; ``NotRegularFileError`` for anything at
+    ``path`` that is not a regular file (see ``library_files``)."""
+    with open_library_file(path) as handle:
+        return file_hash(handle)
+
+
+def file_hash(handle: BufferedReader) -> str:
+    """SHA-256 of an open file from where it stands, hex. ``hashlib`` releases the GIL, so this
+    runs in parallel."""
+    return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+class CopyInTheWayError(OSError):
+    """The copy's place holds a folder with files in it: nothing is removed to make room."""
 
 
 def copy_path_for(digest: str, media_format: str) -> PurePosixPath:
@@ -50,7 +65,8 @@ class Stored(Enum):
     COPIED = "copied"
     #: An intact copy (its hash checked), left as it was.
     KEPT = "kept"
-    #: A copy whose bytes did not match the hash (damaged): written again.
+    #: A copy whose bytes did not match the hash (damaged), or something other than a file in
+    #: its place: written again.
     REPLACED = "replaced"
 
 
@@ -58,22 +74,41 @@ def store_original(source: Path, destination: Path, digest: str) -> Stored:
     """Make the library's copy at ``destination`` (``Library.file_path`` of the photo's
     ``library_path``) hold ``source``, whose SHA-256 is ``digest``.
 
-    An existing copy is kept only if its hash matches. The bytes move inside the kernel
-    (``copy_file_range``: no trip through Python's buffers, and a reflink on file systems that
-    share extents) where the platform allows it.
+    An existing copy is kept only if it is a regular file whose hash matches; anything else
+    there is replaced (a folder only when empty: ``CopyInTheWayError`` otherwise). The bytes move
+    inside the kernel (``copy_file_range``: no trip through Python's buffers, and a reflink on
+    file systems that share extents) where the platform allows it.
     """
-    size = source.stat().st_size
-    try:
-        existing: int | None = destination.stat().st_size
-    except FileNotFoundError:
-        existing = None
-    if existing == size and content_hash(destination) == digest:
-        return Stored.KEPT
-    with source.open("rb") as reader, atomic_writer(destination) as writer:
-        _copy_contents(reader, writer, size)
-    stat = source.stat()
-    os.utime(destination, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    with open_original(source) as reader:
+        original = os.fstat(reader.fileno())
+        try:
+            existing: os.stat_result | None = destination.lstat()
+        except FileNotFoundError:
+            existing = None
+        if existing is not None and _is_intact(destination, existing, original.st_size, digest):
+            return Stored.KEPT
+        if existing is not None and stat.S_ISDIR(existing.st_mode):
+            _remove_folder(destination)
+        with atomic_writer(destination) as writer:
+            _copy_contents(reader, writer, original.st_size)
+    os.utime(destination, ns=(original.st_atime_ns, original.st_mtime_ns))
     return Stored.COPIED if existing is None else Stored.REPLACED
+
+
+def _is_intact(copy: Path, info: os.stat_result, size: int, digest: str) -> bool:
+    return stat.S_ISREG(info.st_mode) and info.st_size == size and content_hash(copy) == digest
+
+
+def _remove_folder(copy: Path) -> None:
+    """Clear the copy's place of an (empty) folder: a rename cannot replace a folder."""
+    try:
+        remove_entry(copy)
+    except OSError as error:
+        raise CopyInTheWayError(
+            error.errno or errno.ENOTEMPTY,
+            "the library's copy is a folder with files in it",
+            os.fspath(copy),
+        ) from error
 
 
 #: Direct writes go in whole blocks of this many bytes, from memory aligned to it.

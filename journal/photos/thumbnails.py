@@ -6,18 +6,24 @@ scaling decodes a 12-megapixel photo at 1/8 size, pillow-heif picks a HEIC's emb
 ``exif_transpose`` comes after the resize, where it turns 256 pixels instead of 12 million. The
 cache file is named by the photo's content hash, so it never goes stale, and a second request
 for it makes nothing.
+
+Library copies are read as library files (``library_files``): a FIFO or a link in ``photos/``
+fails the thumbnail instead of blocking the worker that makes it. A cached thumbnail counts only
+as a regular file; anything else in its place is removed and the thumbnail made again.
 """
 
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from PIL import Image, ImageOps
 
 from journal.atomic_files import atomic_writer
 from journal.photos.formats import enable_heif
+from journal.photos.library_files import open_library_file, remove_entry
 from journal.store.library import THUMBS_DIR
 from journal.store.library_paths import library_file
 
@@ -58,7 +64,14 @@ class ThumbnailCache:
 
     def cached_path(self, content_hash: str, size: ThumbSize) -> Path:
         """Where the thumbnail of these bytes lives (whether or not it exists yet)."""
-        return self._root / size.name.lower() / content_hash[:2] / f"{content_hash}.jpg"
+        return self._folder(size) / content_hash[:2] / f"{content_hash}.jpg"
+
+    def folders(self) -> tuple[Path, ...]:
+        """The folder of each size's thumbnails, fanned out like ``photos/``."""
+        return tuple(map(self._folder, ThumbSize))
+
+    def _folder(self, size: ThumbSize) -> Path:
+        return self._root / size.name.lower()
 
     def thumbnail_path(self, photo: ThumbnailSubject, size: ThumbSize) -> Path:
         """The cached JPEG of ``photo`` at ``size``, made first if missing."""
@@ -68,20 +81,30 @@ class ThumbnailCache:
     def is_cached(self, content_hash: str, size: ThumbSize) -> bool:
         return _cached(self.cached_path(content_hash, size))
 
-    def ensure(self, source: Path, content_hash: str, size: ThumbSize) -> Path:
-        """Make the thumbnail of ``source`` (whose hash is known) unless it is cached."""
+    def ensure(self, source: Path | BinaryIO, content_hash: str, size: ThumbSize) -> Path:
+        """Make the thumbnail of ``source`` (whose hash is known) unless it is cached.
+
+        ``source`` is a library copy's path (opened as a library file), or a file already open
+        (an original being imported, read from where it stands).
+        """
         destination = self.cached_path(content_hash, size)
         if not _cached(destination):
-            make_thumbnail(source, destination, size.pixels)
+            remove_entry(destination)  # a folder or a FIFO where the file goes
+            if isinstance(source, Path):
+                with open_library_file(source) as handle:
+                    make_thumbnail(handle, destination, size.pixels)
+            else:
+                make_thumbnail(source, destination, size.pixels)
         return destination
 
     def remove(self, content_hash: str) -> None:
         for size in ThumbSize:
-            self.cached_path(content_hash, size).unlink(missing_ok=True)
+            remove_entry(self.cached_path(content_hash, size))
 
 
-def make_thumbnail(source: Path, destination: Path, pixels: int) -> None:
-    """Write ``source`` scaled to fit ``pixels`` square, upright, as a JPEG at ``destination``.
+def make_thumbnail(source: BinaryIO, destination: Path, pixels: int) -> None:
+    """Write the image read from ``source`` scaled to fit ``pixels`` square, upright, as a JPEG
+    at ``destination``.
 
     Raises ``OSError`` (truncated or corrupt data) like Pillow's decoders do.
     """
@@ -97,13 +120,14 @@ def make_thumbnail(source: Path, destination: Path, pixels: int) -> None:
 
 def _cached(path: Path) -> bool:
     try:
-        return path.stat().st_size > 0
+        info = path.lstat()
     except FileNotFoundError:
         return False
+    return stat.S_ISREG(info.st_mode) and info.st_size > 0
 
 
 @contextmanager
-def drafted(source: Path, pixels: int) -> Iterator[Image.Image]:
+def drafted(source: BinaryIO, pixels: int) -> Iterator[Image.Image]:
     """``source`` opened with the cheapest decode that still covers ``pixels`` on its long edge.
 
     The draft asks for the size the result will have: JPEG then decodes at 1/8 scale where that

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError
+from journal.services import validation
 from journal.services.changes import Changes
 from journal.services.snapshots import DayInfo, DaysOverview, TripInfo
 from journal.services.trip_ops import TripEdit, edit_trip, get_trip
@@ -157,6 +158,6 @@ def set_day_text(
         session.add(row)
     row.body = body
     if title is not None:
-        row.title = " ".join(title.split())
+        row.title = validation.one_line(title)
     session.flush()
     return Changes(trip=info, days=frozenset({day}))

@@ -17,12 +17,14 @@ from journal.errors import InvalidInputError
 from journal.export import ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto, SourceTrip
 from journal.services.changes import Changes
-from journal.services.post_origins import kept_origin
+from journal.services.post_origins import kept_origin, origin_of
 from journal.services.slugs import check_slug
 from journal.services.snapshots import TripInfo
 from journal.services.trip_ops import get_trip
 from journal.store.library import Library
 from journal.store.models import Day, Photo
+
+#: Where an imported post's origin is kept: a key of its own in the trip's export settings.
 
 
 def export_source(session: Session, trip_id: int, library: Library) -> ExportSource:
@@ -77,6 +79,7 @@ def export_source(session: Session, trip_id: int, library: Library) -> ExportSou
         days=tuple(days),
         photos=photos,
         front_matter=dict(trip.front_matter),
+        origin=origin_of(trip),
     )
 
 

@@ -17,6 +17,7 @@ from journal.export import ExportPlan, ExportProgress, ExportReport, ExportSetti
 from journal.export.exporter import plan_export, run_export
 from journal.photos.camera import CameraKey
 from journal.photos.import_progress import CancelToken, ImportProgress
+from journal.photos.library_files import remove_entry
 from journal.photos.thumbnails import ThumbnailCache
 from journal.post_import.post_origin import PostOrigin
 from journal.post_import.post_plan import PostPlan, plan_post_file
@@ -258,12 +259,20 @@ class JournalService:
         self,
         *,
         repair: bool = False,
+        remove_unused_copies: bool = False,
         progress: CheckProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> LibraryCheckReport:
         """Hash every library photo file against its rows; with ``repair``, restore damaged or
-        missing ones from their originals. Holds no transaction while it reads the files."""
-        return check_library(self.library, repair=repair, progress=progress, cancel=cancel)
+        missing ones from their originals; ``remove_unused_copies`` deletes copies no photo
+        uses. Holds no transaction while it reads the files."""
+        return check_library(
+            self.library,
+            repair=repair,
+            remove_unused_copies=remove_unused_copies,
+            progress=progress,
+            cancel=cancel,
+        )
 
     # Export
 
@@ -275,7 +284,7 @@ class JournalService:
     def post_origin(self, trip_id: int) -> PostOrigin | None:
         """Where the trip's post came from, if the trip was imported from one."""
         with self.library.session() as session:
-            return post_origins.post_origin(session, trip_id)
+            return post_origins.origin_of(trip_ops.get_trip(session, trip_id))
 
     def save_export_settings(self, trip_id: int, settings: ExportSettings) -> Changes:
         with self.library.session() as session:
@@ -329,9 +338,13 @@ class JournalService:
     def _remove_files(self, files: dict[str, PurePosixPath]) -> None:
         """Remove library copies and thumbnails after the rows are gone (committed): a crash in
         between leaves an unused file, which the next import of those bytes reuses, never a row
-        without its file. A damaged row's path that leads out of the library removes nothing."""
+        without its file. A damaged row's path that leads out of the library removes nothing;
+        whatever stands in a copy's place goes itself (a link, never what it points to). What
+        cannot be removed (a folder with files in it) is left for ``journal check`` to report:
+        the rows are gone already, so the operation has succeeded."""
         thumbnails = ThumbnailCache(self.library.root)
         for digest, relative in files.items():
-            with suppress(LibraryDamagedError):
-                self.library.file_path(relative).unlink(missing_ok=True)
-            thumbnails.remove(digest)
+            with suppress(LibraryDamagedError, OSError):
+                remove_entry(self.library.file_path(relative))
+            with suppress(OSError):
+                thumbnails.remove(digest)

@@ -10,7 +10,11 @@ restores the copy: see ``photo_staging``).
 The rows are read in one short read transaction and the files hashed with none open, since
 hashing a big library takes minutes; a repair writes files (atomically), never the database.
 Files are hashed on one thread per core (``hashlib`` releases the GIL), a few at a time, so a
-Ctrl-C or a cancel stops within a few files.
+Ctrl-C or a cancel stops within a few files. A copy is opened as a library file
+(``library_files``): a FIFO, a link or a folder in its place is reported as "not a regular file",
+never read or followed, and a repair replaces the entry itself. Copies and thumbnails that no row
+uses are reported; a repair removes the thumbnails, and the copies go only when asked for by name
+(``library_leftovers``).
 
 The check starts with SQLite's full integrity check of the database, whatever its size (an
 opening for writing runs it only up to a size: ``health.PageCheck``), and refuses a damaged one
@@ -31,10 +35,12 @@ from sqlalchemy import select
 
 from journal.errors import LibraryDamagedError
 from journal.photos.import_progress import CancelToken
-from journal.photos.storage import content_hash, store_original
+from journal.photos.library_files import NotRegularFileError, open_original
+from journal.photos.storage import CopyInTheWayError, content_hash, file_hash, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.readable_paths import readable_path
 from journal.services.damaged_text import DamagedText, find_damaged_text
+from journal.services.library_leftovers import LibraryLeftovers, find_leftovers
 from journal.services.snapshots import TripInfo
 from journal.store.health import PageCheck, refuse_damage
 from journal.store.library import Library
@@ -50,6 +56,8 @@ class FileProblem(StrEnum):
     DAMAGED = "damaged"
     #: The file is there but reading it failed (a permission, an I/O error).
     UNREADABLE = "unreadable"
+    #: A FIFO, a link, a folder... stands where the file should be: never opened or followed.
+    NOT_REGULAR = "not a regular file"
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,7 @@ class BadFile:
     library_path: PurePosixPath
     content_hash: str
     problem: FileProblem
-    #: The system's words for an unreadable file; "" otherwise.
+    #: The system's words for an unreadable file, what stands there for one not regular; "".
     detail: str
     photos: tuple[PhotoUse, ...]
     #: The original it was restored from by a repair; None while it is still bad.
@@ -98,6 +106,8 @@ class LibraryCheckReport:
     complete: bool
     #: Text cells of the database whose bytes are not UTF-8 (they read with U+FFFD).
     damaged_text: tuple[DamagedText, ...]
+    #: Copies and thumbnails no photo uses (None when cancelled before they were looked for).
+    leftovers: LibraryLeftovers | None = None
 
     @property
     def still_bad(self) -> tuple[BadFile, ...]:
@@ -127,11 +137,14 @@ def check_library(
     library: Library,
     *,
     repair: bool = False,
+    remove_unused_copies: bool = False,
     progress: CheckProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> LibraryCheckReport:
-    """Hash every library file against its rows; with ``repair``, restore what can be restored
-    from the originals and make missing thumbnails."""
+    """Hash every library file against its rows and find the files no row uses; with
+    ``repair``, restore what can be restored from the originals, make missing thumbnails and
+    remove thumbnails of no photo; with ``remove_unused_copies``, remove the copies no row uses
+    (see ``library_leftovers`` for why that is asked for apart)."""
     with library.session() as session:
         refuse_damage(library.database_path, session.connection(), PageCheck.FULL)
         damaged_text = tuple(find_damaged_text(session))
@@ -168,14 +181,20 @@ def check_library(
             and not thumbnails.is_cached(file.content_hash, ThumbSize.THUMB)
         ]
         made = _make_thumbnails(library, thumbnails, missing_thumbnails)
+    complete = done == len(files)
     return LibraryCheckReport(
         files=len(files),
         photos=sum(len(file.photos) for file in files),
         bad=tuple(bad),
         thumbnails_missing=len(missing_thumbnails),
         thumbnails_made=made,
-        complete=done == len(files),
+        complete=complete,
         damaged_text=damaged_text,
+        leftovers=(
+            find_leftovers(library, remove_copies=remove_unused_copies, remove_thumbnails=repair)
+            if complete
+            else None
+        ),
     )
 
 
@@ -230,6 +249,8 @@ def _check_one(library: Library, thumbnails: ThumbnailCache, file: _LibraryFile)
         digest = content_hash(library.file_path(file.library_path))
     except LibraryDamagedError as error:
         return _Checked(file, FileProblem.UNREADABLE, error.problem, has_thumbnail)
+    except NotRegularFileError as error:
+        return _Checked(file, FileProblem.NOT_REGULAR, error.kind, has_thumbnail)
     except FileNotFoundError:
         return _Checked(file, FileProblem.MISSING, "", has_thumbnail)
     except OSError as error:
@@ -248,13 +269,23 @@ def _repaired(library: Library, file: BadFile) -> BadFile:
     for original in dict.fromkeys(photo.original_path for photo in file.photos):
         source = Path(original)
         try:
-            if not source.is_file():
-                reasons.append(f"{readable_path(original)} is gone")
-                continue
-            if content_hash(source) != file.content_hash:
-                reasons.append(f"{readable_path(original)} has changed since it was imported")
-                continue
+            with open_original(source) as handle:
+                if file_hash(handle) != file.content_hash:
+                    reasons.append(f"{readable_path(original)} has changed since it was imported")
+                    continue
             store_original(source, destination, file.content_hash)
+        except FileNotFoundError:
+            reasons.append(f"{readable_path(original)} is gone")
+            continue
+        except NotRegularFileError as error:
+            reasons.append(f"{readable_path(original)} is {error}")
+            continue
+        except CopyInTheWayError:  # no original can help: the library's side is the problem
+            return replace(
+                file,
+                unrepaired_reason=f"the library's copy {file.library_path} is a folder with "
+                "files in it; move it out of the library and repair again",
+            )
         except OSError as error:
             reasons.append(f"{readable_path(original)} cannot be copied ({error.strerror})")
             continue

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from io import BufferedReader
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -42,8 +43,9 @@ from journal.photos.import_progress import (
     PlannedPhoto,
     RateMeter,
 )
+from journal.photos.library_files import open_original
 from journal.photos.metadata import PhotoMetadata, PhotoRejectedError, read_metadata
-from journal.photos.storage import Stored, content_hash, copy_path_for, store_original
+from journal.photos.storage import Stored, copy_path_for, file_hash, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.services import photo_days, photo_ops
 from journal.store.library_paths import library_file
@@ -260,12 +262,18 @@ class PhotoStaging:
 
     def _examine(self, item: Scanned) -> _Examined | Outcome:
         """Decoder thread: hash, deduplicate, thumbnail. Touches no database."""
-        path = item.path
         try:
-            size = path.stat().st_size
-            digest = content_hash(path)
+            with open_original(item.path) as handle:
+                return self._examine_open(item, handle)
         except OSError as error:
-            return ImportFailure(path, f"cannot read the file ({error.strerror})")
+            return ImportFailure(item.path, f"cannot read the file ({error.strerror})")
+
+    def _examine_open(self, item: Scanned, handle: BufferedReader) -> _Examined | Outcome:
+        """``_examine`` of the file open as ``handle``: hashed, then decoded from the same open
+        file (one opening, so what is thumbnailed is what was hashed)."""
+        path = item.path
+        size = os.fstat(handle.fileno()).st_size
+        digest = file_hash(handle)
         with self._lock:
             if digest in self._claimed:
                 # The trip's copy is checked by the first duplicate of it, and only then.
@@ -275,7 +283,8 @@ class PhotoStaging:
                 return _Examined(item, digest, size, duplicate_of)
             self._claimed.add(digest)
         try:
-            self._thumbnails.ensure(path, digest, ThumbSize.THUMB)
+            handle.seek(0)
+            self._thumbnails.ensure(handle, digest, ThumbSize.THUMB)
         # Decoders meet arbitrary bytes here and fail in many ways besides OSError; one bad file
         # must cost only itself, never the import.
         except Exception as error:

@@ -12,14 +12,16 @@ from sqlalchemy.orm import Session
 
 from journal.post_import.post_origin import PostOrigin
 from journal.services.trip_ops import get_trip
+from journal.store.models import Trip
 
 #: The key of the origin in ``Trip.export_settings``.
 ORIGIN_KEY = "post_origin"
 
 
-def post_origin(session: Session, trip_id: int) -> PostOrigin | None:
-    """The origin of the post the trip was imported from, if it was."""
-    return PostOrigin.from_json(get_trip(session, trip_id).export_settings.get(ORIGIN_KEY))
+def origin_of(trip: Trip) -> PostOrigin | None:
+    """The origin of the post ``trip`` was imported from (None if it never was): the one place
+    that knows where the import keeps it."""
+    return PostOrigin.from_json(trip.export_settings.get(ORIGIN_KEY))
 
 
 def set_post_origin(session: Session, trip_id: int, origin: PostOrigin) -> None:

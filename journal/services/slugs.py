@@ -3,11 +3,13 @@
 Non-Latin titles are transliterated (``서울 여행`` becomes ``seoul-yeohaeng``) so a Korean trip
 still gets a meaningful slug; a title with nothing transliterable falls back to the trip's date.
 A slug becomes a folder name in exports, so a name Windows reserves for a device (``con``,
-``nul``, ``com1``) is never made and cannot be typed.
+``nul``, ``com1``) is never made and cannot be typed. A trip slugged so before that rule exports
+as ``nul-trip``; a new slug is compared by the name it exports as, so no two trips ever export
+into the same folder.
 """
 
 import re
-from collections.abc import Container
+from collections.abc import Collection
 from datetime import date
 
 from slugify import slugify
@@ -41,12 +43,27 @@ def check_slug(slug: str) -> str:
     return slug
 
 
-def unique_slug(base: str, taken: Container[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``, ... whichever is free; never digits alone."""
+def check_slug_free(slug: str, taken: Collection[str]) -> str:
+    """``slug`` unless another trip has it, or exports under the name it would export as."""
+    for other in taken:
+        if portable_slug(other) == portable_slug(slug):
+            if other == slug:
+                raise InvalidInputError(f"Another trip already has the slug {slug!r}.")
+            raise InvalidInputError(
+                f"Another trip's slug {other!r} exports as {portable_slug(other)!r}, so the two "
+                "would share a folder; choose another slug."
+            )
+    return slug
+
+
+def unique_slug(base: str, taken: Collection[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``, ... whichever no trip has or exports as (see
+    ``check_slug_free``); never digits alone."""
     if base.isdigit():
         base = f"trip-{base}"
+    exported = {portable_slug(slug) for slug in taken}
     candidate, counter = base, 2
-    while candidate in taken:
+    while portable_slug(candidate) in exported:
         candidate = f"{base}-{counter}"
         counter += 1
     return candidate

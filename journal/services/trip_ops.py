@@ -12,7 +12,7 @@ from journal.errors import InvalidInputError, NotFoundError
 from journal.photos.day_assignment import TripClock
 from journal.services import photo_days, validation
 from journal.services.changes import Changes
-from journal.services.slugs import check_slug, slug_from_title, unique_slug
+from journal.services.slugs import check_slug, check_slug_free, slug_from_title, unique_slug
 from journal.services.snapshots import DatesPreview, TripInfo
 from journal.store.models import Day, Trip
 
@@ -84,9 +84,7 @@ def create_trip(session: Session, new: NewTrip) -> Changes:
     timezone = validation.check_timezone(new.timezone)
     taken = _taken_slugs(session)
     if new.slug is not None:
-        slug = check_slug(new.slug)
-        if slug in taken:
-            raise InvalidInputError(f"Another trip already has the slug {slug!r}.")
+        slug = check_slug_free(check_slug(new.slug), taken)
     else:
         slug = unique_slug(slug_from_title(title, new.start_date), taken)
     trip = Trip(
@@ -114,10 +112,7 @@ def edit_trip(session: Session, trip_id: int, edit: TripEdit) -> Changes:
         renamed = title != trip.title
         trip.title = title
     if edit.slug is not None and edit.slug != trip.slug:
-        slug = check_slug(edit.slug)
-        if slug in _taken_slugs(session, except_id=trip.id):
-            raise InvalidInputError(f"Another trip already has the slug {slug!r}.")
-        trip.slug = slug
+        trip.slug = check_slug_free(check_slug(edit.slug), _taken_slugs(session, trip.id))
         renamed = True
     if edit.categories is not None:
         trip.categories = validation.clean_labels(edit.categories)

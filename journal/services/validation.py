@@ -1,5 +1,6 @@
 """Checks on what the user typed, with messages that say what is wrong and how to fix it."""
 
+import unicodedata
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -42,18 +43,36 @@ def check_timezone(name: str) -> str:
     return cleaned
 
 
+def one_line(text: str) -> str:
+    """``text`` as the one line a title or a label is: each run of white space (line breaks,
+    tabs) one space, other control characters (NUL, ESC, DEL, C1) dropped, ends trimmed.
+
+    Cleaned rather than refused: such characters have no visible form, nobody types them on
+    purpose, and refusing would turn away a whole imported post (or photo folder) for an
+    invisible byte in its title; what is left is exactly what the user could see.
+    """
+    return " ".join("".join(_without_controls(char) for char in text).split())
+
+
+def _without_controls(char: str) -> str:
+    if char.isspace() or unicodedata.category(char) != "Cc":
+        return char
+    return ""
+
+
 def check_title(title: str) -> str:
-    cleaned = " ".join(title.split())
+    cleaned = one_line(title)
     if not cleaned:
         raise InvalidInputError("A trip needs a title.")
     return cleaned
 
 
 def clean_labels(labels: tuple[str, ...] | list[str]) -> list[str]:
-    """Categories or tags: trimmed, blanks dropped, duplicates dropped, order kept."""
+    """Categories or tags: one line each (``one_line``), blanks dropped, duplicates dropped,
+    order kept."""
     seen: dict[str, None] = {}
     for label in labels:
-        cleaned = " ".join(label.split())
+        cleaned = one_line(label)
         if cleaned:
             seen.setdefault(cleaned, None)
     return list(seen)

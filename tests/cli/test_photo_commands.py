@@ -230,7 +230,7 @@ def test_main_is_the_entry_point(seattle_library: Path, capsys: pytest.CaptureFi
     assert "No photos" in capsys.readouterr().out
 
 
-def test_the_first_ctrl_c_stops_an_import_cleanly_and_the_second_quits(
+def test_the_first_ctrl_c_stops_a_recovery_cleanly_and_the_second_quits(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     cancel = CancelToken()

@@ -9,7 +9,7 @@ from journal.errors import InvalidInputError
 from journal.export import ExportError, ExportFormat, ExportSettings
 from journal.export.safe_paths import inside
 from journal.portable_names import is_windows_device, portability_problem
-from journal.services import JournalService, NewTrip, TripInfo
+from journal.services import JournalService, NewTrip, TripEdit, TripInfo
 from journal.store.library import Library
 from journal.store.models import Trip
 from tests.export.conftest import AddPhoto
@@ -82,6 +82,45 @@ def test_a_trip_slugged_con_before_this_rule_exports_to_names_windows_opens(
         for part in path.parts:
             assert portability_problem(part) is None, path
     assert any("con-trip" in path.as_posix() for path in written)
+
+
+def _slugged_before_the_rule(service: JournalService, library: Library, slug: str) -> TripInfo:
+    """A trip whose slug an older Trip Journal made: a name Windows reserves."""
+    trip = new_trip(service, "Old")
+    with library.session() as session:
+        row = session.get(Trip, trip.id)
+        assert row is not None
+        row.slug = slug
+    return service.trip(trip.id)
+
+
+def test_a_new_slug_never_takes_the_name_an_older_trip_exports_as(
+    service: JournalService, library: Library, tmp_path: Path
+) -> None:
+    old = _slugged_before_the_rule(service, library, "nul")
+
+    made = new_trip(service, "NUL")
+    with pytest.raises(InvalidInputError) as typed:
+        new_trip(service, "Anything", slug="nul-trip")
+    other = new_trip(service, "Other")
+    with pytest.raises(InvalidInputError) as edited:
+        service.edit_trip(other.id, TripEdit(slug="nul-trip"))
+
+    assert made.slug == "nul-trip-2"
+    message = (
+        "Another trip's slug 'nul' exports as 'nul-trip', so the two would share a folder; "
+        "choose another slug."
+    )
+    assert str(typed.value) == str(edited.value) == message
+    exported = set()
+    for trip in (old, made):
+        service.edit_trip(trip.id, TripEdit(intro="Text."))
+        plan = service.plan_export(trip.id, ExportSettings(ExportFormat.HUGO, folder=tmp_path))
+        exported.add(plan.posts[0].file.parent)
+    assert exported == {
+        PurePosixPath("content/posts/nul-trip"),
+        PurePosixPath("content/posts/nul-trip-2"),
+    }
 
 
 @pytest.mark.parametrize(

@@ -157,7 +157,7 @@ def test_a_pipe_inside_a_folder_is_reported_not_read_or_skipped_silently(tmp_pat
     found = discover([folder])
 
     assert [path.name for path in found.files] == ["a.jpg"]
-    assert found.failures == [ImportFailure(folder / "pipe.jpg", "not a regular file")]
+    assert found.failures == [ImportFailure(folder / "pipe.jpg", "not a regular file (a FIFO)")]
 
 
 def test_a_ten_thousand_file_folder_is_walked_whole(tmp_path: Path) -> None:

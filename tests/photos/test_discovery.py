@@ -21,7 +21,7 @@ def test_a_pipe_named_directly_and_inside_a_dropped_folder_is_reported_once(
     found = discover([folder, folder / "pipe.jpg", folder / "a.jpg"])
 
     assert found.files == [folder / "a.jpg"]
-    assert found.failures == [ImportFailure(folder / "pipe.jpg", "not a regular file")]
+    assert found.failures == [ImportFailure(folder / "pipe.jpg", "not a regular file (a FIFO)")]
 
 
 def test_a_link_loop_named_directly_and_inside_a_dropped_folder_is_reported_once(
@@ -46,4 +46,21 @@ def test_a_pipe_named_directly_is_refused_before_anything_opens_it(tmp_path: Pat
     found = discover([tmp_path / "pipe.jpg"])
 
     assert found.files == []
-    assert found.failures == [ImportFailure(tmp_path / "pipe.jpg", "not a regular file")]
+    assert found.failures == [ImportFailure(tmp_path / "pipe.jpg", "not a regular file (a FIFO)")]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+def test_a_link_to_a_device_is_called_a_device_not_a_missing_file(tmp_path: Path) -> None:
+    folder = tmp_path / "card"
+    folder.mkdir()
+    (folder / "null.jpg").symlink_to("/dev/null")
+    (folder / "gone.jpg").symlink_to(folder / "nothing.jpg")
+    (tmp_path / "named.jpg").symlink_to("/dev/null")
+
+    found = discover([folder, tmp_path / "named.jpg"])
+
+    assert found.failures == [
+        ImportFailure(folder / "gone.jpg", "a link to a file that does not exist"),
+        ImportFailure(folder / "null.jpg", "not a regular file (a device)"),
+        ImportFailure(tmp_path / "named.jpg", "not a regular file (a device)"),
+    ]

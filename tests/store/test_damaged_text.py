@@ -112,7 +112,7 @@ def test_check_names_each_damaged_text_and_exits_1(
     assert out.splitlines()[1:] == [
         "Damaged text in the database (bytes that are not UTF-8, shown as \ufffd):",
         "  Isles, Day 1: the text",
-        "  Isles, photo 2 (IMG_\ufffd(\ufffd\x01.jpg): the original name",
+        "  Isles, photo 2 (IMG_\ufffd(\ufffd\\x01.jpg): the original name",
         "Retype what shows as \ufffd where you can; saving a text writes it back whole.",
         "Every photo file is intact.",
     ]
