@@ -66,6 +66,12 @@ class ImageRef:
     name: str = ""
     #: A reference-style image's definition line(s) (``[label]: url``), without its line break.
     definition: tuple[int, int] | None = None
+    #: Where other URLs that follow the image's are written, rewritten with it: the link around
+    #: the image when it leads to the image itself (``<a href>``, a shortcode's ``link``,
+    #: ``[![alt](a.jpg)](a.jpg)``), so that it keeps leading to the image, and an ``<img>``'s
+    #: local ``srcset`` (other sizes of the picture, which the export does not write), so that a
+    #: browser loads the image rather than files that are not there.
+    follows: tuple[tuple[int, int], ...] = ()
 
     def pointing_to(self, url: str) -> str:
         """This image as a Markdown image leading to ``url``: its alt text as written (on one

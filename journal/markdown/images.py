@@ -9,6 +9,7 @@ found again in the block's source lines. Rewriting splices only those spans, so 
 the user wrote (raw HTML such as ``<br>``, links, spacing) passes through byte for byte.
 """
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import cast
@@ -20,7 +21,12 @@ from markdown_it.token import Token
 
 from journal.markdown.image_ref import ImageKind, ImageRef, image_markdown
 from journal.markdown.liquid import masked
-from journal.markdown.markup_images import html_images, include_images, shortcode_images
+from journal.markdown.markup_images import (
+    html_images,
+    include_images,
+    not_content,
+    shortcode_images,
+)
 from journal.markdown.parser import (
     HTML_SPANS,
     IMAGE_SPANS,
@@ -119,7 +125,7 @@ def find_images(text: str) -> list[ImageRef]:
             lines[block.map[1]] if block.map[1] < len(lines) else len(parsed),
         )
         if block.type == "html_block":
-            found.extend(html_images(source, *region))
+            found.extend(html_images(source, parsed, *region))
             continue
         images: list[ImageSpan] = []
         tags: list[tuple[int, int]] = []
@@ -131,23 +137,54 @@ def find_images(text: str) -> list[ImageRef]:
             match = located.locate(span.start, span.end, span.destination_span)
             if match is None:
                 continue
+            span = _as_written(span, source, parsed, match, references)
             if span.label is None:
-                found.append(_inline_image(md, source, parsed, match, span))
+                found.append(_markdown_image(md, source, parsed, match, span))
                 continue
             label = normalizeReference(span.label)
             if label not in definitions:
                 definitions[label] = _definition(parsed, lines, references.get(label))
             definition = definitions[label]
             if definition is not None:
-                found.append(_reference_image(md, source, match, span, definition))
+                found.append(_markdown_image(md, source, parsed, match, span, definition))
         for tag_start, tag_end in tags:
             match = located.locate(tag_start, tag_end)
             if match is not None:
-                found.extend(html_images(source, match.start(), match.end(), region))
+                found.extend(html_images(source, parsed, match.start(), match.end(), region))
         earlier_in_region[(block.map[0], block.map[1])] = before + "\n" + block.content
     found.extend(shortcode_images(source))
     found.extend(include_images(source))
-    return sorted(found, key=lambda image: image.start)
+    excluded = not_content(source)
+    return sorted(
+        (
+            image
+            for image in found
+            if not any(start <= image.start < end for start, end in excluded)
+        ),
+        key=lambda image: image.start,
+    )
+
+
+def _as_written(
+    span: ImageSpan,
+    source: str,
+    parsed: str,
+    match: re.Match[str],
+    references: Mapping[str, Mapping[str, object]],
+) -> ImageSpan:
+    """``span`` with the token of the image as written, where Liquid in its alt text or title
+    was masked for the parser (only its URL stays masked, so the image still parses)."""
+    start, end = match.span()
+    if parsed[start:end] == source[start:end]:
+        return span
+    if span.label is None:
+        url_start, url_end = match.span("url")
+        written = source[start:url_start] + parsed[url_start:url_end] + source[url_end:end]
+    else:
+        written = source[start:end]
+    inline = markdown_parser().parseInline(written, {"references": references})
+    image = next((token for token in inline[0].children or () if token.type == "image"), None)
+    return span if image is None else dataclasses.replace(span, token=image)
 
 
 def _line(text: str, index: int) -> int:
@@ -173,10 +210,20 @@ def _caption(span: ImageSpan) -> str:
     return " ".join((alt.strip() or str(title or "")).split())
 
 
-def _inline_image(
-    md: MarkdownIt, source: str, parsed: str, match: re.Match[str], span: ImageSpan
+def _markdown_image(
+    md: MarkdownIt,
+    source: str,
+    parsed: str,
+    match: re.Match[str],
+    span: ImageSpan,
+    definition: tuple[int, int, int, int] | None = None,
 ) -> ImageRef:
-    url_start, url_end = _inside_brackets(source, *match.span("url"))
+    """An inline image, or with the ``definition`` it takes its URL from a reference-style one
+    (the definition's span and its destination's)."""
+    if definition is None:
+        url_start, url_end = _inside_brackets(source, *match.span("url"))
+    else:
+        url_start, url_end = definition[2:]
     destination = source[url_start:url_end]
     url = str(span.token.attrs.get("src", ""))
     if parsed[url_start:url_end] != destination:  # masked Liquid: the parser saw another URL
@@ -190,39 +237,29 @@ def _inline_image(
         title=None if title is None else str(title),
         destination=destination,
         line=_line(source, match.start()),
-        kind=ImageKind.MARKDOWN,
+        kind=ImageKind.MARKDOWN if definition is None else ImageKind.REFERENCE,
         url_start=url_start,
         url_end=url_end,
         caption=_caption(span),
+        definition=None if definition is None else definition[:2],
+        follows=_markdown_link(source, match.start(), match.end(), destination)
+        if definition is None
+        else (),
     )
 
 
-def _reference_image(
-    md: MarkdownIt,
-    source: str,
-    match: re.Match[str],
-    span: ImageSpan,
-    definition: tuple[int, int, int, int],
-) -> ImageRef:
-    begin, stop, url_start, url_end = definition
-    destination = source[url_start:url_end]
-    title = span.token.attrs.get("title")
-    return ImageRef(
-        start=match.start(),
-        end=match.end(),
-        url=str(span.token.attrs.get("src", ""))
-        if "{" not in destination
-        else md.normalizeLink(destination),
-        alt=span.token.content,
-        title=None if title is None else str(title),
-        destination=destination,
-        line=_line(source, match.start()),
-        kind=ImageKind.REFERENCE,
-        url_start=url_start,
-        url_end=url_end,
-        caption=_caption(span),
-        definition=(begin, stop),
-    )
+def _markdown_link(
+    text: str, start: int, end: int, destination: str
+) -> tuple[tuple[int, int], ...]:
+    """The span of the destination of a link that is just the image (``[![a](x.jpg)](x.jpg)``)
+    when it leads to the image's own destination."""
+    if text[start - 1 : start] != "[" or not text.startswith("](", end):
+        return ()
+    found = parseLinkDestination(text, end + 2, len(text))
+    if not found.ok:
+        return ()
+    span = _inside_brackets(text, end + 2, found.pos)
+    return (span,) if text[slice(*span)] == destination else ()
 
 
 def _definition(
@@ -283,8 +320,11 @@ def rewrite_urls(text: str, new_url: Callable[[ImageRef], str | None]) -> str:
         if image.url_start in edits:
             continue
         url = new_url(image)
-        if url is not None:
-            edits[image.url_start] = (image.url_end, _written_url(text, image, url))
+        if url is None:
+            continue
+        edits[image.url_start] = (image.url_end, _written_url(text, image, url))
+        for start, end in image.follows:
+            edits[start] = (end, _written_url(text, image, url, start))
     pieces: list[str] = []
     position = 0
     for start in sorted(edits):
@@ -295,9 +335,11 @@ def rewrite_urls(text: str, new_url: Callable[[ImageRef], str | None]) -> str:
     return "".join(pieces)
 
 
-def _written_url(text: str, image: ImageRef, url: str) -> str:
-    """``url`` as the image's syntax writes it at its URL's place in ``text``."""
-    quote = text[image.url_start - 1 : image.url_start] if image.url_start else ""
+def _written_url(text: str, image: ImageRef, url: str, at: int | None = None) -> str:
+    """``url`` as the image's syntax writes it at its URL's place in ``text`` (or at ``at``, the
+    place of a URL that follows it)."""
+    at = image.url_start if at is None else at
+    quote = text[at - 1 : at] if at else ""
     if image.kind in (ImageKind.MARKDOWN, ImageKind.REFERENCE):
         url = url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
         if quote == "<" or not _NEEDS_BRACKETS.search(url):

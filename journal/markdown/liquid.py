@@ -2,21 +2,18 @@
 
 Jekyll expands Liquid before kramdown reads the Markdown, and many Jekyll posts build their image
 URLs with it: ``{{ site.baseurl }}``, ``{{ "/assets/a.jpg" | relative_url }}``,
-``{% link assets/a.jpg %}``. CommonMark reads a destination with spaces as no image at all, so
-the finder parses a copy of the text in which Liquid at the start of a destination is masked
-(``masked``: the same length, without spaces, so every offset still fits the real text), and
-resolving a link works out the site path those few expressions name (``site_path``).
+``{% link assets/a.jpg %}``. CommonMark reads a destination with spaces as no image at all (and
+``src="{{ "/a.jpg" | relative_url }}"`` as no HTML tag), so the finder parses a copy of the text
+in which Liquid is masked (``masked``: the same length, without spaces or quotes, so every offset
+still fits the real text), and resolving a link works out the site path those few expressions
+name (``site_path``).
 """
 
 import re
 
-#: Liquid output or tags opening a Markdown destination, inline (``](``) or in a reference
-#: definition (``[label]:``).
-_DESTINATION_LIQUID = re.compile(
-    r"(?:\]\([ \t]*\n?[ \t]*<?|^[ \t>]*\[[^\]\n]+\]:[ \t]*<?)"
-    r"(?P<liquid>(?:\{\{[^\n]*?\}\}|\{%[^\n]*?%\})+)",
-    re.MULTILINE,
-)
+#: Liquid output or a Liquid tag (or a Hugo shortcode, which reads alike) on one line.
+#: (Bounded, so that a text of unclosed braces is read in linear time.)
+_ANY_LIQUID = re.compile(r"\{\{[^\n]{0,1000}?\}\}|\{%[^\n]{0,1000}?%\}")
 _LIQUID = re.compile(r"\{\{|\{%")
 #: The site's own root: its URL and base path.
 _SITE_ROOT = re.compile(r"\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\}")
@@ -30,17 +27,13 @@ _LINK_TAG = re.compile(r"\{%-?\s*link\s+(?P<path>[^\s%]+)\s*-?%\}")
 
 
 def masked(text: str) -> str:
-    """``text`` with the Liquid opening each destination replaced by as many ``x`` between its
-    braces, so that a Markdown parser reads the destination as one."""
-
-    def mask(match: re.Match[str]) -> str:
-        liquid = match["liquid"]
-        inner = re.sub(
-            r"(\{[{%])[^\n]*?([%}]\})", lambda m: m[1] + "x" * (len(m[0]) - 4) + m[2], liquid
-        )
-        return match[0][: match.start("liquid") - match.start()] + inner
-
-    return _DESTINATION_LIQUID.sub(mask, text)
+    """``text`` with each Liquid output and tag replaced by as many ``x`` between its braces, so
+    that a Markdown parser reads it as the one word it becomes before Markdown is read: a
+    destination (``]({{ site.baseurl }}/a.jpg)``), an attribute (``src="{{ "/a.jpg" |
+    relative_url }}"``) or a table cell holding a ``|`` filter."""
+    return _ANY_LIQUID.sub(
+        lambda match: match[0][:2] + "x" * (len(match[0]) - 4) + match[0][-2:], text
+    )
 
 
 def site_path(destination: str) -> str | None:

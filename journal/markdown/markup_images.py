@@ -9,10 +9,11 @@ exported image's URL, and every other byte of the post stays as written.
 HTML is looked for only where markdown-it says there is HTML (``images.find_images`` passes those
 regions), so ``<img>`` in code is text. Shortcodes and includes are looked for everywhere, as Hugo
 and Jekyll expand them before the Markdown is read (in code blocks too), except where the
-generator would not: inside ``{% raw %}`` or ``{% comment %}``, and Hugo's escaped
-``{{</* … */>}}``. A shortcode or include names an image when it has a ``src`` parameter or a
-parameter whose value is an image file's path; any other (``{{< youtube … >}}``,
-``{% post_url … %}``) is not an image and is left alone.
+generator would not: inside ``{% raw %}``, and Hugo's escaped ``{{</* … */>}}``. No image of any
+syntax is in a Liquid comment or a ``highlight`` block or shortcode (``not_content``). A
+shortcode or include names an image when it has a ``src`` parameter or a parameter whose value is
+an image file's path; any other (``{{< youtube … >}}``, ``{% post_url … %}``) is not an image
+and is left alone.
 """
 
 import html
@@ -52,7 +53,8 @@ _IMG_TAG = re.compile(
     r"""<img(?=[\s/>])(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>""",
     re.IGNORECASE,
 )
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+#: How far before and after an image its ``<a>`` and ``<figure>`` tags are looked for.
+_WRAPPER_REACH = 2000
 #: An opening tag (its attributes' quotes respected) that ends right before an image.
 _OPENS = {
     name: re.compile(rf"""<{name}\b(?:[^>"']|"[^"]*"|'[^']*')*>\s*\Z""", re.IGNORECASE)
@@ -66,24 +68,65 @@ _CLOSES_FIGURE = re.compile(
 )
 _TAG = re.compile(r"<[^>]*>")
 
+#: A shortcode: its name, then (up to 500 characters or quoted values, which may span lines)
+#: its parameters. The bounds keep a post full of unclosed shortcodes linear.
 _SHORTCODE = re.compile(
-    r"""\{\{(?:(?P<angle><)|%)[ \t]*(?P<name>[\w.-]+(?:/[\w.-]+)*)"""
-    r"""(?P<parameters>(?:"(?:[^"\\]|\\.)*"|`[^`]*`|[^"`>%{}])*?)/?[ \t]*(?(angle)>|%)\}\}"""
+    r"""\{\{(?:(?P<angle><)|%)[ \t]*(?P<name>[\w.-]+(?:/[\w.-]+)*)(?P<parameters>"""
+    r"""(?:"(?:[^"\\\n]|\\.){0,1000}"|`[^`\n]{0,1000}`|[^"`>%{}]){0,500}?)"""
+    r"""/?[ \t]*(?(angle)>|%)\}\}"""
 )
 _SHORTCODE_PARAMETER = re.compile(
     r"""(?:(?P<name>[\w-]+)\s*=\s*)?(?P<value>"(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`=]+)"""
 )
+#: An include and (up to 1000 characters, which may span lines) its parameters.
 _INCLUDE = re.compile(
     r"""\{%-?[ \t]*include(?:_relative)?[ \t]+(?P<name>[^\s%]+)"""
-    r"""(?P<parameters>(?:"[^"]*"|'[^']*'|[^"'%]|%(?!\}))*?)-?%\}"""
+    r"""(?P<parameters>(?:[^%]|%(?!\})){0,1000}?)-?%\}"""
 )
 _INCLUDE_PARAMETER = re.compile(
     r"""(?P<name>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>\S+))"""
 )
-#: Where Jekyll expands no Liquid.
-_LIQUID_VERBATIM = re.compile(
-    r"\{%-?\s*(?P<tag>raw|comment)\s*-?%\}.*?\{%-?\s*end(?P=tag)\s*-?%\}", re.DOTALL
+#: The tags opening and closing the regions the generators read verbatim, as code or not at
+#: all: Liquid's ``raw``, ``comment`` and ``highlight``, Hugo's ``highlight`` shortcode.
+_REGION_TAG = re.compile(
+    r"\{%-?\s*(?P<end>end)?(?P<tag>raw|comment|highlight)\b[^%\n]{0,200}%\}"
+    r"|\{\{[<%]\s*(?P<hugo_end>/)?(?P<hugo>highlight)\b[^}\n]{0,200}\}\}"
 )
+
+
+def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The closed ``raw``, ``comment`` and ``highlight`` regions of ``text`` by tag (Hugo's
+    highlight under ``hugo``): an opening tag counts outside any region, and only its own
+    closing tag ends its region (a ``{% comment %}`` inside ``{% raw %}`` is text)."""
+    regions: dict[str, list[tuple[int, int]]] = {"raw": [], "comment": [], "highlight": []}
+    regions["hugo"] = []
+    inside: tuple[str, int] | None = None
+    for tag in _REGION_TAG.finditer(text):
+        name = tag["tag"] or "hugo"
+        closing = bool(tag["end"] or tag["hugo_end"])
+        if inside is None and not closing:
+            inside = (name, tag.start())
+        elif inside is not None and closing and inside[0] == name:
+            regions[name].append((inside[1], tag.end()))
+            inside = None
+    return regions
+
+
+def not_content(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` no image can be in: comments and code the generator highlights."""
+    regions = _regions(text)
+    return regions["comment"] + regions["highlight"] + regions["hugo"]
+
+
+def _html_comments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    comments = []
+    position = text.find("<!--", start, end)
+    while position >= 0:
+        close = text.find("-->", position + 4, end)
+        stop = end if close < 0 else close + 3
+        comments.append((position, stop))
+        position = text.find("<!--", stop, end)
+    return comments
 
 
 def looks_like_image_path(value: str) -> bool:
@@ -110,29 +153,23 @@ def _caption(parameters: dict[str, str], *extra: str) -> str:
 
 
 def html_images(
-    text: str, start: int, end: int, block: tuple[int, int] | None = None
+    text: str, scanned: str, start: int, end: int, block: tuple[int, int] | None = None
 ) -> Iterator[ImageRef]:
     """The ``<img>`` tags with a ``src`` in ``text[start:end]`` (HTML, as markdown-it found it),
     each spanning the ``<a>`` and the ``<figure>`` around it within ``block`` (by default the
-    same span) when it is their only image."""
+    same span) when it is their only image. Tags are looked for in ``scanned``, the text with
+    its Liquid masked (``liquid.masked``), and their values read from ``text``."""
     low, high = block or (start, end)
-    comments = [match.span() for match in _COMMENT.finditer(text, start, end)]
-    for tag in _IMG_TAG.finditer(text, start, end):
+    comments = _html_comments(scanned, start, end)
+    for tag in _IMG_TAG.finditer(scanned, start, end):
         if any(begin <= tag.start() < stop for begin, stop in comments):
             continue
-        attributes: dict[str, str] = {}
-        url_span: tuple[int, int] | None = None
-        for attribute in _ATTRIBUTE.finditer(text, tag.start() + 4, tag.end() - 1):
-            name = attribute["name"].lower()
-            group = next((g for g in ("double", "single", "bare") if attribute[g] is not None), "")
-            if name in attributes or not group:
-                continue
-            attributes[name] = html.unescape(attribute[group])
-            if name == "src":
-                url_span = attribute.span(group)
-        if url_span is None:
+        attributes, spans = _attributes(text, scanned, tag.start() + len("<img"), tag.end() - 1)
+        if "src" not in spans:
             continue
-        begin, stop, figure_caption = _widened(text, tag.start(), tag.end(), low, high)
+        begin, stop, link, figure_caption = _widened(
+            text, scanned, tag.start(), tag.end(), low, high
+        )
         title = attributes.get("title")
         yield ImageRef(
             start=begin,
@@ -143,31 +180,77 @@ def html_images(
             destination=attributes["src"],
             line=_line(text, begin),
             kind=ImageKind.HTML,
-            url_start=url_span[0],
-            url_end=url_span[1],
+            url_start=spans["src"][0],
+            url_end=spans["src"][1],
             caption=_caption({"alt": attributes.get("alt", "")}, title or "", figure_caption),
             attributes=attributes,
             name="img",
+            follows=tuple(
+                span
+                for span in (
+                    link
+                    if link and html.unescape(text[slice(*link)]) == attributes["src"]
+                    else None,
+                    spans.get("srcset") if _local_srcset(attributes.get("srcset")) else None,
+                )
+                if span is not None
+            ),
         )
 
 
-def _widened(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int, str]:
+def _attributes(
+    text: str, scanned: str, start: int, end: int
+) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """The attributes of the tag whose inside is ``scanned[start:end]``: values (entities
+    decoded) as ``text`` has them and the spans of the values, without quotes, by lower-case
+    name."""
+    values: dict[str, str] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for attribute in _ATTRIBUTE.finditer(scanned, start, end):
+        name = attribute["name"].lower()
+        group = next((g for g in ("double", "single", "bare") if attribute[g] is not None), "")
+        if name in values or not group:
+            continue
+        spans[name] = attribute.span(group)
+        values[name] = html.unescape(text[slice(*spans[name])])
+    return values, spans
+
+
+def _local_srcset(srcset: str | None) -> bool:
+    """Whether an ``srcset`` names only files of the site or photos (no web address, no data)."""
+    candidates = [
+        candidate.split()[0] for candidate in (srcset or "").split(",") if candidate.split()
+    ]
+    return bool(candidates) and all(
+        PHOTO_REFERENCE.fullmatch(candidate)
+        or not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//", candidate)
+        for candidate in candidates
+    )
+
+
+def _widened(
+    text: str, scanned: str, start: int, end: int, low: int, high: int
+) -> tuple[int, int, tuple[int, int] | None, str]:
     """The span of an image with the ``<a>`` wrapping it and then the ``<figure>`` holding only
-    it (and its ``<figcaption>``), and that caption's plain text."""
-    if (opens := _OPENS["a"].search(text, low, start)) and (
-        closes := _CLOSES_LINK.match(text, end, high)
+    it (and its ``<figcaption>``), the span of that link's ``href`` and the caption's text."""
+    link = None
+    low, high = max(low, start - _WRAPPER_REACH), min(high, end + _WRAPPER_REACH)
+    if (opens := _OPENS["a"].search(scanned, low, start)) and (
+        closes := _CLOSES_LINK.match(scanned, end, high)
     ):
+        link = _attributes(text, scanned, opens.start() + len("<a"), opens.end() - 1)[1].get("href")
         start, end = opens.start(), closes.end()
-    if (opens := _OPENS["figure"].search(text, low, start)) and (
-        closes := _CLOSES_FIGURE.match(text, end, high)
+    if (opens := _OPENS["figure"].search(scanned, low, start)) and (
+        closes := _CLOSES_FIGURE.match(scanned, end, high)
     ):
-        caption = html.unescape(_TAG.sub("", closes["caption"] or ""))
-        return opens.start(), closes.end(), " ".join(caption.split())
-    return start, end, ""
+        caption = html.unescape(_TAG.sub("", text[slice(*closes.span("caption"))]))
+        return opens.start(), closes.end(), link, " ".join(caption.split())
+    return start, end, link, ""
 
 
 def _verbatim(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _LIQUID_VERBATIM.finditer(text)]
+    """Where Jekyll expands no Liquid: ``{% raw %}`` (the Markdown inside is still read)."""
+    return _regions(text)["raw"]
 
 
 def shortcode_images(text: str) -> Iterator[ImageRef]:
@@ -196,21 +279,36 @@ def shortcode_images(text: str) -> Iterator[ImageRef]:
             url, url_span = positional[0]
         else:
             continue
-        yield ImageRef(
-            start=shortcode.start(),
-            end=shortcode.end(),
-            url=url,
-            alt=named.get("alt", ""),
-            title=named.get("title"),
-            destination=url,
-            line=_line(text, shortcode.start()),
-            kind=ImageKind.SHORTCODE,
-            url_start=url_span[0],
-            url_end=url_span[1],
-            caption=_caption(named),
-            attributes=named,
-            name=shortcode["name"],
-        )
+        link = spans["link"] if named.get("link") == url else None
+        yield _named_image(text, shortcode, ImageKind.SHORTCODE, (url, url_span), named, link)
+
+
+def _named_image(
+    text: str,
+    match: re.Match[str],
+    kind: ImageKind,
+    url: tuple[str, tuple[int, int]],
+    parameters: dict[str, str],
+    link: tuple[int, int] | None = None,
+) -> ImageRef:
+    """The image a shortcode or an include (``match``, its ``name`` group) shows: its URL and
+    where it is written, described by its ``parameters``."""
+    return ImageRef(
+        start=match.start(),
+        end=match.end(),
+        url=url[0],
+        alt=parameters.get("alt", ""),
+        title=parameters.get("title"),
+        destination=url[0],
+        line=_line(text, match.start()),
+        kind=kind,
+        url_start=url[1][0],
+        url_end=url[1][1],
+        caption=_caption(parameters),
+        attributes=parameters,
+        name=match["name"],
+        follows=() if link is None else (link,),
+    )
 
 
 def _unquoted_shortcode_value(written: str) -> str:
@@ -238,18 +336,4 @@ def include_images(text: str) -> Iterator[ImageRef]:
                 url = (parameter[group], parameter.span(group))
         if url is None:
             continue
-        yield ImageRef(
-            start=include.start(),
-            end=include.end(),
-            url=url[0],
-            alt=named.get("alt", ""),
-            title=named.get("title"),
-            destination=url[0],
-            line=_line(text, include.start()),
-            kind=ImageKind.LIQUID,
-            url_start=url[1][0],
-            url_end=url[1][1],
-            caption=_caption(named),
-            attributes=named,
-            name=include["name"],
-        )
+        yield _named_image(text, include, ImageKind.LIQUID, url, named)

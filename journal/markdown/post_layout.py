@@ -21,9 +21,6 @@ from journal.markdown.parser import parse_blocks
 INTRO_SPACER = "<br>"
 SECTION_SPACER = "<br>\n<br>"
 
-#: The tag of the headings that divide the post (``## ``).
-SECTION_TAG = "h2"
-
 #: Day heading templates: ``{number}`` is Day N, ``{date}`` the ISO date, ``{weekday}`` its
 #: short name and ``{title}`` the day's title (the titled template is used when it has one).
 DAY_HEADING = "Day {number}"

@@ -14,8 +14,7 @@ import pytest
 from journal.export import ExportFormat, ExportSettings
 from journal.post_import.post_origin import FrontMatterFormat, PostOrigin
 from journal.services import JournalService, NewTrip, TripEdit
-from journal.services.export_ops import ORIGIN_KEY
-from journal.services.trip_ops import get_trip
+from journal.services.post_origins import set_post_origin
 from tests.export.conftest import AddPhoto
 from tests.export.test_hugo_build import DEFAULT_CONFIG, HUGO, ImageSources, build_site, make_site
 from tests.export.test_jekyll_categories import jekyll_build, jekyll_site, needs_jekyll
@@ -45,8 +44,7 @@ def imported_trip(service: JournalService, add_photo: AddPhoto, origin: PostOrig
         service.set_day_text(trip.id, day, f"Day {number} text.\n\n![](photo:{photo})\n", title)
     service.set_front_matter_template(trip.id, {"author": "Jane", "comments": True})
     with service.library.session() as session:
-        row = get_trip(session, trip.id)
-        row.export_settings = {**row.export_settings, ORIGIN_KEY: origin.to_json()}
+        set_post_origin(session, trip.id, origin)
     return trip.id
 
 

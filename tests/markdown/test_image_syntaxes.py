@@ -8,8 +8,10 @@ destination; issue 13 found that none of those were imported. Everything that is
 
 import pytest
 
-from journal.markdown.images import find_images, image_sources, rewrite_urls
+from journal.markdown.images import ImageKind, find_images, image_sources, rewrite_urls
+from journal.markdown.liquid import site_path
 from journal.markdown.photo_refs import shown_photos, without_photos
+from journal.markdown.reference_definitions import localized_definitions
 from journal.services.recovery_rebuild import relinked
 
 POST = """\
@@ -175,7 +177,11 @@ NOT_IMAGES = """\
 {{< youtube dQw4w9WgXcQ >}} {{< gist user 1234 >}} {{</* figure src="a.jpg" */>}}
 {% post_url 2023-07-24-seoul %} {% include toc.html %} {% link _posts/x.md %}
 {% raw %}{% include figure.html image="/assets/a.jpg" %} {{< figure src="b.jpg" >}}{% endraw %}
-{% comment %}<img src="c.jpg">{% endcomment %} is HTML still, the rest is not.
+{% comment %}<img src="c.jpg"> ![c](c.jpg){% endcomment %} is dropped by Jekyll.
+{% highlight markdown %}
+![code](d.jpg) is highlighted code
+{% endhighlight %}
+{{< highlight html >}}<img src="e.jpg">{{< /highlight >}}
 A paragraph with a kramdown attribute.
 {: .lead #intro}
 
@@ -186,7 +192,7 @@ A paragraph with a kramdown attribute.
 
 
 def test_liquid_and_shortcodes_that_are_not_images_are_left_alone() -> None:
-    assert [image.url for image in find_images(NOT_IMAGES)] == ["c.jpg"]
+    assert find_images(NOT_IMAGES) == []
     assert rewrite_urls(NOT_IMAGES, lambda image: None) == NOT_IMAGES
 
 
@@ -241,4 +247,94 @@ def test_recovery_relinks_every_syntax() -> None:
     assert 'path="lost-photo:4"' in relinked_text
     assert relinked_text.replace("1", "").replace("lost-photo:4", "photo:4") == PHOTOS.replace(
         "1", ""
+    )
+
+
+def test_a_link_to_the_image_itself_and_a_local_srcset_follow_the_image() -> None:
+    text = (
+        "[![a](x.jpg)](x.jpg) [![b](y.jpg)](z.jpg)\n\n"
+        '<a href="p.jpg"><img src="p.jpg"></a> <a href="q.jpg"><img src="r.jpg"></a>\n\n'
+        '{{< figure src="s.jpg" link="s.jpg" >}} {{< figure src="t.jpg" link="u.jpg" >}}\n\n'
+        '<img src="v.jpg" srcset="v-800.jpg 800w, /img/v-1600.jpg 1600w" sizes="50vw">\n'
+        '<img src="w.jpg" srcset="https://cdn.example.org/w@2x.jpg 2x">\n'
+    )
+
+    relinked = rewrite_urls(text, lambda image: "photo:1")
+
+    assert relinked == (
+        "[![a](photo:1)](photo:1) [![b](photo:1)](z.jpg)\n\n"
+        '<a href="photo:1"><img src="photo:1"></a> <a href="q.jpg"><img src="photo:1"></a>\n\n'
+        '{{< figure src="photo:1" link="photo:1" >}} {{< figure src="photo:1" link="u.jpg" >}}\n\n'
+        '<img src="photo:1" srcset="photo:1" sizes="50vw">\n'
+        '<img src="photo:1" srcset="https://cdn.example.org/w@2x.jpg 2x">\n'
+    )
+    # Exported again, the srcset follows the photo to its exported file.
+    assert 'srcset="/img/day-0-01.jpg"' in rewrite_urls(relinked, lambda _: "/img/day-0-01.jpg")
+
+
+@pytest.mark.parametrize(
+    ("destination", "path"),
+    [
+        ("/assets/a.jpg", "/assets/a.jpg"),
+        ("{{ site.baseurl }}/assets/a.jpg", "/assets/a.jpg"),
+        ("{{site.url}}{{site.baseurl}}/assets/a.jpg", "/assets/a.jpg"),
+        ("{{ site.baseurl }}assets/a.jpg", "/assets/a.jpg"),
+        ('{{ "/assets/a.jpg" | relative_url }}', "/assets/a.jpg"),
+        ("{{ 'assets/a.jpg' | absolute_url }}", "/assets/a.jpg"),
+        ("{% link assets/a.jpg %}", "/assets/a.jpg"),
+        ("{{ page.image }}", None),
+        ("{{ site.baseurl }}/{{ page.slug }}.jpg", None),
+    ],
+)
+def test_liquid_that_names_the_site_root_is_worked_out(destination: str, path: str | None) -> None:
+    assert site_path(destination) == path
+
+
+def test_reference_definitions_go_to_the_part_whose_images_use_them() -> None:
+    parts = [
+        "Intro ![a][one].\n",
+        "Day text ![b][two] and ![c][shared].\n\n[shared]: /c.jpg\n",
+        "\nClosing ![d][shared].\n\n[one]: /a.jpg\n[two]: </b b.jpg> 'Bee'\n[link]: /page/\n",
+    ]
+
+    moved = localized_definitions(parts)
+
+    assert moved == [
+        "Intro ![a][one].\n\n[one]: /a.jpg\n",
+        "Day text ![b][two] and ![c][shared].\n\n[shared]: /c.jpg\n\n[two]: </b b.jpg> 'Bee'\n",
+        # Lines stay where they were (empty), so line numbers still match the post.
+        "\nClosing ![d][shared].\n\n\n\n[link]: /page/\n\n[shared]: /c.jpg\n",
+    ]
+    assert [[image.destination for image in find_images(part)] for part in moved] == [
+        ["/a.jpg"],
+        ["/b b.jpg", "/c.jpg"],
+        ["/c.jpg"],
+    ]
+
+
+def test_liquid_in_attributes_alt_text_titles_and_tables_is_read_as_jekyll_reads_it() -> None:
+    # Jekyll expands Liquid before the Markdown is read: quotes and pipes inside it are not
+    # HTML's or a table's.
+    text = (
+        '<img src="{{ "/assets/a.jpg" | relative_url }}" alt="A {{ page.title }}">\n\n'
+        '![{{ page.title }} at *night*]({{ site.baseurl }}/b.jpg "{{ site.title }}")\n\n'
+        "| a | {{ x | upcase }} |\n|---|---|\n| ![c](c.jpg) | d |\n"
+    )
+
+    images = find_images(text)
+
+    assert [(image.kind, image.destination, image.caption, image.title) for image in images] == [
+        (ImageKind.HTML, '{{ "/assets/a.jpg" | relative_url }}', "A {{ page.title }}", None),
+        (
+            ImageKind.MARKDOWN,
+            "{{ site.baseurl }}/b.jpg",
+            "{{ page.title }} at night",
+            "{{ site.title }}",
+        ),
+        (ImageKind.MARKDOWN, "c.jpg", "c", None),
+    ]
+    assert rewrite_urls(text, lambda image: "photo:1") == (
+        '<img src="photo:1" alt="A {{ page.title }}">\n\n'
+        '![{{ page.title }} at *night*](photo:1 "{{ site.title }}")\n\n'
+        "| a | {{ x | upcase }} |\n|---|---|\n| ![c](photo:1) | d |\n"
     )

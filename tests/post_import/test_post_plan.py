@@ -164,7 +164,7 @@ def test_links_resolve_per_segment_and_never_escape(tmp_path: Path) -> None:
     outside = "outside the site, not imported"
     assert resolve_image("../../../etc/passwd", site_root=site, post_folder=folder) == outside
     assert resolve_image("/x/%2E%2E%2F%2E%2E%2Fetc", site_root=site, post_folder=folder) == outside
-    remote = "a web address, not imported"
+    remote = "remote, kept as a link"
     assert resolve_image("https://example.org/a.png", site_root=site, post_folder=folder) == remote
 
 
