@@ -30,7 +30,8 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--start",
         type=argument_type(parse_date),
         metavar="YYYY-MM-DD",
-        help="the date of Day 0 (default: the post's date, or its first dated heading)",
+        help="the date of Day 0 (default: the one that puts the post's first day on the post's "
+        "date, or its first dated heading)",
     )
     parser.add_argument(
         "--tz",
@@ -71,6 +72,8 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
             f"  line {image.line}: {escape_controls(image.destination)} — "
             f"{escape_controls(image.reason)}; the link is kept."
         )
+    for image in report.remote_images:
+        print(f"  line {image.line}: {escape_controls(image.destination)} — {image.reason}.")
     for note in report.notes:
         print(f"  note: {escape_controls(note)}")
     if report.notes:
@@ -81,7 +84,8 @@ def _run(args: argparse.Namespace, service: JournalService) -> int:
 COMMANDS = (
     Command(
         "import-post",
-        "create a trip from a Markdown post (front matter, ## Day N sections, images)",
+        "create a trip from a Markdown post (YAML, TOML or JSON front matter, ## Day N sections, "
+        "images in any syntax)",
         _configure,
         _run,
         check=_check,

@@ -1,24 +1,45 @@
 """Hugo page bundles: ``content/posts/<slug>/index.md`` with its images beside it, linked
-relatively, so Hugo publishes them with the page and the links need no site-wide prefix."""
+relatively, so Hugo publishes them with the page and the links need no site-wide prefix.
+
+An imported post keeps its file: a bundle's ``index.md`` (or ``index.ja.md``) gets its images
+beside it as a new one does; a single page (``content/posts/seoul.md``) has no folder of its own
+that Hugo would publish, so its images go to ``static/images/<slug>/``, linked from the site root.
+A new post has no raw HTML, which Hugo's default renderer drops: no ``<br>`` spacers, and the
+``<br>`` of its texts made Markdown (``line_breaks``).
+"""
 
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from journal.export.front_matter import rfc3339_date
+from journal.export.line_breaks import without_raw_breaks
 from journal.export.profile import PostPart, Profile, relative_file
 from journal.export.safe_paths import url_path
 from journal.markdown.links import local_path
 
+_STATIC = PurePosixPath("static")
+
 
 class HugoProfile(Profile):
+    spacers = False
+
     def post_file(self, part: PostPart) -> PurePosixPath:
-        return PurePosixPath("content", "posts", part.slug, "index.md")
+        return part.path or PurePosixPath("content", "posts", part.slug, "index.md")
 
     def image_folder(self, part: PostPart) -> PurePosixPath:
-        return PurePosixPath("content", "posts", part.slug)
+        if part.path is None:
+            return PurePosixPath("content", "posts", part.slug)
+        if part.path.name.startswith(("index.", "_index.")):
+            return part.path.parent
+        return _STATIC / "images" / part.trip_slug
 
     def image_url(self, post_file: PurePosixPath, image_file: PurePosixPath) -> str:
+        if image_file.is_relative_to(_STATIC):
+            return f"/{url_path(image_file.relative_to(_STATIC))}"
         return url_path(image_file.relative_to(post_file.parent))
+
+    def new_post_text(self, text: str) -> str:
+        return without_raw_breaks(text)
 
     def served_file(self, folder: Path, post_file: PurePosixPath, url_path: str) -> Path | str:
         if url_path.startswith("/"):

@@ -11,6 +11,8 @@ decoding and re-encoding every photo again.
 
 import hashlib
 import io
+import math
+from collections.abc import Callable
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
@@ -31,6 +33,7 @@ _DATETIME = 0x0132
 _DATETIME_ORIGINAL = 0x9003
 _OFFSET_TIME_ORIGINAL = 0x9011
 _IMAGE_UNIQUE_ID = 0xA420
+_ORIENTATION = 0x0112
 #: Bump when a change here makes web copies differ for the same inputs, so they are redone.
 _WEB_COPY_VERSION = 1
 
@@ -147,3 +150,42 @@ def _offset_text(minutes: int) -> str:
     sign = "-" if minutes < 0 else "+"
     hours, rest = divmod(abs(int(timedelta(minutes=minutes).total_seconds()) // 60), 60)
     return f"{sign}{hours:02d}:{rest:02d}"
+
+
+def web_copy_size(photo: SourcePhoto, options: ImageOptions) -> tuple[int, int] | None:
+    """The width and height of the image ``exported_image`` makes of ``photo``, from the file's
+    header alone, for the ``width`` and ``height`` a post may give an image so that the page
+    does not jump as it loads; None if the file cannot be read (the export then reports it).
+    It follows ``_web_copy`` step by step: the same draft scale, orientation and rounding."""
+    _register_heif()
+    try:
+        with Image.open(photo.path) as opened:
+            scale = options.max_long_edge / max(opened.size)
+            if scale < 1 and not options.keep_originals:
+                opened.draft(
+                    opened.mode, (round(opened.width * scale), round(opened.height * scale))
+                )
+            width, height = opened.size
+            orientation = opened.getexif().get(_ORIENTATION)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    if options.keep_originals:
+        return width, height
+    return _thumbnail_size(width, height, options.max_long_edge)
+
+
+def _thumbnail_size(width: int, height: int, edge: int) -> tuple[int, int]:
+    """The size ``Image.thumbnail((edge, edge))`` gives a ``width`` × ``height`` image: the
+    aspect kept, each side rounded to whichever integer keeps it best."""
+    if edge >= width and edge >= height:
+        return width, height
+    aspect = width / height
+    if aspect <= 1:
+        return _nearest(edge * aspect, lambda n: abs(aspect - n / edge)), edge
+    return edge, _nearest(edge / aspect, lambda n: abs(aspect - edge / n) if n else 0)
+
+
+def _nearest(number: float, error: Callable[[int], float]) -> int:
+    return max(min(math.floor(number), math.ceil(number), key=error), 1)

@@ -1,6 +1,7 @@
 """Jekyll: ``_posts/YYYY-MM-DD-slug.md``, images in ``assets/images/<slug>/``, linked from the
 site root (with the site's ``baseurl``) because a post's URL comes from its permalink pattern,
-not from where its file lies."""
+not from where its file lies. The date is the first day's first photo time or noon, never its
+midnight, which a site in a zone west of the trip's would show (and link) a day early."""
 
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -15,7 +16,7 @@ from journal.markdown.links import local_path
 
 class JekyllProfile(Profile):
     def post_file(self, part: PostPart) -> PurePosixPath:
-        return PurePosixPath("_posts", f"{part.date:%Y-%m-%d}-{part.slug}.md")
+        return part.path or PurePosixPath("_posts", f"{part.date:%Y-%m-%d}-{part.slug}.md")
 
     def image_folder(self, part: PostPart) -> PurePosixPath:
         return PurePosixPath("assets", "images", part.trip_slug)
@@ -45,6 +46,6 @@ class JekyllProfile(Profile):
         return {
             "layout": "post",
             "title": part.title,
-            "date": jekyll_date(part.date),
+            "date": jekyll_date(part.moment),
             **self._labels(part),
         }

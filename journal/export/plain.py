@@ -11,10 +11,10 @@ from journal.export.safe_paths import url_path
 
 class PlainProfile(Profile):
     def post_file(self, part: PostPart) -> PurePosixPath:
-        return PurePosixPath(f"{part.slug}.md")
+        return part.path or PurePosixPath(f"{part.slug}.md")
 
     def image_folder(self, part: PostPart) -> PurePosixPath:
-        return PurePosixPath(part.trip_slug)
+        return self.post_file(part).parent / part.trip_slug
 
     def image_url(self, post_file: PurePosixPath, image_file: PurePosixPath) -> str:
         return url_path(image_file.relative_to(post_file.parent))

@@ -1,34 +1,64 @@
 """The post's Markdown: front matter, intro, one section per day, the closing section.
 
 The shape (headings, ``<br>`` spacers) is ``journal.markdown.post_layout``'s, which the post
-import reads back. Photo references (``![caption](photo:ID)``) become links to the exported files;
-every other image, link and piece of raw HTML passes through as written.
+import reads back; the headings inside a day's text are written below its day heading
+(``demote_headings``), so that the import finds the day whole again. Photo references
+(``photo:ID`` as the URL of an image in any syntax the one image finder knows) become links to
+the exported files, with the photo's caption or description as the alt text of a Markdown image
+that has none, and its size on an HTML ``<img>`` or a Hugo ``figure`` that gives none; every
+other image, link and piece of raw HTML passes through as written.
+
+A trip imported from a post (``ExportSource.origin``) and exported to the same kind of site is
+written back as that post, so that its URL and its look stay: the same file, front-matter
+format and day headings (those of days whose title is unchanged), spacers only if it had them,
+and only the front-matter keys it had (the trip's title, categories and tags among them).
 """
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.export.errors import ExportError
-from journal.export.front_matter import PostDate, local_midnight, render_front_matter
-from journal.export.images import exported_suffix
+from journal.export.front_matter import (
+    DATE_KEYS,
+    KeptDate,
+    local_midnight,
+    photo_moment,
+    post_moment,
+    render_front_matter,
+)
+from journal.export.images import exported_suffix, web_copy_size
 from journal.export.profile import PostPart, Profile
 from journal.export.settings import ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto
-from journal.markdown.images import ImageRef, find_images, image_markdown, rewrite_images
-from journal.markdown.photo_refs import photo_id_of
+from journal.markdown.images import (
+    ImageKind,
+    ImageRef,
+    find_images,
+    image_markdown,
+    rewrite_images,
+    rewrite_urls,
+)
+from journal.markdown.photo_refs import photo_id_of, photo_url
 from journal.markdown.post_layout import (
     INTRO_SPACER,
     SECTION_SPACER,
     day_heading,
+    demote_headings,
+    read_day_heading,
     section_heading,
 )
 from journal.portable_names import portable_slug
 
+if TYPE_CHECKING:  # post_origin names the export's formats: importing it here would be a cycle
+    from journal.post_import.post_origin import PostOrigin
+
 #: The names ``photo_file_names`` gives; a file so named in an image folder is the exporter's own.
 EXPORTED_NAME = re.compile(r"^(?:day-\d+-\d{2,}|photo-\d+)\.(?:jpg|png|heic|webp|tif)$")
+#: A day heading kept from an imported post: one line of one or two ``#`` and its text.
+_KEPT_HEADING = re.compile(r"(?P<marks>#{1,2})[ \t]+(?P<text>\S.*)")
 
 
 @dataclass(frozen=True)
@@ -79,21 +109,34 @@ def photo_file_names(source: ExportSource, settings: ExportSettings) -> dict[int
     return names
 
 
+def origin_to_keep(source: ExportSource, settings: ExportSettings) -> "PostOrigin | None":
+    """The origin the post is written back as: that of a post imported from the same kind of
+    site, exported as one post under its own name (a slug given for the export, or a post per
+    day, makes new posts)."""
+    origin = source.origin
+    if origin is None or origin.generator != settings.format or settings.per_day or settings.slug:
+        return None
+    return origin
+
+
 def render_posts(
     source: ExportSource, settings: ExportSettings, profile: Profile
 ) -> list[RenderedPost]:
     """Every post file of the export, with the images each one links."""
     names = photo_file_names(source, settings)
-    sections = _sections(source, settings)
+    origin = origin_to_keep(source, settings)
+    sections = _sections(source, settings, origin)
     _check_photo_references(source, sections)
-    return [_render(section, source, settings, profile, names) for section in sections]
+    return [_render(section, source, settings, profile, names, origin) for section in sections]
 
 
 def _has_content(day: SourceDay) -> bool:
     return bool(day.body.strip() or day.photos)
 
 
-def _sections(source: ExportSource, settings: ExportSettings) -> list[_Section]:
+def _sections(
+    source: ExportSource, settings: ExportSettings, origin: "PostOrigin | None"
+) -> list[_Section]:
     trip = source.trip
     slug = export_slug(source, settings)
     days = [day for day in source.days if _has_content(day)]
@@ -104,8 +147,22 @@ def _sections(source: ExportSource, settings: ExportSettings) -> list[_Section]:
         )
 
     def part(part_slug: str, title: str, day: SourceDay | None) -> PostPart:
-        when = local_midnight(day.date if day else trip.start_date, trip.zone)
-        return PostPart(slug, part_slug, title, when, trip.categories, trip.tags)
+        first = day or source.days[0]
+        taken = (
+            photo_moment(photo.local_time, photo.utc_offset_minutes, trip.zone)
+            for photo in first.photos
+            if photo.local_time is not None
+        )
+        return PostPart(
+            slug,
+            part_slug,
+            title,
+            local_midnight(first.date, trip.zone),
+            trip.categories,
+            trip.tags,
+            moment=post_moment(first.date, trip.zone, taken),
+            path=origin.path if origin is not None else None,
+        )
 
     if not settings.per_day or not days:
         return [_Section(part(slug, trip.title, None), intro, days, closing)]
@@ -124,6 +181,25 @@ def _sections(source: ExportSource, settings: ExportSettings) -> list[_Section]:
 def _heading(day: SourceDay, settings: ExportSettings) -> str:
     template = settings.titled_day_heading if day.title.strip() else settings.day_heading
     return day_heading(template, number=day.index, day=day.date, title=day.title.strip())
+
+
+def _day_heading_line(
+    day: SourceDay, settings: ExportSettings, origin: "PostOrigin | None"
+) -> tuple[str, int]:
+    """The line that heads ``day`` and its level: the imported post's own heading while it
+    still says this day's number or date and title, else one from the settings' templates."""
+    kept = origin.day_headings.get(day.date) if origin is not None else None
+    match = _KEPT_HEADING.fullmatch(kept) if kept is not None else None
+    said = read_day_heading(match["text"].strip()) if match is not None else None
+    if (
+        match is not None
+        and said is not None
+        and said.title == day.title.strip()
+        and said.index in (None, day.index)
+        and said.date in (None, day.date)
+    ):
+        return match.string, len(match["marks"])
+    return section_heading(_heading(day, settings)), 2
 
 
 def _check_photo_references(source: ExportSource, sections: list[_Section]) -> None:
@@ -169,12 +245,14 @@ class _Links:
     def __init__(
         self,
         source: ExportSource,
+        settings: ExportSettings,
         profile: Profile,
         post_file: PurePosixPath,
         folder: PurePosixPath,
         names: Mapping[int, str],
     ) -> None:
         self._source = source
+        self._settings = settings
         self._profile = profile
         self._post_file = post_file
         self._folder = folder
@@ -187,20 +265,52 @@ class _Links:
         return self._profile.image_url(self._post_file, file)
 
     def rewrite(self, text: str) -> tuple[str, set[int]]:
-        """``text`` with its photo references linked; and the ids of the photos it shows."""
+        """``text`` with its photo references linked; and the ids of the photos it shows.
+
+        Only the URL changes, in whatever syntax the image is written, except that a Markdown
+        image with no alt text gets the photo's (``SourcePhoto.alt_text``) and an ``<img>`` or
+        a Hugo ``figure`` with no size gets the exported image's ``width`` and ``height``: first
+        those, then the URLs, so that the one finder relinks every reference its own way."""
         shown: set[int] = set()
 
-        def replace(image: ImageRef) -> str | None:
-            photo_id = photo_id_of(image.url)
-            if photo_id is None:
+        def described(image: ImageRef) -> str | None:
+            photo = self._photo(image)
+            if photo is None:
                 return None
-            photo = self._source.photos[photo_id]
-            shown.add(photo_id)
-            if image.alt.strip():
-                return image.pointing_to(self.url(photo))
-            return image_markdown(photo.alt_text, self.url(photo), image.title)
+            if image.kind is ImageKind.MARKDOWN and not image.alt.strip():
+                # Still a reference: the URL (and any link around it) is the next step's.
+                return image_markdown(photo.alt_text, photo_url(photo.id), image.title)
+            return self._sized(text, image, photo)
 
-        return rewrite_images(text, replace), shown
+        def linked(image: ImageRef) -> str | None:
+            photo = self._photo(image)
+            if photo is None:
+                return None
+            shown.add(photo.id)
+            return self.url(photo)
+
+        return rewrite_urls(rewrite_images(text, described), linked), shown
+
+    def _photo(self, image: ImageRef) -> SourcePhoto | None:
+        photo_id = photo_id_of(image.url)
+        return None if photo_id is None else self._source.photos[photo_id]
+
+    def _sized(self, text: str, image: ImageRef, photo: SourcePhoto) -> str | None:
+        """An ``<img>`` or a Hugo ``figure`` with the exported image's size after its URL, if it
+        gives neither a width nor a height; None (kept as written) otherwise."""
+        can_say = image.kind is ImageKind.HTML or (
+            image.kind is ImageKind.SHORTCODE and image.name == "figure"
+        )
+        says = {name.lower() for name in image.attributes} & {"width", "height"}
+        size = web_copy_size(photo, self._settings.images) if can_say and not says else None
+        if size is None:
+            return None
+        closing_quote = text[image.url_end : image.url_end + 1] in ("'", '"', "`")
+        after_url = image.url_end + int(closing_quote)
+        return (
+            f'{text[image.start : after_url]} width="{size[0]}" height="{size[1]}"'
+            f"{text[after_url : image.end]}"
+        )
 
 
 def _render(
@@ -209,40 +319,59 @@ def _render(
     settings: ExportSettings,
     profile: Profile,
     names: Mapping[int, str],
+    origin: "PostOrigin | None",
 ) -> RenderedPost:
     post_file = profile.post_file(section.part)
     image_folder = profile.image_folder(section.part)
-    links = _Links(source, profile, post_file, image_folder, names)
+    links = _Links(source, settings, profile, post_file, image_folder, names)
+    spacers = origin.spacers if origin is not None else profile.spacers
+
+    def linked(text: str) -> tuple[str, set[int]]:
+        text, shown = links.rewrite(_normalised(text))
+        return (text if origin is not None else profile.new_post_text(text)), shown
+
     blocks: list[str] = []
     if section.intro:
-        blocks += [links.rewrite(_normalised(section.intro))[0], INTRO_SPACER]
+        blocks.append(linked(section.intro)[0])
+        blocks += [INTRO_SPACER] if spacers else []
     for day in section.days:
-        blocks.append(section_heading(_heading(day, settings)))
-        body, shown = links.rewrite(_normalised(day.body))
+        heading, level = _day_heading_line(day, settings, origin)
+        blocks.append(heading)
+        body, shown = linked(day.body)
         if body:
-            blocks.append(body)
+            blocks.append(demote_headings(body, level))
         if settings.append_unreferenced:
             blocks.extend(
                 image_markdown(photo.alt_text, links.url(photo))
                 for photo in day.photos
                 if photo.id not in shown
             )
-        blocks.append(SECTION_SPACER)
+        blocks += [SECTION_SPACER] if spacers else []
     if section.closing:
-        closing = links.rewrite(_normalised(section.closing))[0]
+        closing = linked(section.closing)[0]
         blocks += [section_heading(settings.closing_heading.strip()), closing]
-    elif blocks and blocks[-1] == SECTION_SPACER:
+    elif spacers and blocks and blocks[-1] == SECTION_SPACER:
         blocks.pop()
-    front_matter = _front_matter(profile, section.part, source.front_matter)
-    text = f"{render_front_matter(front_matter)}\n" + "\n\n".join(blocks) + "\n"
+    front_matter = _front_matter(profile, section.part, source.front_matter, origin)
+    style = origin.front_matter if origin is not None else "yaml"
+    text = f"{render_front_matter(front_matter, style)}\n" + "\n\n".join(blocks) + "\n"
     return RenderedPost(post_file, text, tuple(links.images.values()), image_folder)
 
 
-def _front_matter(profile: Profile, part: PostPart, extra: Mapping[str, Any]) -> dict[str, Any]:
+def _front_matter(
+    profile: Profile, part: PostPart, extra: Mapping[str, Any], origin: "PostOrigin | None"
+) -> dict[str, Any]:
     """The generated keys, then the trip's extra keys (which win: the user set them on purpose).
-    An extra ``date`` (an imported post's own) is still the post's date, written as one."""
-    fields = profile.front_matter(part)
+    A post written back as the one it was imported from gets only the keys it had: the trip's
+    title, categories and tags, and its own others (its ``date`` if it had one, ``layout``…).
+    Categories or tags under the singular key (``category: travel``) stay there alone. A post's
+    own ``date`` (and ``lastmod``…) is still a date, written back as it was."""
+    fields = profile.front_matter(part) if origin is None else profile.trip_fields(part)
+    for plural, singular in (("categories", "category"), ("tags", "tag")):
+        if singular in extra:  # the post's own spelling, which generators read as the plural
+            fields.pop(plural, None)
     fields.update(extra)
-    if isinstance(fields["date"], str):
-        fields["date"] = PostDate(fields["date"])
+    for key, value in fields.items():
+        if key.lower() in DATE_KEYS and type(value) is str:
+            fields[key] = KeptDate(value)
     return fields

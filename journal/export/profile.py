@@ -23,12 +23,22 @@ class PostPart:
     #: This post's own slug (``trip_slug``, or ``trip_slug-day-N``).
     slug: str
     title: str
+    #: The start of the post's (first) day in the trip's zone.
     date: datetime
     categories: tuple[str, ...]
     tags: tuple[str, ...]
+    #: When the post's first day happened, as a post date that stays on that day on any site
+    #: (``front_matter.post_moment``).
+    moment: datetime
+    #: The file of the post this one was imported from, relative to the folder, kept so that
+    #: its URL stays the same; None for a new post, named by the profile.
+    path: PurePosixPath | None = None
 
 
 class Profile(ABC):
+    #: Whether a new post has the ``<br>`` spacers after its intro and between its days.
+    spacers = True
+
     def __init__(self, settings: ExportSettings) -> None:
         self.settings = settings
 
@@ -54,6 +64,16 @@ class Profile(ABC):
     @abstractmethod
     def front_matter(self, part: PostPart) -> dict[str, Any]:
         """The generated front-matter keys, in the order they are written."""
+
+    def new_post_text(self, text: str) -> str:
+        """A text of a new post as this generator should get it (a post imported from a site of
+        this kind keeps its texts as they were there)."""
+        return text
+
+    def trip_fields(self, part: PostPart) -> dict[str, Any]:
+        """The front-matter keys the trip has fields for: its title, categories and tags. A post
+        imported from a site of this kind gets only these; its other keys are its own."""
+        return {"title": part.title, **self._labels(part)}
 
     def check_buildable(self, folder: Path, source: ExportSource) -> None:  # noqa: B027
         """Refuse (``ExportError``), before anything is written, a post the generator could not

@@ -5,8 +5,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:  # post_origin names the export's formats: importing it here would be a cycle
+    from journal.post_import.post_origin import PostOrigin
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,14 @@ class SourcePhoto:
     caption: str
     local_time: datetime | None
     utc_offset_minutes: int | None
+    #: What the photo's own metadata says it shows (EXIF, IPTC or XMP), read at import.
+    description: str = ""
 
     @property
     def alt_text(self) -> str:
-        """The caption, else the original file name, as hand-written posts do
-        (``![img_24.png](…)``): an image link with no text says nothing to a screen reader."""
-        return self.caption.strip() or self.original_name
+        """The caption, else the photo's own description, else nothing: a camera's file name
+        (``DSCN0012.jpg``) would be read out by a screen reader as if it said something."""
+        return self.caption.strip() or " ".join(self.description.split())
 
 
 @dataclass(frozen=True)
@@ -67,3 +72,6 @@ class ExportSource:
     photos: Mapping[int, SourcePhoto]
     #: Extra front-matter keys kept for the trip's post.
     front_matter: Mapping[str, Any]
+    #: Where the trip's post came from, if it was imported: exporting to the same kind of site
+    #: writes it back as that post (its file, front-matter format, headings, spacers).
+    origin: "PostOrigin | None" = None

@@ -218,14 +218,19 @@ class PostImportDialog(QDialog):
             return
         if not self.move_day_zero.isChecked():
             self.day_zero.setDate(QDate(plan.start.year, plan.start.month, plan.start.day))
-        images = [image for section in plan.sections for image in section.images]
-        found = sum(1 for image in images if image.file is not None)
+        local = [image for section in plan.sections for image in section.images if not image.remote]
+        found = sum(1 for image in local if image.file is not None)
         lines = [
             f"<b>{escape(plan.title)}</b>",
             f"{plan.start} to {plan.end} · {counted(len(plan.days), 'day section')} · "
             f"{escape(zone_label(plan.timezone))}",
-            _images_found(found, len(images)),
+            _images_found(found, len(local)),
         ]
+        if plan.remote_images:
+            lines.append(
+                f"{counted(len(plan.remote_images), 'remote image')}, kept as "
+                f"{'a link' if len(plan.remote_images) == 1 else 'links'}"
+            )
         lines += [
             f"<span style='color:#b00020'>Line {image.line}: {escape(image.destination)} — "
             f"{escape(image.problem)}; the link is kept</span>"
@@ -247,6 +252,10 @@ def report_text(report: PostImportReport) -> str:
     lines += [
         f"Line {image.line}: {image.destination} — {image.reason}; the link is kept."
         for image in report.missing_images
+    ]
+    lines += [
+        f"Line {image.line}: {image.destination} — {image.reason}."
+        for image in report.remote_images
     ]
     lines += list(report.notes)
     return "\n\n".join(lines)

@@ -4,7 +4,8 @@ Parsed with the app's one Markdown parser (``journal.markdown.parser``: CommonMa
 strikethrough, raw HTML allowed because posts use ``<br>`` for spacing), so the preview reads a
 text as the export does. A photo reference (``photo:ID``) gets an explicit width so a 4000-pixel
 photo fits the pane, also when it sits in a list or a quote; the pane resolves the URL to the
-library's image through its resource hook.
+library's image through its resource hook. An image shown by a Hugo shortcode or a Jekyll include
+(``{{< figure src="photo:12" >}}``) is shown as the image it stands for.
 
 Any other image (a local path, a web address, an imported post's leftover link) becomes a
 placeholder naming it: the preview shows the library's photos and nothing else, so a hostile text
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from journal.markdown.images import ImageKind, ImageRef, image_markdown, rewrite_images
 from journal.markdown.parser import markdown_parser
 from journal.markdown.photo_refs import photo_id_of
 
@@ -42,6 +44,18 @@ def blocked_image_text(link: str, alt: str = "") -> str:
     return f"[image outside the library, not shown: {named}]"
 
 
+def _shortcodes_as_images(markdown: str) -> str:
+    """``markdown`` with each image a Hugo shortcode or a Jekyll include shows written as the
+    Markdown image it renders as, so the preview shows it (or names it) like any other."""
+
+    def as_markdown(image: ImageRef) -> str | None:
+        if image.kind in (ImageKind.SHORTCODE, ImageKind.LIQUID):
+            return image_markdown(image.caption, image.url)
+        return None
+
+    return rewrite_images(markdown, as_markdown)
+
+
 class PreviewRenderer:
     """Renders a day's Markdown with each photo as wide as the room it has.
 
@@ -56,7 +70,7 @@ class PreviewRenderer:
         self.column_width = max_photo_width
 
     def render(self, markdown: str) -> str:
-        tokens = self._md.parse(markdown)
+        tokens = self._md.parse(_shortcodes_as_images(markdown))
         indent = 0
         for token in tokens:
             block = token.type.rsplit("_", 1)[0]

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QFile, QIODevice, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 
 from journal.gui.background import TaskRunner
 from journal.photos.library_files import open_library_file
@@ -30,6 +30,9 @@ V = TypeVar("V")
 THUMB_BOX = 150
 #: Largest a photo is shown in the editor's preview or the viewer, in logical pixels.
 PREVIEW_BOX = 1000
+#: More than any cached thumbnail (an upright JPEG, ``ThumbSize``) takes: a bigger file in the
+#: cache is not ours and is not read.
+THUMBNAIL_BYTES = 16 * 1024 * 1024
 
 
 class _Lru(Generic[K, V]):
@@ -55,19 +58,22 @@ class _Lru(Generic[K, V]):
 
 def decode_scaled(path: Path, box: int, ratio: float) -> QImage:
     """Decode an image file of the library into a QImage that fits ``box`` logical pixels (runs
-    on a worker). The file is opened as a library file (``library_files``) and Qt reads that
-    descriptor: a FIFO or a link in the thumbnail's place fails here at once rather than leaving
-    the worker blocked (which froze File ▸ Quit, waiting for it)."""
+    on a worker).
+
+    The file is opened as a library file (``library_files``): a FIFO or a link in the
+    thumbnail's place fails here at once rather than leaving the worker blocked (which froze
+    File ▸ Quit, waiting for it). Qt decodes bytes already read, never a ``QIODevice`` made in
+    Python: Qt reads such a device through its Python wrapper, which needs the interpreter lock
+    while Qt's image-plugin lock is held, and the UI thread takes those two the other way round
+    whenever it draws a standard icon (a message box): the app froze for good.
+    """
     with open_library_file(path) as handle:
-        device = QFile()
-        if not device.open(handle.fileno(), QIODevice.OpenModeFlag.ReadOnly):
-            raise OSError(f"Cannot read the thumbnail {path}: {device.errorString()}")
-        reader = QImageReader(device)
-        reader.setAutoTransform(True)
-        image = reader.read()
-        device.close()
+        data = handle.read(THUMBNAIL_BYTES + 1)
+    if len(data) > THUMBNAIL_BYTES:
+        raise OSError(f"Cannot read the thumbnail {path}: larger than a thumbnail can be")
+    image = QImage.fromData(data)
     if image.isNull():
-        raise OSError(f"Cannot read the thumbnail {path}: {reader.errorString()}")
+        raise OSError(f"Cannot read the thumbnail {path}: not an image Qt can decode")
     limit = round(box * ratio)
     if image.width() > limit or image.height() > limit:
         image = image.scaled(

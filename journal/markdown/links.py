@@ -20,8 +20,11 @@ import stat
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from journal.markdown.liquid import site_path
+
 #: Why a link names no file to import (or to serve, for the export's link check).
-REMOTE = "a web address, not imported"
+REMOTE = "remote, kept as a link"
+LIQUID = "built with Liquid the import cannot work out"
 OUTSIDE_SITE = "outside the site, not imported"
 NOT_AN_ADDRESS = "not a valid web address"
 WINDOWS_PATH = "a Windows path, which a web page cannot load"
@@ -105,26 +108,35 @@ def file_problem(path: Path) -> str | None:
     return None
 
 
-def resolve_image(destination: str, *, site_root: Path, post_folder: Path) -> Path | str:
+def resolve_image(
+    destination: str, *, site_root: Path, post_folder: Path, served_from: Path | None = None
+) -> Path | str:
     """The regular file an imported post's link means, or why it names none to import.
 
-    Site-absolute links start at ``site_root``; relative ones at the post's folder, and may go
-    up (``../images/a.png``) as long as they stay inside the site (the post's folder, for a post
-    outside the site)."""
-    parts = split_link(destination)
+    Site-absolute links start at ``served_from`` (Hugo serves them from ``static/``), by default
+    ``site_root``; relative ones at the post's folder, and may go up (``../images/a.png``) as
+    long as they stay inside the site (the post's folder, for a post outside the site). Liquid
+    that names the site's root (``{{ site.baseurl }}/a.jpg``) is worked out first."""
+    site_relative = site_path(destination)
+    if site_relative is None:
+        return LIQUID
+    parts = split_link(site_relative)
     if parts is None:
         return NOT_AN_ADDRESS
     problem = address_problem(parts)
     if problem is not None:
         return problem
-    if parts.scheme or destination.startswith("//"):
+    if parts.scheme or site_relative.startswith("//"):
         return REMOTE
     if not decoded_segments(parts.path):
         return NOT_FOUND
     site, folder = site_root.resolve(), post_folder.resolve()
     within = site if parts.path.startswith("/") or folder.is_relative_to(site) else folder
+    base = folder
+    if parts.path.startswith("/") and served_from is not None:
+        base, parts = served_from, parts._replace(path=parts.path.lstrip("/"))
     try:
-        found = local_path(parts.path, base=folder, within=within, follow_symlinks=True)
+        found = local_path(parts.path, base=base, within=within, follow_symlinks=True)
     except RuntimeError:  # how Path.resolve reports a link loop before Python 3.13
         return LINK_LOOP
     except (OSError, ValueError) as error:

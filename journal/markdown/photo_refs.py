@@ -1,4 +1,6 @@
-"""Photo references in text: ``![caption](photo:42)``, which photos a text shows, removing them.
+"""Photo references in text: ``![caption](photo:42)`` (or ``<img src="photo:42">``, a
+``{{< figure src="photo:42" >}}``, … in any syntax the one image finder knows), which photos a
+text shows, removing them.
 
 A reference by photo id survives the photo's file moving or being re-exported under another
 name; the editor's preview resolves it to the library file, the exporter to the exported image.
@@ -6,16 +8,17 @@ name; the editor's preview resolves it to the library file, the exporter to the 
 Deleting a photo must not leave its reference behind: the preview would show a photo that is gone
 and the export would refuse the trip. The references are found by the one image finder
 (``images.find_images``, so ``photo:42`` inside a code span stays put), and removing one touches
-only the reference, the spacing it leaves and, when it stood alone on its line, that line.
+only the reference, the spacing it leaves and, when it stood alone on its line, that line (and
+the definition of a reference-style one).
 """
 
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from journal.markdown.image_ref import PHOTO_SCHEME
 from journal.markdown.images import find_images, image_markdown
 
-PHOTO_SCHEME = "photo"
 #: Matches a photo reference used as a link target, capturing the id.
 PHOTO_URL = re.compile(rf"^{PHOTO_SCHEME}:(\d+)$")
 
@@ -52,16 +55,26 @@ class ShownPhoto:
     start: int
     end: int
     line: int
+    #: The span of the definition a reference-style image takes its URL from.
+    definition: tuple[int, int] | None = None
 
 
 def shown_photos(text: str) -> list[ShownPhoto]:
-    """The photo references of ``text``, in order."""
+    """The photo references of ``text``, in order, in any syntax the image finder knows."""
     found = []
     for image in find_images(text):
         photo_id = photo_id_of(image.url)
         if photo_id is not None:
-            found.append(ShownPhoto(photo_id, image.start, image.end, image.line))
+            found.append(ShownPhoto(photo_id, image.start, image.end, image.line, image.definition))
     return found
+
+
+def _doomed_spans(text: str, photo_ids: Collection[int]) -> list[tuple[int, int]]:
+    """The spans to remove for the references to ``photo_ids``: each reference, and the
+    definitions of reference-style ones (every image using a definition shows its photo)."""
+    doomed = [ref for ref in shown_photos(text) if ref.photo_id in photo_ids]
+    definitions = {ref.definition for ref in doomed if ref.definition is not None}
+    return sorted([(ref.start, ref.end) for ref in doomed] + list(definitions))
 
 
 def without_photos(text: str, photo_ids: Collection[int]) -> str:
@@ -72,16 +85,15 @@ def without_photos(text: str, photo_ids: Collection[int]) -> str:
     blank line next to it when two blank lines in a row (or one at the start or the end) would
     be left.
     """
-    doomed = [shown for shown in shown_photos(text) if shown.photo_id in photo_ids]
     emptied: set[int] = set()
     # Last first, so the offsets of the references still to remove stay valid. Line breaks are
     # kept until every reference is out, so line numbers stay valid too.
-    for shown in reversed(doomed):
-        begin, stop = _line_start(text, shown.start), _line_end(text, shown.end)
-        breaks = "".join(_BREAK.findall(text, shown.start, shown.end))
-        prefix, suffix = text[begin : shown.start], text[shown.end : stop]
+    for doomed_start, doomed_end in reversed(_doomed_spans(text, photo_ids)):
+        begin, stop = _line_start(text, doomed_start), _line_end(text, doomed_end)
+        breaks = "".join(_BREAK.findall(text, doomed_start, doomed_end))
+        prefix, suffix = text[begin:doomed_start], text[doomed_end:stop]
         if suffix.strip() or not _LINE_PREFIX.fullmatch(prefix):
-            start, end = _with_spacing(text, shown.start, shown.end, begin, stop)
+            start, end = _with_spacing(text, doomed_start, doomed_end, begin, stop)
             text = text[:start] + breaks + text[end:]
         else:
             first = len(_BREAK.findall(text, 0, begin))

@@ -6,23 +6,32 @@ plain data, and it records the site root its links were read from; the import
 (``JournalService.import_post``) applies it to the library in one transaction.
 """
 
+import dataclasses
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from journal.errors import InvalidInputError
-from journal.markdown.images import find_images
-from journal.markdown.links import LINK_LOOP, NOT_A_REGULAR_FILE, file_problem, resolve_image
-from journal.markdown.post_layout import section_heading
-from journal.post_import.front_matter import (
-    fixed_zone_name,
-    labels,
-    parse_post_date,
-    split_front_matter,
-    zone_label,
+from journal.markdown.images import ImageRef, find_images
+from journal.markdown.links import (
+    LINK_LOOP,
+    NOT_A_REGULAR_FILE,
+    NOT_FOUND,
+    REMOTE,
+    file_problem,
+    resolve_image,
 )
-from journal.post_import.post_structure import PostDay, split_post
+from journal.markdown.reference_definitions import localized_definitions
+from journal.post_import.front_matter import (
+    labels,
+    split_front_matter,
+)
+from journal.post_import.jekyll_includes import include_folder_problem
+from journal.post_import.post_calendar import as_date, date_of_post, place_days, trip_zone
+from journal.post_import.post_identity import post_location, post_origin
+from journal.post_import.post_origin import PostOrigin
+from journal.post_import.post_structure import split_post
 from journal.post_import.site_root import guess_site_root
 from journal.trip_limits import MAX_TRIP_DAYS
 
@@ -40,6 +49,12 @@ class PlannedImage:
     line: int
     #: Why there is no file ("file not found", "a folder, not an image", …); "" if found.
     problem: str = ""
+    #: The caption the post gives the image (its alt text, caption or title).
+    caption: str = ""
+
+    @property
+    def remote(self) -> bool:
+        return self.problem == REMOTE
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,10 @@ class PostPlan:
     closing_heading: str | None
     #: Where the post's site-absolute image links were read from (given, or guessed).
     site_root: Path
+    #: Where the post came from and how it is written, for the export to write it back alike.
+    origin: PostOrigin
+    #: The level of the headings that divide the post (2 for ``## Day N``, 1 for ``# Day N``).
+    heading_level: int = 2
     notes: tuple[str, ...] = field(default=())
 
     @property
@@ -78,9 +97,32 @@ class PostPlan:
 
     @property
     def missing_images(self) -> tuple[PlannedImage, ...]:
+        """The local images that cannot be imported, each with its problem."""
         return tuple(
-            image for section in self.sections for image in section.images if not image.file
+            image
+            for section in self.sections
+            for image in section.images
+            if not image.file and not image.remote
         )
+
+    @property
+    def remote_images(self) -> tuple[PlannedImage, ...]:
+        """The images on the web, kept as links: each address once, where it first appears."""
+        first = {
+            image.destination: image
+            for section in reversed(self.sections)
+            for image in reversed(section.images)
+            if image.remote
+        }
+        return tuple(sorted(first.values(), key=lambda image: image.line))
+
+    def with_text_on_its_day(self) -> "PostPlan":
+        """This plan with the text of a post without day headings on the post's date instead of
+        in the intro: a post of a post-per-day blog, filling the trip it is a day of."""
+        if self.days:
+            return self
+        day = dataclasses.replace(self.intro, day=self.start)
+        return dataclasses.replace(self, intro=PlannedSection("", ()), days=(day,))
 
 
 def read_post_text(path: Path) -> str:
@@ -144,60 +186,74 @@ def plan_post(
     if not title:
         title = source.stem
         notes.append(f"The front matter has no title; the trip is named {title!r}.")
-    post_date = parse_post_date(values["date"]) if "date" in values else None
-    if "date" in values and post_date is None:
-        raise InvalidInputError(
-            f"{source}: the front matter's date {values['date']!r} is not a date; write it as "
-            "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ."
-        )
-    day_dates = _place_days(structure.days, first_day or post_date, source)
-    if first_day is None and any(day.index is not None for day in structure.days):
+    post_date = date_of_post(values, source)
+    day_dates, day_zero = place_days(structure.days, first_day, post_date, source)
+    counted_from_post = first_day is None and not any(day.date for day in structure.days)
+    if counted_from_post and structure.days:
+        first = min(day.index or 0 for day in structure.days)
         notes.append(
-            f"Day 0 is on the post's date, {_as_date(post_date)}; if the trip began on another "
-            "day, give that date as Day 0's."
+            f"Day {first} is on the post's date, {as_date(post_date)}; if the trip began on "
+            "another day, give that date as Day 0's."
         )
     if not structure.days:
         notes.append(
             "The post has no '## Day N' or '## YYYY-MM-DD' headings; all of its text is in the "
-            "trip's intro."
+            "trip's intro (or, added to a trip, on the day of the post's date)."
         )
-    start = min(day_dates, default=first_day or _as_date(post_date))
+    # A trip starts on its Day 0, also when the post tells only of later days.
+    start = min(
+        [*day_dates, *([day_zero] if day_zero else [])], default=first_day or as_date(post_date)
+    )
     end = max(day_dates, default=start)
     if start is None or end is None:
         raise InvalidInputError(
-            f"{source} has no date in its front matter and no dated day headings, so its trip "
-            "cannot be placed on the calendar; add 'date: YYYY-MM-DD' to the front matter."
+            f"{source} has no date in its front matter or its file name and no dated day "
+            "headings, so its trip cannot be placed on the calendar; add 'date: YYYY-MM-DD' to "
+            "the front matter."
         )
     if (end - start).days + 1 > MAX_TRIP_DAYS:
         raise InvalidInputError(f"{source}: its days span more than {MAX_TRIP_DAYS} days.")
 
+    intro_text, *day_texts, closing_text = localized_definitions(
+        [structure.intro, *(day.body for day in structure.days), structure.closing]
+    )
     post_folder = source.parent
-    closing_text, closing_heading = _split_closing_heading(structure.closing)
+    location = post_location(source, site_root)
+    served_from = location.served_from(site_root)
+    closing_text, closing_heading = _split_closing_heading(closing_text, structure.level)
     line_of_body = front_matter.body_first_line - 1
+
+    def file_of(image: ImageRef) -> Path | str:
+        found = resolve_image(
+            image.destination,
+            site_root=site_root,
+            post_folder=post_folder,
+            served_from=served_from,
+        )
+        if found != NOT_FOUND:
+            return found
+        return include_folder_problem(site_root, image) or found
 
     def section(
         text: str, first_line: int, day: date | None = None, title: str = "", heading: str = ""
     ) -> PlannedSection:
         images = tuple(
-            _planned_image(
-                image.destination,
-                resolve_image(image.destination, site_root=site_root, post_folder=post_folder),
-                line_of_body + first_line + image.line - 1,
-            )
+            _planned_image(image, file_of(image), line_of_body + first_line + image.line - 1)
             for image in find_images(text)
         )
         return PlannedSection(text, images, day, title, heading)
 
-    intro = section(structure.intro, 1)
+    intro = section(intro_text, 1)
     days = _merged_days(
         [
-            section(day.body, day.line + 1, when, day.title, day.heading)
-            for day, when in zip(structure.days, day_dates, strict=True)
-        ]
+            section(text, day.line + 1, when, day.title, day.heading)
+            for day, text, when in zip(structure.days, day_texts, day_dates, strict=True)
+        ],
+        structure.level,
     )
     closing_line = _line_after(body, structure.closing) + (1 if closing_heading else 0)
     closing = section(closing_text, closing_line)
-    zone = timezone or _zone_of(post_date, notes)
+    zone = timezone or trip_zone(post_date, notes)
     return PostPlan(
         title=title,
         start=start,
@@ -211,53 +267,18 @@ def plan_post(
         closing=closing,
         closing_heading=closing_heading,
         site_root=site_root,
+        origin=post_origin(
+            location,
+            front_matter.format,
+            [intro, *days],
+            {when: day.written for day, when in zip(structure.days, day_dates, strict=True)},
+        ),
+        heading_level=structure.level,
         notes=tuple(notes),
     )
 
 
-def _zone_of(post_date: datetime | date | None, notes: list[str]) -> str:
-    """The zone a post's date implies: a fixed offset, with a note that the real one is better
-    (a fixed offset knows no daylight saving time)."""
-    if isinstance(post_date, datetime) and post_date.tzinfo is not None:
-        zone = fixed_zone_name(post_date)
-        notes.append(
-            f"The trip's time zone is the post date's offset, {zone_label(zone)}; give the real "
-            "one, e.g. Asia/Seoul, if you know it."
-        )
-        return zone
-    notes.append(
-        "The post's date has no UTC offset; the trip's time zone is UTC until you give it."
-    )
-    return "UTC"
-
-
-def _as_date(value: datetime | date | None) -> date | None:
-    return value.date() if isinstance(value, datetime) else value
-
-
-def _place_days(
-    days: tuple[PostDay, ...], post_date: datetime | date | None, source: Path
-) -> list[date]:
-    """Dates of the day sections: dated headings as written; ``Day N`` counted from Day 0, which
-    is the first dated heading's date when there is one, else the front matter's date."""
-    dated = [day.date for day in days if day.date is not None]
-    day_zero = min(dated, default=None) or _as_date(post_date)
-    placed = []
-    for day in days:
-        if day.date is not None:
-            placed.append(day.date)
-        elif day_zero is None:
-            raise InvalidInputError(
-                f"{source}: 'Day {day.index}' needs a date to count from; add 'date: YYYY-MM-DD' "
-                "to the front matter."
-            )
-        else:
-            assert day.index is not None
-            placed.append(day_zero + timedelta(days=day.index))
-    return placed
-
-
-def _merged_days(sections: list[PlannedSection]) -> list[PlannedSection]:
+def _merged_days(sections: list[PlannedSection], level: int) -> list[PlannedSection]:
     """Two sections on the same date become one day; the second keeps its heading as text."""
     by_date: dict[date | None, PlannedSection] = {}
     for planned in sections:
@@ -266,7 +287,7 @@ def _merged_days(sections: list[PlannedSection]) -> list[PlannedSection]:
             by_date[planned.day] = planned
         else:
             by_date[planned.day] = PlannedSection(
-                f"{earlier.text}{section_heading(planned.heading)}\n{planned.text}",
+                f"{earlier.text}{'#' * level} {planned.heading}\n{planned.text}",
                 (*earlier.images, *planned.images),
                 planned.day,
                 earlier.title,
@@ -275,10 +296,10 @@ def _merged_days(sections: list[PlannedSection]) -> list[PlannedSection]:
     return sorted(by_date.values(), key=lambda planned: planned.day or date.min)
 
 
-def _split_closing_heading(closing: str) -> tuple[str, str | None]:
+def _split_closing_heading(closing: str, level: int) -> tuple[str, str | None]:
     """``## Conclusion\\n\\ntext`` → (``\\ntext``, ``Conclusion``): the heading becomes the
     export's closing heading so that exporting again writes it once."""
-    marker = section_heading("")
+    marker = "#" * level + " "
     if not closing.startswith(marker):
         return closing, None
     heading, _, rest = closing.partition("\n")
@@ -292,7 +313,7 @@ def _line_after(body: str, tail: str) -> int:
     return body[: len(body) - len(tail)].count("\n") + 1
 
 
-def _planned_image(destination: str, resolved: Path | str, line: int) -> PlannedImage:
+def _planned_image(image: ImageRef, resolved: Path | str, line: int) -> PlannedImage:
     if isinstance(resolved, str):
-        return PlannedImage(destination, None, line, resolved)
-    return PlannedImage(destination, resolved, line)
+        return PlannedImage(image.destination, None, line, resolved, image.caption)
+    return PlannedImage(image.destination, resolved, line, caption=image.caption)

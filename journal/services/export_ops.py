@@ -17,11 +17,14 @@ from journal.errors import InvalidInputError
 from journal.export import ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto, SourceTrip
 from journal.services.changes import Changes
+from journal.services.post_origins import kept_origin, origin_of
 from journal.services.slugs import check_slug
 from journal.services.snapshots import TripInfo
 from journal.services.trip_ops import get_trip
 from journal.store.library import Library
 from journal.store.models import Day, Photo
+
+#: Where an imported post's origin is kept: a key of its own in the trip's export settings.
 
 
 def export_source(session: Session, trip_id: int, library: Library) -> ExportSource:
@@ -76,6 +79,7 @@ def export_source(session: Session, trip_id: int, library: Library) -> ExportSou
         days=tuple(days),
         photos=photos,
         front_matter=dict(trip.front_matter),
+        origin=origin_of(trip),
     )
 
 
@@ -93,7 +97,9 @@ def export_settings(session: Session, trip_id: int) -> ExportSettings:
 def save_export_settings(session: Session, trip_id: int, settings: ExportSettings) -> Changes:
     """Keep ``settings`` for the trip's next export, its folder also as its format's folder."""
     trip = get_trip(session, trip_id)
-    trip.export_settings = settings.remembering_folder().to_json()
+    trip.export_settings = kept_origin(
+        trip.export_settings, settings.remembering_folder().to_json()
+    )
     session.flush()
     return Changes(trip=TripInfo.of(trip))
 

@@ -19,8 +19,9 @@ from journal.photos.camera import CameraKey
 from journal.photos.import_progress import CancelToken, ImportProgress
 from journal.photos.library_files import remove_entry
 from journal.photos.thumbnails import ThumbnailCache
+from journal.post_import.post_origin import PostOrigin
 from journal.post_import.post_plan import PostPlan, plan_post_file
-from journal.services import day_ops, export_ops, photo_ops, trip_ops
+from journal.services import day_ops, export_ops, photo_ops, post_origins, trip_ops
 from journal.services.changes import Changes
 from journal.services.library_check import (
     CheckProgressCallback,
@@ -279,6 +280,11 @@ class JournalService:
         """The choices of the trip's last export from the app (defaults the first time)."""
         with self.library.session() as session:
             return export_ops.export_settings(session, trip_id)
+
+    def post_origin(self, trip_id: int) -> PostOrigin | None:
+        """Where the trip's post came from, if the trip was imported from one."""
+        with self.library.session() as session:
+            return post_origins.origin_of(trip_ops.get_trip(session, trip_id))
 
     def save_export_settings(self, trip_id: int, settings: ExportSettings) -> Changes:
         with self.library.session() as session:

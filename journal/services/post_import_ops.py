@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from journal.markdown import post_layout
 from journal.markdown.images import replace_links
 from journal.markdown.photo_refs import photo_url
-from journal.markdown.post_layout import INTRO_SPACER, SECTION_SPACER
+from journal.markdown.post_layout import INTRO_SPACER, SECTION_SPACER, promote_headings
 from journal.post_import.post_plan import PlannedSection, PostPlan
-from journal.services import day_ops, export_ops, photo_ops, trip_ops
+from journal.services import day_ops, export_ops, photo_ops, post_origins, trip_ops
 from journal.services.changes import Changes
 from journal.services.photo_rows import insert_rows
 from journal.services.photo_staging import Staged
@@ -54,6 +54,8 @@ class StagedImages:
 class AppliedPost:
     trip: TripInfo
     created: bool
+    #: The days the post's text went to.
+    day_count: int
     #: Photos the post's text shows (one per distinct content).
     photo_count: int
     missing_images: tuple[MissingImage, ...]
@@ -66,9 +68,14 @@ def apply_post(
     session: Session, plan: PostPlan, images: StagedImages, into_trip: int | None
 ) -> AppliedPost:
     """Make the trip of ``plan`` (or fill ``into_trip``, its dates widened to the post's), with
-    the staged photos on the days the text shows them, and the text pointing at them."""
+    the staged photos on the days the text shows them, captioned as the post describes them, and
+    the text pointing at them. A created trip remembers the post's origin for its exports; a
+    post without day headings fills a trip on the day of its date."""
+    if into_trip is not None:
+        plan = plan.with_text_on_its_day()
     trip, changes = _target_trip(session, plan, into_trip)
     rows, _ = insert_rows(session, trip, images.staged)
+    uncaptioned = {row.id for row in rows if not row.caption}
     changes = changes.merged(
         Changes(
             photos=frozenset(row.id for row in rows),
@@ -87,7 +94,8 @@ def apply_post(
         on_this_day: list[int] = []
         for image in section.images:
             if image.file is None:
-                missing.append(MissingImage(image.destination, image.line, image.problem))
+                if not image.remote:
+                    missing.append(MissingImage(image.destination, image.line, image.problem))
                 continue
             if image.file in images.failed:
                 reason = images.failed[image.file]
@@ -105,15 +113,21 @@ def apply_post(
             if photo_id not in placed:
                 placed.add(photo_id)
                 on_this_day.append(photo_id)
+            if photo_id in uncaptioned and image.caption:
+                uncaptioned.discard(photo_id)
+                changes = changes.merged(photo_ops.set_caption(session, photo_id, image.caption))
         if on_this_day:
             changes = changes.merged(_place(session, trip, section, on_this_day))
     created = into_trip is None
     changes = changes.merged(_save_text(session, trip, plan, urls, fill=not created))
     changes = changes.merged(_save_post_style(session, trip, plan))
+    if created:
+        post_origins.set_post_origin(session, trip.id, plan.origin)
     info = TripInfo.of(trip)
     return AppliedPost(
         trip=info,
         created=created,
+        day_count=len(plan.days),
         photo_count=len(set(urls.values())),
         missing_images=tuple(missing),
         shared_notes=tuple(shared.values()),
@@ -175,13 +189,18 @@ def _save_text(
     session: Session, trip: Trip, plan: PostPlan, urls: dict[str, int], *, fill: bool
 ) -> Changes:
     """The post's intro, days and closing, links pointing at the photos, each written the way
-    every text is (``day_ops.set_text``); a filled trip keeps its own text first."""
+    every text is (``day_ops.set_text``); a filled trip keeps its own text first. A day's
+    headings come back up by the level of the post's day headings, which is how far the export
+    writes them down (``post_layout.demote_headings``): ``### Evening`` under ``## Day 1`` is the
+    day's ``# Evening``."""
     destinations = {destination: photo_url(photo_id) for destination, photo_id in urls.items()}
     changes = Changes()
     for target, section, spacer in _texts(plan):
         body = replace_links(section.text, destinations).lstrip("\n")
         if spacer:
             body = _without_spacer(body, spacer)
+        if target.has_title:  # a day: its headings were written below its day heading's level
+            body = promote_headings(body, plan.heading_level)
         if fill:
             _, existing = day_ops.text(session, trip.id, target)
             body = _joined(existing, body)

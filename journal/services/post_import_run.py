@@ -57,6 +57,8 @@ class PostImportReport:
     day_count: int
     photo_count: int
     missing_images: tuple[MissingImage, ...]
+    #: Images on the web, kept as links: each address once.
+    remote_images: tuple[MissingImage, ...]
     notes: tuple[str, ...]
     #: What the import's transaction changed, for the views to refresh.
     changes: Changes
@@ -97,9 +99,13 @@ class PostImportRun:
         return PostImportReport(
             trip=applied.trip,
             created=applied.created,
-            day_count=len(plan.days),
+            day_count=applied.day_count,
             photo_count=applied.photo_count,
             missing_images=applied.missing_images,
+            remote_images=tuple(
+                MissingImage(image.destination, image.line, image.problem)
+                for image in plan.remote_images
+            ),
             notes=(*plan.notes, *applied.shared_notes),
             changes=applied.changes,
         )

@@ -12,7 +12,6 @@ back is not left pointing at whatever photo now has that id: it becomes ``lost-p
 the preview shows as a link it does not load and the export refuses by name.
 """
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
@@ -22,7 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError
-from journal.markdown.photo_refs import photo_url, shown_photos
+from journal.markdown.image_ref import LOST_PHOTO_SCHEME
+from journal.markdown.images import ImageRef, rewrite_urls
+from journal.markdown.photo_refs import photo_id_of, photo_url
 from journal.photos.camera import CameraKey
 from journal.photos.day_assignment import ZoneSource
 from journal.photos.discovery import discover
@@ -39,7 +40,6 @@ from journal.trip_limits import MAX_TRIP_DAYS
 
 RECOVERED_TITLE = "Recovered"
 #: The scheme a reference to a photo that was not recovered is given.
-LOST_PHOTO_SCHEME = "lost-photo"
 
 #: Called with the photos imported so far and the photos to import in all.
 ProgressCallback = Callable[[int, int], None]
@@ -216,35 +216,20 @@ def _relink_texts(session: Session, new_ids: Mapping[int, int]) -> None:
 
 
 def relinked(text: str, new_ids: Mapping[int, int]) -> str:
-    """``text`` with each ``photo:OLD`` image (inline, or through a reference definition)
-    pointing at ``photo:NEW``, or at ``lost-photo:OLD`` when the photo did not come back."""
-    pieces: list[str] = []
-    position = 0
-    for shown in shown_photos(text):
-        target = _new_target(shown.photo_id, new_ids)
-        pieces += [
-            text[position : shown.start],
-            _INLINE_TARGET.sub(rf"\g<before>{target}", text[shown.start : shown.end], count=1),
-        ]
-        position = shown.end
-    pieces.append(text[position:])
-    return _DEFINITION_TARGET.sub(
-        lambda match: f"{match['before']}{_new_target(int(match['id']), new_ids)}",
-        "".join(pieces),
-    )
+    """``text`` with each ``photo:OLD`` image, in any syntax (inline, through a reference
+    definition, HTML, a shortcode…), pointing at ``photo:NEW``, or at ``lost-photo:OLD`` when
+    the photo did not come back."""
+
+    def target(image: ImageRef) -> str | None:
+        old_id = photo_id_of(image.url)
+        return None if old_id is None else _new_target(old_id, new_ids)
+
+    return rewrite_urls(text, target)
 
 
 def _new_target(old_id: int, new_ids: Mapping[int, int]) -> str:
     new_id = new_ids.get(old_id)
     return photo_url(new_id) if new_id is not None else f"{LOST_PHOTO_SCHEME}:{old_id}"
-
-
-#: The destination of an inline image, ``](photo:12`` or ``](<photo:12``.
-_INLINE_TARGET = re.compile(r"(?P<before>\]\(\s*<?)photo:\d+")
-#: A reference definition that names a photo, ``[ref]: photo:12``.
-_DEFINITION_TARGET = re.compile(
-    r"^(?P<before>[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)photo:(?P<id>\d+)", re.MULTILINE
-)
 
 
 def _settle_recovered_trip(session: Session, trip_id: int, orphans: list[SalvagedDay]) -> TripInfo:

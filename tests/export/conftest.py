@@ -20,6 +20,7 @@ def make_photo(
     color: str = "red",
     orientation: int = 1,
     taken: str = "2023:09:16 10:00:00",
+    offset: str = "+09:00",
     gps: dict[int, object] | None = None,
     image_format: str = "JPEG",
 ) -> Path:
@@ -32,7 +33,7 @@ def make_photo(
     exif[0x0110] = "iPhone 13"
     exif[0x0112] = orientation
     exif.get_ifd(0x8769)[0x9003] = taken
-    exif.get_ifd(0x8769)[0x9011] = "+09:00"
+    exif.get_ifd(0x8769)[0x9011] = offset
     gps_ifd = exif.get_ifd(0x8825)
     gps_ifd.update(SEOUL_GPS if gps is None else gps)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,7 +52,8 @@ def add_photo(service: JournalService, tmp_path: Path) -> AddPhoto:
 
 def photo_adder(service: JournalService, camera: Path) -> AddPhoto:
     """Import a new photo into a trip through ``import_photos``, then caption it and put it on
-    ``day`` (None: the Unassigned tray) as the user would; its id."""
+    ``day`` (None: the Unassigned tray) as the user would; its id. Unless ``taken`` is given,
+    each is taken on its day at 10:00, a second after the one before."""
     counter = iter(range(1, 10_000))
 
     def add(
@@ -65,11 +67,10 @@ def photo_adder(service: JournalService, camera: Path) -> AddPhoto:
         number = next(counter)
         suffix = {"JPEG": ".jpg", "PNG": ".png"}[media_format]
         # Each photo a second apart, so their bytes differ and the import keeps their order.
-        taken = f"{day or trip.start_date:%Y:%m:%d} 10:00:{number:02d}"
+        photo.setdefault("taken", f"{day or trip.start_date:%Y:%m:%d} 10:00:{number:02d}")
         source = make_photo(
             camera / f"IMG_{number:04d}{suffix}",
             image_format=media_format,
-            taken=taken,
             **photo,  # type: ignore[arg-type]
         )
         report = service.import_photos(trip.id, [source])

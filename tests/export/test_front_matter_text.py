@@ -167,6 +167,6 @@ def test_the_post_date_stays_a_plain_date_even_from_the_extra_front_matter(
     trip_id = changes.trip.id
     service.edit_trip(trip_id, TripEdit(intro="A day out."))
     settings = ExportSettings(format=ExportFormat.JEKYLL, folder=tmp_path)
-    assert "\ndate: 2023-09-16 00:00:00 +0900\n" in service.plan_export(trip_id, settings).markdown
+    assert "\ndate: 2023-09-16 12:00:00 +0900\n" in service.plan_export(trip_id, settings).markdown
     service.set_front_matter_template(trip_id, {"date": "2023-09-30 20:00:00 +0900"})
     assert "\ndate: 2023-09-30 20:00:00 +0900\n" in service.plan_export(trip_id, settings).markdown

@@ -172,9 +172,10 @@ def test_a_post_with_its_own_permalink_keeps_the_category_and_builds(
     public = tmp_path / "public"
     build = jekyll_build(site, public)
     assert build.returncode == 0, build.stderr
-    # Jekyll dates the URL in the site's zone (UTC): Seoul's midnight is the day before there.
-    page = (public / "2023" / "09" / "15" / "seoul.html").read_text(encoding="utf-8")
-    assert page == "<url>/2023/09/15/seoul.html</url><cats>[12:30]</cats>\n"
+    # Jekyll dates the URL in the site's zone (UTC): the post is dated at noon in Seoul, so that
+    # it is the trip's first day there too (Seoul's midnight was the day before, issue 13).
+    page = (public / "2023" / "09" / "16" / "seoul.html").read_text(encoding="utf-8")
+    assert page == "<url>/2023/09/16/seoul.html</url><cats>[12:30]</cats>\n"
 
 
 @pytest.mark.parametrize(

@@ -66,8 +66,10 @@ def test_a_korean_trip_exports_the_shape_of_the_reference_post(
     assert list(front) == ["layout", "title", "date", "categories"]
     assert front["layout"] == "post"
     assert front["title"] == "AWS Ambassador Global Summit 2023 후기"
-    assert front["date"] == "2023-09-16 00:00:00 +0900"
-    assert "date: 2023-09-16 00:00:00 +0900\n" in text
+    # The first photo's time: on the first day in UTC too, where Jekyll would date the midnight
+    # the day before (issue 13).
+    assert front["date"] == "2023-09-16 10:00:01 +0900"
+    assert "date: 2023-09-16 10:00:01 +0900\n" in text
     assert front["categories"] == ["AWS", "Summit"]
     headings = [line for line in body.splitlines() if line.startswith("#")]
     assert headings == ["## Day 0", "## Day 1", "## Day 2", "## Conclusion"]
@@ -392,16 +394,19 @@ def test_photos_on_dates_the_trip_no_longer_has_are_left_out_unless_the_text_sho
     assert report.images == 4
 
 
-def test_a_photo_without_caption_gets_its_file_name_as_alt_text(
+def test_a_photo_without_caption_or_description_has_an_empty_alt_text_not_its_file_name(
     service: JournalService, summit: TripInfo, add_photo: AddPhoto, tmp_path: Path
 ) -> None:
+    """A camera's file name (``IMG_0001.jpg``) says nothing to a screen reader (issue 13)."""
+    photo = add_photo(summit, summit.start_date)
+    service.set_day_text(summit.id, summit.start_date, f"Arrived.\n\n![](photo:{photo})\n")
     add_photo(summit, summit.start_date)
-    service.set_day_text(summit.id, summit.start_date, "Arrived.")
 
     report = service.export_trip(summit.id, settings(tmp_path, ExportFormat.HUGO))
 
     text = report.posts[0].read_text(encoding="utf-8")
-    assert "![IMG_0001.jpg](day-0-01.jpg)" in text
+    assert "\n![](day-0-01.jpg)\n\n![](day-0-02.jpg)\n" in text
+    assert "IMG_" not in text
 
 
 def test_alt_text_written_with_escapes_is_exported_as_written(

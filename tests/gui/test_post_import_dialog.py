@@ -386,3 +386,20 @@ def test_a_post_that_fails_to_import_is_explained_and_leaves_no_trip(
     assert warned.icon is QMessageBox.Icon.Warning
     assert warned.text.startswith(f"Cannot read {post}")
     assert [trip.id for trip in service.list_trips()] == [seattle.id]
+
+
+def test_a_real_blog_post_shows_its_images_found_and_its_web_image_kept(
+    qtbot: QtBot, runner: TaskRunner, service: JournalService
+) -> None:
+    post = Path(__file__).parents[1] / "post_import" / "data" / "jekyll-blog" / "_posts"
+    dialog = PostImportDialog(service, runner, None)
+    qtbot.addWidget(dialog)
+
+    dialog.choose(post / "2025-07-22-seoul-trip.markdown")
+
+    summary = dialog.summary.text()
+    assert "2025-07-22 to 2025-07-24 · 3 day sections · UTC<br>All 11 images found<br>" in summary
+    assert "1 remote image, kept as a link" in summary
+    assert "not found" not in summary
+    report = service.import_post(service.plan_post(post / "2025-07-22-seoul-trip.markdown"))
+    assert report_text(report).count("remote, kept as a link.") == 1

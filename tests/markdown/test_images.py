@@ -35,6 +35,7 @@ def test_only_real_images_are_found_with_their_exact_spans() -> None:
         "photo:6",
         "photo:7",
         "photo:8",
+        "raw.png",
     ]
     assert [TEXT[image.start : image.end] for image in images] == [
         "![a](photo:1)",
@@ -42,6 +43,7 @@ def test_only_real_images_are_found_with_their_exact_spans() -> None:
         '![two\n> lines](photo:6 "t")',
         "![inside a link](photo:7)",
         "![ref][r]",
+        '<img src="raw.png">',
     ]
     assert images[2].title == "t"
     assert images[2].alt == "two\nlines"
@@ -49,7 +51,12 @@ def test_only_real_images_are_found_with_their_exact_spans() -> None:
 
 def test_rewriting_changes_the_images_and_nothing_else() -> None:
     rewritten = rewrite_images(
-        TEXT, lambda image: image_markdown(image.alt, f"/img/{image.url[6:]}.jpg", image.title)
+        TEXT,
+        lambda image: (
+            image_markdown(image.alt, f"/img/{image.url[6:]}.jpg", image.title)
+            if image.url.startswith("photo:")
+            else None
+        ),
     )
 
     expected = (

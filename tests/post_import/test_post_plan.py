@@ -164,15 +164,16 @@ def test_links_resolve_per_segment_and_never_escape(tmp_path: Path) -> None:
     outside = "outside the site, not imported"
     assert resolve_image("../../../etc/passwd", site_root=site, post_folder=folder) == outside
     assert resolve_image("/x/%2E%2E%2F%2E%2E%2Fetc", site_root=site, post_folder=folder) == outside
-    remote = "a web address, not imported"
+    remote = "remote, kept as a link"
     assert resolve_image("https://example.org/a.png", site_root=site, post_folder=folder) == remote
 
 
 def test_image_links_in_code_are_left_alone_and_rewrites_touch_only_links() -> None:
     text = 'a ![x](p.png) b\n\n    ![code](p.png)\n\n`![span](p.png)` ![y](<q r.png> "t")\n'
     assert [image.destination for image in find_images(text)] == ["p.png", "q r.png"]
+    # Only the URL is replaced: the angle brackets around it stay, as written.
     assert replace_links(text, {"p.png": "photo:1", "q r.png": "photo:2"}) == (
-        'a ![x](photo:1) b\n\n    ![code](p.png)\n\n`![span](p.png)` ![y](photo:2 "t")\n'
+        'a ![x](photo:1) b\n\n    ![code](p.png)\n\n`![span](p.png)` ![y](<photo:2> "t")\n'
     )
 
 
