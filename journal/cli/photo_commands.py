@@ -126,6 +126,11 @@ def _import_record(trip: TripInfo, report: ImportReport) -> dict[str, object]:
             {"path": path_text(failure.path), "reason": failure.reason}
             for failure in report.failures
         ],
+        "skipped": {
+            kind.value: [path_text(path) for path in paths]
+            for kind, paths in report.skipped.items()
+        },
+        "incomplete": [path_text(path) for path in report.incomplete],
         "cancelled": report.cancelled,
         "disk_full": report.disk_full.message if report.disk_full else None,
     }
@@ -150,6 +155,15 @@ def _print_import_summary(trip: TripInfo, report: ImportReport) -> None:
     print(line + ".")
     if report.duplicate_count:
         print(f"Skipped {report.duplicate_count} already in the trip.")
+    if report.skipped_line:
+        print(report.skipped_line)
+    if report.incomplete:
+        print(
+            f"Imported {counted(len(report.incomplete), 'incomplete file')} (the data stops "
+            "early; the picture shows what is there):"
+        )
+        for path in report.incomplete:
+            print(f"  {readable_path(path)}")
     if report.restored:
         print(
             f"Restored the library's missing or damaged copy of "
@@ -196,6 +210,8 @@ def _photo_record(trip: TripInfo, photo: PhotoInfo) -> dict[str, object]:
         "width": photo.width,
         "height": photo.height,
         "caption": photo.caption,
+        "description": photo.description,
+        "raw_library_path": photo.raw_library_path,
         "pinned": photo.pinned,
         "library_path": photo.library_path,
         "original_path": path_text(photo.original_path),

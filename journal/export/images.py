@@ -1,6 +1,10 @@
 """Photos made web-ready: resized, orientation baked into the pixels, HEIC turned into JPEG, and
 metadata rebuilt from scratch so that nothing but what the user chose to keep is published.
 
+The pixels are those the gallery shows (``photos.pixels``): a RAW file's embedded preview, a
+16-bit TIFF brought to 8 bits, a JPEG that lost its last bytes as far as it goes. A RAW file is
+never published as it is, even when originals are kept: no browser shows one.
+
 Building fresh EXIF (rather than deleting GPS tags from the camera's) is deliberate: location
 also hides in maker notes, XMP and IPTC, which a delete-list would miss. The output is a pure
 function of the library file and the options, so exporting again produces identical bytes; and
@@ -14,17 +18,17 @@ import io
 import math
 from collections.abc import Callable
 from datetime import timedelta
-from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-import pillow_heif
-from PIL import Image, ImageOps
+from PIL import Image
 
 from journal.export.errors import ExportError
 from journal.export.settings import ImageOptions
 from journal.export.source import SourcePhoto
+from journal.photos.formats import RAW_FORMATS, enable_heif
 from journal.photos.library_files import open_library_file
+from journal.photos.pixels import fitted, open_pixels
 
 _ORIGINAL_SUFFIX = {"JPEG": ".jpg", "HEIF": ".heic", "PNG": ".png", "WEBP": ".webp", "TIFF": ".tif"}
 _EXIF_IFD = 0x8769
@@ -38,14 +42,9 @@ _ORIENTATION = 0x0112
 _WEB_COPY_VERSION = 1
 
 
-@cache
-def _register_heif() -> None:
-    pillow_heif.register_heif_opener()
-
-
 def exported_suffix(media_format: str, options: ImageOptions) -> str:
     """PNG stays PNG (screenshots, transparency); every other web copy is a JPEG."""
-    if options.keep_originals:
+    if _kept_as_is(media_format, options):
         return _ORIGINAL_SUFFIX.get(media_format, ".jpg")
     return ".png" if media_format == "PNG" else ".jpg"
 
@@ -71,7 +70,7 @@ def render_key(photo: SourcePhoto, options: ImageOptions) -> str:
 
 def is_current_web_copy(path: Path, photo: SourcePhoto, options: ImageOptions) -> bool:
     """Whether ``path`` is already the web copy ``exported_image`` would make (headers only)."""
-    if options.keep_originals:
+    if _kept_as_is(photo.media_format, options):
         return False
     try:
         with Image.open(path) as existing:
@@ -89,7 +88,7 @@ def exported_image(photo: SourcePhoto, options: ImageOptions) -> bytes:
     """
     try:
         with open_library_file(photo.path) as source:
-            if options.keep_originals:
+            if _kept_as_is(photo.media_format, options):
                 return source.read()
             return _web_copy(source, photo, options)
     except (OSError, ValueError, Image.DecompressionBombError) as error:
@@ -99,32 +98,40 @@ def exported_image(photo: SourcePhoto, options: ImageOptions) -> bytes:
         ) from error
 
 
+def _kept_as_is(media_format: str, options: ImageOptions) -> bool:
+    return options.keep_originals and media_format not in RAW_FORMATS
+
+
 def _web_copy(source: BinaryIO, photo: SourcePhoto, options: ImageOptions) -> bytes:
-    _register_heif()
-    with Image.open(source) as opened:
-        source_exif = opened.getexif()
-        icc_profile = opened.info.get("icc_profile")
-        # JPEG can decode at 1/2, 1/4 or 1/8 scale, never below the final size: much faster.
-        scale = options.max_long_edge / max(opened.size)
-        if scale < 1:
-            opened.draft(opened.mode, (round(opened.width * scale), round(opened.height * scale)))
-        image = ImageOps.exif_transpose(opened)
-    image.thumbnail((options.max_long_edge, options.max_long_edge), Image.Resampling.LANCZOS)
-    # Dropping ``info`` keeps XMP, IPTC and comments (any of which may hold a place) out.
-    image.info = {}
-    as_png = photo.media_format == "PNG"
-    if not as_png and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    exif = _published_exif(photo, source_exif, options)
-    buffer = io.BytesIO()
-    extra = {"icc_profile": icc_profile} if icc_profile else {}
-    if as_png:
-        image.save(buffer, format="PNG", exif=exif, optimize=True, **extra)
-    else:
-        image.save(
-            buffer, format="JPEG", exif=exif, quality=options.quality, optimize=True, **extra
-        )
+    source_exif, icc_profile = _source_metadata(source)
+    source.seek(0)
+    with open_pixels(source, photo.media_format, fit=options.max_long_edge) as image:
+        image.thumbnail((options.max_long_edge, options.max_long_edge), Image.Resampling.LANCZOS)
+        # Dropping ``info`` keeps XMP, IPTC and comments (any of which may hold a place) out.
+        image.info = {}
+        as_png = photo.media_format == "PNG"
+        web = image if as_png or image.mode in ("RGB", "L") else image.convert("RGB")
+        exif = _published_exif(photo, source_exif, options)
+        buffer = io.BytesIO()
+        extra = {"icc_profile": icc_profile} if icc_profile else {}
+        if as_png:
+            web.save(buffer, format="PNG", exif=exif, optimize=True, **extra)
+        else:
+            web.save(
+                buffer, format="JPEG", exif=exif, quality=options.quality, optimize=True, **extra
+            )
     return buffer.getvalue()
+
+
+def _source_metadata(source: BinaryIO) -> tuple[Image.Exif, bytes | None]:
+    """The file's EXIF (for its GPS, when kept) and colour profile, from its header. A RAW file
+    Pillow cannot open has neither here; its preview carries no profile of its own either."""
+    enable_heif()
+    try:
+        with Image.open(source) as opened:
+            return opened.getexif(), opened.info.get("icc_profile")
+    except (OSError, ValueError, SyntaxError):
+        return Image.Exif(), None
 
 
 def _published_exif(photo: SourcePhoto, source: Image.Exif, options: ImageOptions) -> Image.Exif:
@@ -153,18 +160,18 @@ def _offset_text(minutes: int) -> str:
 
 
 def web_copy_size(photo: SourcePhoto, options: ImageOptions) -> tuple[int, int] | None:
-    """The width and height of the image ``exported_image`` makes of ``photo``, from the file's
-    header alone, for the ``width`` and ``height`` a post may give an image so that the page
-    does not jump as it loads; None if the file cannot be read (the export then reports it).
-    It follows ``_web_copy`` step by step: the same draft scale, orientation and rounding."""
-    _register_heif()
+    """The width and height of the image ``exported_image`` makes of ``photo``, for the
+    ``width`` and ``height`` a post may give an image so that the page does not jump as it
+    loads; None if the file cannot be read (the export then reports it). It follows
+    ``_web_copy`` step by step: the same draft scale, orientation and rounding, from the file's
+    header alone where it can (a RAW's preview has to be decoded to be measured)."""
+    if photo.media_format in RAW_FORMATS:
+        return _decoded_size(photo, options)
+    enable_heif()
     try:
         with Image.open(photo.path) as opened:
-            scale = options.max_long_edge / max(opened.size)
-            if scale < 1 and not options.keep_originals:
-                opened.draft(
-                    opened.mode, (round(opened.width * scale), round(opened.height * scale))
-                )
+            if not options.keep_originals:
+                opened.draft(None, fitted(opened.size, options.max_long_edge))
             width, height = opened.size
             orientation = opened.getexif().get(_ORIENTATION)
     except (OSError, ValueError, Image.DecompressionBombError):
@@ -173,6 +180,18 @@ def web_copy_size(photo: SourcePhoto, options: ImageOptions) -> tuple[int, int] 
         width, height = height, width
     if options.keep_originals:
         return width, height
+    return _thumbnail_size(width, height, options.max_long_edge)
+
+
+def _decoded_size(photo: SourcePhoto, options: ImageOptions) -> tuple[int, int] | None:
+    try:
+        with (
+            open_library_file(photo.path) as source,
+            open_pixels(source, photo.media_format, fit=options.max_long_edge) as image,
+        ):
+            width, height = image.size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
     return _thumbnail_size(width, height, options.max_long_edge)
 
 

@@ -26,11 +26,12 @@ from journal.readable_paths import readable_path
 from journal.services.photo_import import ImportReport
 
 RESTORED = "imported before; its missing or damaged library copy was restored from this file"
+INCOMPLETE = "imported, but the file stops early: the picture shows what is there"
 
 
 def summary_line(report: ImportReport) -> str:
-    """ "Imported 12 photos · 3 already in the trip · 2 unassigned · 1 refused" for the status
-    bar; a cancelled import or a full disk says so first."""
+    """ "Imported 12 photos · 3 already in the trip · 2 unassigned · 4 not photos, skipped ·
+    1 refused" for the status bar; a cancelled import or a full disk says so first."""
     parts = [f"Imported {counted(len(report.imported), 'photo')}"]
     if report.cancelled:
         parts[0] = f"Import cancelled: kept {counted(len(report.imported), 'photo')}"
@@ -43,6 +44,10 @@ def summary_line(report: ImportReport) -> str:
         parts.append(f"{len(report.restored)} restored")
     if report.unassigned:
         parts.append(f"{report.unassigned} unassigned")
+    if report.incomplete:
+        parts.append(f"{len(report.incomplete)} incomplete")
+    if report.skipped:
+        parts.append(f"{sum(map(len, report.skipped.values()))} not photos, skipped")
     if report.refused:
         parts.append(f"{len(report.refused)} refused")
     return " · ".join(parts)
@@ -71,6 +76,13 @@ class ImportSummaryDialog(QDialog):
                 f"<b>{len(report.restored)}</b> restored: the library's copy was missing or "
                 "damaged, and was written again from the file"
             )
+        if report.incomplete:
+            lines.append(
+                f"<b>{len(report.incomplete)}</b> imported although incomplete: the file's data "
+                "stops early, and the picture shows what is there"
+            )
+        if report.skipped_line:
+            lines.append(html.escape(report.skipped_line))
         if report.disk_full is not None:
             lines.append(html.escape(report.disk_full.message))
         if report.cancelled:
@@ -85,6 +97,7 @@ class ImportSummaryDialog(QDialog):
         self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         rows = [(failure.path, failure.reason) for failure in refused]
         rows += [(path, RESTORED) for path in report.restored]
+        rows += [(path, INCOMPLETE) for path in report.incomplete]
         rows += [(duplicate, "the trip already has this photo") for duplicate in report.duplicates]
         for path, reason in rows:
             name, folder = readable_path(path.name), readable_path(path.parent)

@@ -17,13 +17,30 @@ LATEST_YEAR = 2200
 
 
 class TimeSource(StrEnum):
-    """Where a capture time came from, most trustworthy first (the order they are tried in)."""
+    """Where a capture time came from, most trustworthy first (the order they are tried in).
+
+    Every date of when the picture was taken - EXIF's, then those editors and scanning software
+    write in XMP and IPTC - comes before the dates of when a file was made or saved: IFD0's
+    ``DateTime`` is the last save, which puts an edited or scanned photo on the day it was edited.
+    """
 
     EXIF_ORIGINAL = "exif-original"
-    EXIF_DIGITIZED = "exif-digitized"
-    EXIF_DATETIME = "exif-datetime"
-    GPS = "gps"
+    #: XMP ``exif:DateTimeOriginal``.
+    XMP_ORIGINAL = "xmp-original"
+    #: XMP ``photoshop:DateCreated`` (IPTC Core's Date Created).
+    XMP_DATE_CREATED = "xmp-date-created"
+    #: IPTC IIM DateCreated with TimeCreated.
+    IPTC = "iptc"
+    #: XMP ``xmp:CreateDate``.
     XMP = "xmp"
+    EXIF_DIGITIZED = "exif-digitized"
+    #: XMP ``exif:DateTimeDigitized``.
+    XMP_DIGITIZED = "xmp-digitized"
+    GPS = "gps"
+    #: XMP ``exif:GPSTimeStamp`` (with ``exif:GPSDateStamp`` when the stamp is a time alone).
+    XMP_GPS = "xmp-gps"
+    #: IFD0 ``DateTime``: when the file was last saved.
+    EXIF_DATETIME = "exif-datetime"
     PNG_TEXT = "png-text"
     FILE_NAME = "file-name"
     FILE_MTIME = "file-mtime"
@@ -36,7 +53,7 @@ class TimeSource(StrEnum):
     @property
     def is_instant(self) -> bool:
         """GPS and file times are UTC instants; the others are a camera's wall clock."""
-        return self in (TimeSource.GPS, TimeSource.FILE_MTIME)
+        return self in (TimeSource.GPS, TimeSource.XMP_GPS, TimeSource.FILE_MTIME)
 
     @property
     def label(self) -> str:
@@ -45,10 +62,15 @@ class TimeSource(StrEnum):
 
 _LABELS = {
     TimeSource.EXIF_ORIGINAL: "EXIF",
-    TimeSource.EXIF_DIGITIZED: "EXIF digitized",
-    TimeSource.EXIF_DATETIME: "EXIF file date",
-    TimeSource.GPS: "GPS",
+    TimeSource.XMP_ORIGINAL: "XMP original date",
+    TimeSource.XMP_DATE_CREATED: "XMP date created",
+    TimeSource.IPTC: "IPTC date created",
     TimeSource.XMP: "XMP",
+    TimeSource.EXIF_DIGITIZED: "EXIF digitized",
+    TimeSource.XMP_DIGITIZED: "XMP digitized",
+    TimeSource.GPS: "GPS",
+    TimeSource.XMP_GPS: "XMP GPS",
+    TimeSource.EXIF_DATETIME: "EXIF file date",
     TimeSource.PNG_TEXT: "PNG text",
     TimeSource.FILE_NAME: "file name",
     TimeSource.FILE_MTIME: "file date",

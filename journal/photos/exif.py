@@ -1,12 +1,16 @@
 """What EXIF says about a photo: capture time, camera, GPS position and orientation.
 
 Pillow's parser reads the EXIF block of every format we accept (JPEG APP1, PNG ``eXIf``, WebP,
-HEIF, TIFF's own tags). Two traps: ``getexif()`` on a PNG whose EXIF is not in an ``eXIf`` chunk
-before the pixels decodes the whole image looking for one, so it is not called there; and EXIF
-is arbitrary bytes, so a corrupt block costs only its own data, never the photo.
+HEIF, AVIF, TIFF's own tags). Two traps: ``getexif()`` on a PNG whose EXIF is not in an ``eXIf``
+chunk before the pixels decodes the whole image looking for one, so it is not called there; and
+EXIF is arbitrary bytes, so a corrupt block costs only its own data, never the photo: a block
+Pillow refuses is ``ExifRejectedError``, and the caller gives exifread a try (``exifread_tags``).
+What the IFDs say is read the same way from either parser's tags (``exif_reading``).
 """
 
 import re
+from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -24,6 +28,8 @@ from journal.photos.capture_time import (
 
 Base = ExifTags.Base
 GPS = ExifTags.GPS
+#: Bytes of an EXIF block that holds no tag: "Exif\0\0", a TIFF header and an empty IFD.
+_EMPTY_BLOCK = 6 + 8 + 6
 
 
 @dataclass(frozen=True)
@@ -35,30 +41,79 @@ class GpsFix:
 
 @dataclass(frozen=True)
 class ExifReading:
-    #: The best EXIF capture time: DateTimeOriginal, DateTimeDigitized, DateTime, then GPS.
-    capture: CaptureTime | None
+    #: DateTimeOriginal, DateTimeDigitized, IFD0 DateTime (the last save) and the GPS stamp, each
+    #: with its subseconds and offset; None where absent or bogus.
+    original: CaptureTime | None
+    digitized: CaptureTime | None
+    saved: CaptureTime | None
+    gps_time: CaptureTime | None
     camera: CameraKey
     gps: GpsFix | None
     #: The orientation tag, 1 when absent or invalid.
     orientation: int
     #: TIFF keeps its XMP packet as an EXIF tag.
     xmp_packet: str
+    #: IFD0 ImageDescription, as written (the caller drops camera boilerplate).
+    description: str
+
+
+#: A reading with nothing in it: what a file without EXIF has.
+NO_EXIF = ExifReading(None, None, None, None, CameraKey("", "", ""), None, 1, "", "")
+
+
+class ExifRejectedError(Exception):
+    """Pillow's parser refused the EXIF block (another reader may still read it)."""
 
 
 def read_exif(image: Image.Image, media_format: str) -> ExifReading:
+    """The EXIF of an open image; ``ExifRejectedError`` when its block cannot be parsed."""
     exif = _exif(image, media_format)
-    exif_ifd = _ifd(exif, ExifTags.IFD.Exif)
-    gps_ifd = _ifd(exif, ExifTags.IFD.GPSInfo)
+    try:
+        exif_ifd = dict(exif.get_ifd(ExifTags.IFD.Exif))
+    # Pillow's parser meets arbitrary bytes here and fails in many ways (struct, value, syntax,
+    # key errors); the caller decides whether another reader gets a try.
+    except Exception as error:
+        raise ExifRejectedError(str(error)) from error
+    try:
+        gps_ifd = dict(exif.get_ifd(ExifTags.IFD.GPSInfo))
+    except Exception:  # a corrupt GPS block costs only the position
+        gps_ifd = {}
+    return exif_reading(exif, exif_ifd, gps_ifd)
+
+
+def exif_reading(
+    ifd0: Mapping[int, Any], exif_ifd: Mapping[int, Any], gps_ifd: Mapping[int, Any]
+) -> ExifReading:
+    """What the three IFDs say, by tag number, whichever parser read them."""
     return ExifReading(
-        capture=_exif_time(exif, exif_ifd) or _gps_time(gps_ifd),
+        original=_exif_time(
+            TimeSource.EXIF_ORIGINAL,
+            exif_ifd.get(Base.DateTimeOriginal),
+            exif_ifd.get(Base.SubsecTimeOriginal),
+            exif_ifd.get(Base.OffsetTimeOriginal),
+        ),
+        digitized=_exif_time(
+            TimeSource.EXIF_DIGITIZED,
+            exif_ifd.get(Base.DateTimeDigitized),
+            exif_ifd.get(Base.SubsecTimeDigitized),
+            exif_ifd.get(Base.OffsetTimeDigitized),
+        ),
+        saved=_exif_time(
+            TimeSource.EXIF_DATETIME,
+            ifd0.get(Base.DateTime),
+            exif_ifd.get(Base.SubsecTime),
+            exif_ifd.get(Base.OffsetTime),
+        ),
+        gps_time=_gps_time(gps_ifd),
         camera=CameraKey(
-            make=_text(exif.get(Base.Make)),
-            model=_text(exif.get(Base.Model)),
+            make=_text(ifd0.get(Base.Make)),
+            model=_text(ifd0.get(Base.Model)),
             serial=_text(exif_ifd.get(Base.BodySerialNumber)),
         ),
         gps=_gps_fix(gps_ifd),
-        orientation=_orientation(exif),
-        xmp_packet=_text_block(exif.get(Base.XMLPacket)),
+        orientation=_orientation(ifd0),
+        xmp_packet=_text_block(ifd0.get(Base.XMLPacket)),
+        description=_utf8_text(ifd0.get(Base.ImageDescription)),
     )
 
 
@@ -71,12 +126,16 @@ def _text_block(value: object) -> str:
 def _exif(image: Image.Image, media_format: str) -> Image.Exif:
     try:
         if media_format == "PNG" and "exif" not in image.info:
-            return _png_raw_profile_exif(image.info.get("Raw profile type exif"))
-        return image.getexif()
-    # Pillow's EXIF parser meets arbitrary bytes here and fails in many ways (struct, value,
-    # syntax, key errors); a corrupt EXIF block must only cost us its data, never the photo.
-    except Exception:
-        return Image.Exif()
+            exif = _png_raw_profile_exif(image.info.get("Raw profile type exif"))
+        else:
+            exif = image.getexif()
+    except Exception as error:  # as above
+        raise ExifRejectedError(str(error)) from error
+    # Pillow gives an empty reading, without a word, for a block whose TIFF header it refuses.
+    block = image.info.get("exif")
+    if not exif and isinstance(block, bytes) and len(block) > _EMPTY_BLOCK:
+        raise ExifRejectedError("Pillow read no tag from the EXIF block")
+    return exif
 
 
 def _png_raw_profile_exif(profile: object) -> Image.Exif:
@@ -87,13 +146,6 @@ def _png_raw_profile_exif(profile: object) -> Image.Exif:
     return exif
 
 
-def _ifd(exif: Image.Exif, which: int) -> dict[int, Any]:
-    try:
-        return dict(exif.get_ifd(which))
-    except Exception:  # a corrupt sub-IFD, as above: lose it, keep the photo
-        return {}
-
-
 def _text(value: object) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
@@ -102,37 +154,25 @@ def _text(value: object) -> str:
     return " ".join(value.replace("\x00", " ").split())
 
 
-def _orientation(exif: Image.Exif) -> int:
-    value = exif.get(Base.Orientation)
+def _utf8_text(value: object) -> str:
+    """A text tag that editors write in UTF-8, which Pillow decoded as Latin-1: decoded again
+    when its bytes are UTF-8 (an ASCII tag holds bytes; Latin-1 gives them back one for one)."""
+    if isinstance(value, str) and not value.isascii():
+        with suppress(UnicodeEncodeError, UnicodeDecodeError):
+            value = value.encode("latin-1").decode("utf-8")
+    return _text(value)
+
+
+def _orientation(ifd0: Mapping[int, Any]) -> int:
+    value = ifd0.get(Base.Orientation)
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
-def _exif_time(exif: Image.Exif, exif_ifd: dict[int, Any]) -> CaptureTime | None:
-    candidates = (
-        (
-            TimeSource.EXIF_ORIGINAL,
-            exif_ifd.get(Base.DateTimeOriginal),
-            exif_ifd.get(Base.SubsecTimeOriginal),
-            exif_ifd.get(Base.OffsetTimeOriginal),
-        ),
-        (
-            TimeSource.EXIF_DIGITIZED,
-            exif_ifd.get(Base.DateTimeDigitized),
-            exif_ifd.get(Base.SubsecTimeDigitized),
-            exif_ifd.get(Base.OffsetTimeDigitized),
-        ),
-        (
-            TimeSource.EXIF_DATETIME,
-            exif.get(Base.DateTime),
-            exif_ifd.get(Base.SubsecTime),
-            exif_ifd.get(Base.OffsetTime),
-        ),
-    )
-    for source, text, subsec, offset in candidates:
-        wall = parse_exif_datetime(text, subsec)
-        if wall is not None:
-            return CaptureTime(wall, source, parse_offset(offset))
-    return None
+def _exif_time(
+    source: TimeSource, text: object, subsec: object, offset: object
+) -> CaptureTime | None:
+    wall = parse_exif_datetime(text, subsec)
+    return None if wall is None else CaptureTime(wall, source, parse_offset(offset))
 
 
 def _rational(value: object) -> float | None:
@@ -154,7 +194,7 @@ def _degrees(parts: object, reference: object, negative: str) -> float | None:
     return -result if _text(reference).upper() == negative else result
 
 
-def _gps_fix(gps_ifd: dict[int, Any]) -> GpsFix | None:
+def _gps_fix(gps_ifd: Mapping[int, Any]) -> GpsFix | None:
     latitude = _degrees(gps_ifd.get(GPS.GPSLatitude), gps_ifd.get(GPS.GPSLatitudeRef), "S")
     longitude = _degrees(gps_ifd.get(GPS.GPSLongitude), gps_ifd.get(GPS.GPSLongitudeRef), "W")
     if latitude is None or longitude is None:
@@ -168,7 +208,7 @@ def _gps_fix(gps_ifd: dict[int, Any]) -> GpsFix | None:
     return GpsFix(latitude, longitude, altitude)
 
 
-def _gps_time(gps_ifd: dict[int, Any]) -> CaptureTime | None:
+def _gps_time(gps_ifd: Mapping[int, Any]) -> CaptureTime | None:
     stamp = _text(gps_ifd.get(GPS.GPSDateStamp))
     clock = gps_ifd.get(GPS.GPSTimeStamp)
     match = re.fullmatch(r"(\d{4})[:\-](\d{2})[:\-](\d{2})", stamp)

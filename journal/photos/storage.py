@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from journal.atomic_files import atomic_writer
-from journal.photos.formats import EXTENSIONS
+from journal.photos.formats import COPY_EXTENSIONS
 from journal.photos.library_files import open_library_file, open_original, remove_entry
 from journal.store.library import PHOTOS_DIR
 
@@ -55,7 +55,7 @@ class CopyInTheWayError(OSError):
 def copy_path_for(digest: str, media_format: str) -> PurePosixPath:
     """Where the copy of these bytes lives, relative to the library folder; fanned out so no
     folder gets huge."""
-    return PurePosixPath(PHOTOS_DIR, digest[:2], f"{digest}{EXTENSIONS[media_format]}")
+    return PurePosixPath(PHOTOS_DIR, digest[:2], f"{digest}{COPY_EXTENSIONS[media_format]}")
 
 
 class Stored(Enum):

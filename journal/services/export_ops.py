@@ -47,6 +47,7 @@ def export_source(session: Session, trip_id: int, library: Library) -> ExportSou
             original_name=row.original_name,
             media_format=row.media_format,
             caption=row.caption,
+            description=row.description,
             local_time=row.local_time,
             utc_offset_minutes=row.utc_offset_minutes,
         )

@@ -34,6 +34,7 @@ from pathlib import Path, PurePosixPath
 from sqlalchemy import select
 
 from journal.errors import LibraryDamagedError
+from journal.photos.formats import format_of_copy
 from journal.photos.import_progress import CancelToken
 from journal.photos.library_files import NotRegularFileError, open_original
 from journal.photos.storage import CopyInTheWayError, content_hash, file_hash, store_original
@@ -123,6 +124,8 @@ class _LibraryFile:
     library_path: PurePosixPath
     content_hash: str
     photos: tuple[PhotoUse, ...]
+    #: False for the RAW file kept with a RAW+JPEG photo: checked, never thumbnailed.
+    shown: bool = True
 
 
 @dataclass(frozen=True)
@@ -177,14 +180,15 @@ def check_library(
         missing_thumbnails += [
             file
             for file in files
-            if file.content_hash in restored
+            if file.shown
+            and file.content_hash in restored
             and not thumbnails.is_cached(file.content_hash, ThumbSize.THUMB)
         ]
         made = _make_thumbnails(library, thumbnails, missing_thumbnails)
     complete = done == len(files)
     return LibraryCheckReport(
         files=len(files),
-        photos=sum(len(file.photos) for file in files),
+        photos=sum(len(file.photos) for file in files if file.shown),
         bad=tuple(bad),
         thumbnails_missing=len(missing_thumbnails),
         thumbnails_made=made,
@@ -199,7 +203,8 @@ def check_library(
 
 
 def _library_files(library: Library) -> list[_LibraryFile]:
-    """Every file the rows name, with the photos naming it, in library-path order."""
+    """Every file the rows name (RAW files kept with their photos too), with the photos naming
+    it, in library-path order."""
     with library.session() as session:
         trips = {trip.id: TripInfo.of(trip) for trip in session.scalars(select(Trip))}
         rows = session.execute(
@@ -211,13 +216,22 @@ def _library_files(library: Library) -> list[_LibraryFile]:
                 Photo.original_path,
                 Photo.library_path,
                 Photo.content_hash,
+                Photo.raw_original_path,
+                Photo.raw_library_path,
+                Photo.raw_content_hash,
             ).order_by(Photo.library_path, Photo.id)
         ).all()
-    uses: dict[tuple[PurePosixPath, str], list[PhotoUse]] = defaultdict(list)
-    for photo_id, trip_id, day, name, original, relative, digest in rows:
-        uses[relative, digest].append(PhotoUse(photo_id, trips[trip_id], day, name, original))
+    uses: dict[tuple[PurePosixPath, str, bool], list[PhotoUse]] = defaultdict(list)
+    for photo_id, trip_id, day, name, original, relative, digest, *raw in rows:
+        uses[relative, digest, True].append(PhotoUse(photo_id, trips[trip_id], day, name, original))
+        raw_original, raw_relative, raw_digest = raw
+        if raw_original is not None and raw_relative is not None and raw_digest is not None:
+            raw_name = readable_path(PurePosixPath(raw_original).name)
+            use = PhotoUse(photo_id, trips[trip_id], day, raw_name, raw_original)
+            uses[raw_relative, raw_digest, False].append(use)
     return [
-        _LibraryFile(relative, digest, tuple(photos)) for (relative, digest), photos in uses.items()
+        _LibraryFile(relative, digest, tuple(photos), shown)
+        for (relative, digest, shown), photos in sorted(uses.items(), key=lambda item: item[0][0])
     ]
 
 
@@ -244,7 +258,7 @@ def _check_all(
 
 
 def _check_one(library: Library, thumbnails: ThumbnailCache, file: _LibraryFile) -> _Checked:
-    has_thumbnail = thumbnails.is_cached(file.content_hash, ThumbSize.THUMB)
+    has_thumbnail = not file.shown or thumbnails.is_cached(file.content_hash, ThumbSize.THUMB)
     try:
         digest = content_hash(library.file_path(file.library_path))
     except LibraryDamagedError as error:
@@ -300,7 +314,9 @@ def _make_thumbnails(
     for file in files:
         try:
             source = library.file_path(file.library_path)
-            thumbnails.ensure(source, file.content_hash, ThumbSize.THUMB)
+            thumbnails.ensure(
+                source, file.content_hash, ThumbSize.THUMB, format_of_copy(file.library_path)
+            )
         # An intact copy decoded when it was imported; anything it raises now is reported by
         # the count, not allowed to end the repair of the rest.
         except Exception:

@@ -22,12 +22,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from sqlalchemy import select
-
 from journal.photos.library_files import content_named_entries, remove_entry
 from journal.photos.thumbnails import ThumbnailCache
+from journal.services import photo_ops
 from journal.store.library import Library
-from journal.store.models import Photo
 
 
 @dataclass(frozen=True)
@@ -60,7 +58,7 @@ def find_leftovers(
         for entry in content_named_entries(folder)
     ]
     with library.session() as session:
-        used = set(session.scalars(select(Photo.content_hash).distinct()))
+        used = photo_ops.used_hashes(session)
     return LibraryLeftovers(
         copies=_leftovers(library.root, copies, used, remove_copies),
         thumbnails=_leftovers(library.root, thumbnails, used, remove_thumbnails),

@@ -12,13 +12,14 @@ starts, and the report says it once.
 """
 
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from journal.errors import LibraryError
 from journal.photos.disk_space import NOT_IMPORTED_DISK_FULL, DiskFull, is_disk_full
+from journal.photos.formats import NotPhoto
 from journal.photos.import_progress import (
     CancelToken,
     ImportFailure,
@@ -26,6 +27,7 @@ from journal.photos.import_progress import (
     ImportProgress,
     RateMeter,
 )
+from journal.plurals import counted
 from journal.services import photo_days
 from journal.services.changes import Changes
 from journal.services.photo_rows import insert_rows
@@ -65,10 +67,24 @@ class ImportReport:
     restored: tuple[Path, ...] = ()
     #: Set when the disk filled and the import stopped.
     disk_full: DiskFull | None = None
+    #: Videos and sidecars in the folders (``.MOV``, ``.THM``, ``.AAE``...): not photos, skipped.
+    skipped: Mapping[NotPhoto, tuple[Path, ...]] = field(default_factory=dict)
+    #: Photos imported although their file stops early (a JPEG cut short shows what is there).
+    incomplete: tuple[Path, ...] = ()
 
     @property
     def duplicate_count(self) -> int:
         return len(self.duplicates)
+
+    @property
+    def skipped_line(self) -> str | None:
+        """ "Not photos, skipped (2 videos, 1 sidecar)." - said once, whatever the count."""
+        parts = [
+            counted(len(self.skipped[kind]), kind.value)
+            for kind in NotPhoto
+            if self.skipped.get(kind)
+        ]
+        return f"Not photos, skipped ({', '.join(parts)})." if parts else None
 
     @property
     def refused(self) -> tuple[ImportFailure, ...]:
@@ -108,7 +124,7 @@ class PhotoImport:
             cancel=self._cancel,
             workers=self._workers,
         )
-        scanned = staging.scan(paths)
+        scanned = staging.scan(paths, camera_files=True)
         failures = staging.failures
         log = self._copy(staging, scanned, failures)
         staging.emit(ImportProgress(ImportPhase.DONE, len(scanned), len(scanned)))
@@ -127,6 +143,8 @@ class PhotoImport:
             changes=log.value(),
             restored=tuple(log.restored),
             disk_full=disk_full,
+            skipped={kind: tuple(paths) for kind, paths in staging.skipped.items() if paths},
+            incomplete=tuple(staging.incomplete),
         )
 
     def _copy(

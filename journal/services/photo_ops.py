@@ -5,7 +5,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from pathlib import PurePosixPath
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from journal.errors import InvalidInputError, NotFoundError
@@ -230,16 +230,34 @@ def delete_photos(session: Session, trip_id: int, photo_ids: Sequence[int]) -> C
 def library_files(
     session: Session, trip_id: int, photo_ids: Sequence[int] | None = None
 ) -> dict[str, PurePosixPath]:
-    """Content hash -> library path of a trip's photos (or of some of them)."""
-    query = select(Photo.content_hash, Photo.library_path).where(Photo.trip_id == trip_id)
+    """Content hash -> library path of a trip's photos (or of some of them), with the RAW files
+    kept beside them."""
+    query = select(
+        Photo.content_hash, Photo.library_path, Photo.raw_content_hash, Photo.raw_library_path
+    ).where(Photo.trip_id == trip_id)
     if photo_ids is not None:
         query = query.where(Photo.id.in_(set(photo_ids)))
-    return dict(session.execute(query).all())
+    files: dict[str, PurePosixPath] = {}
+    for digest, path, raw_digest, raw_path in session.execute(query):
+        files[digest] = path
+        if raw_digest is not None and raw_path is not None:
+            files[raw_digest] = raw_path
+    return files
+
+
+def used_hashes(session: Session, digests: Collection[str] | None = None) -> set[str]:
+    """The content hashes (of ``digests``, or all) some photo row uses, as its file or RAW."""
+    photos = select(Photo.content_hash)
+    raws = select(Photo.raw_content_hash).where(Photo.raw_content_hash.is_not(None))
+    if digests is not None:
+        photos = photos.where(Photo.content_hash.in_(digests))
+        raws = raws.where(Photo.raw_content_hash.in_(digests))
+    return {digest for digest in session.scalars(union(photos, raws)) if digest is not None}
 
 
 def unused_files(session: Session, files: dict[str, PurePosixPath]) -> dict[str, PurePosixPath]:
     """Those of ``files`` that no photo row (of any trip) refers to any more."""
-    used = set(session.scalars(select(Photo.content_hash).where(Photo.content_hash.in_(files))))
+    used = used_hashes(session, files)
     return {digest: path for digest, path in files.items() if digest not in used}
 
 

@@ -23,18 +23,18 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BufferedReader
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from journal.photos.camera import CameraKey
 from journal.photos.day_assignment import DerivedTime, RecordedTime, TripClock, derive_time
 from journal.photos.discovery import discover
 from journal.photos.disk_space import is_disk_full
+from journal.photos.formats import NotPhoto, not_photo
 from journal.photos.import_progress import (
     CancelToken,
     ImportFailure,
@@ -44,12 +44,18 @@ from journal.photos.import_progress import (
     RateMeter,
 )
 from journal.photos.library_files import open_original
-from journal.photos.metadata import PhotoMetadata, PhotoRejectedError, read_metadata
+from journal.photos.metadata import (
+    PhotoMetadata,
+    PhotoRejectedError,
+    error_reason,
+    read_metadata,
+)
+from journal.photos.raw_pairs import RawPairing
 from journal.photos.storage import Stored, copy_path_for, file_hash, store_original
 from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.services import photo_days, photo_ops
 from journal.store.library_paths import library_file
-from journal.store.models import Photo, Trip
+from journal.store.models import Trip
 
 #: Threads that copy originals into the library: each mostly waits for its fsync.
 WRITER_THREADS = 2
@@ -76,7 +82,7 @@ class StagingTarget:
         if trip is not None:
             offsets = photo_days.camera_offsets(session, trip.id)
             copies = photo_ops.library_files(session, trip.id)
-        known = frozenset(session.scalars(select(Photo.content_hash).distinct()))
+        known = frozenset(photo_ops.used_hashes(session))
         return cls(clock, offsets, copies, known)
 
 
@@ -87,6 +93,17 @@ class Scanned:
     path: Path
     metadata: PhotoMetadata
     derived: DerivedTime
+    #: The RAW file of the same shot (RAW+JPEG), kept in the library with this photo.
+    raw: "Scanned | None" = None
+
+
+@dataclass(frozen=True)
+class StagedRaw:
+    """The RAW file of a RAW+JPEG shot, copied into the library beside its photo."""
+
+    path: Path
+    digest: str
+    relative: PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,8 @@ class _Examined:
     size: int
     #: For a file the trip has already: the library path of the copy to check (and restore).
     duplicate_of: PurePosixPath | None = None
+    #: The hash of the shot's RAW file, if it has one.
+    raw_digest: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +127,7 @@ class Staged:
     size: int
     #: The library had these bytes, but their copy was missing or damaged until this file.
     restored: bool = False
+    raw: StagedRaw | None = None
 
     @property
     def path(self) -> Path:
@@ -159,6 +179,10 @@ class PhotoStaging:
         self._disk_full = threading.Event()
         #: Files not found, not readable or not photos, in the order met.
         self.failures: list[ImportFailure] = []
+        #: Videos and sidecars passed over (``scan`` with ``camera_files``), by kind.
+        self.skipped: dict[NotPhoto, list[Path]] = {kind: [] for kind in NotPhoto}
+        #: Files that imported although their data stops early (a JPEG cut short).
+        self.incomplete: list[Path] = []
         #: Copies this run wrote where there was none: hash to library path (guarded by the lock).
         self.created: dict[str, PurePosixPath] = {}
 
@@ -174,14 +198,22 @@ class PhotoStaging:
         if self._progress is not None:
             self._progress(event)
 
-    def scan(self, paths: Sequence[Path]) -> list[Scanned]:
-        """Find the files under ``paths`` and read each one's header, reporting its day."""
+    def scan(self, paths: Sequence[Path], *, camera_files: bool = False) -> list[Scanned]:
+        """Find the files under ``paths`` and read each one's header, reporting its day.
+
+        With ``camera_files`` (a folder from a camera or phone), videos and sidecars are counted
+        in ``skipped`` instead of read, and the two files of a RAW+JPEG shot become one photo.
+        """
         found = discover(paths, self.cancel, skip=[self._root])
         self.failures += found.failures
-        meter = RateMeter(len(found.files), time.monotonic())
+        files = found.files
+        if camera_files:
+            files = [path for path in files if not self._skipped(path)]
+        meter = RateMeter(len(files), time.monotonic())
         scanned: list[Scanned] = []
         clock, offsets = self._target.clock, self._target.offsets
-        for path in found.files:
+        pairing = RawPairing()
+        for path in files:
             if self.cancel.cancelled:
                 break
             planned = failure = None
@@ -192,15 +224,16 @@ class PhotoStaging:
                 self.failures.append(failure)
             else:
                 derived = derive_time(_recorded(metadata), clock, offsets.get(metadata.camera, 0))
+                if not (camera_files and pairing.add(len(scanned), path, metadata)):
+                    planned = PlannedPhoto(path, derived.local_time, derived.day)
                 scanned.append(Scanned(len(scanned), path, metadata, derived))
-                planned = PlannedPhoto(path, derived.local_time, derived.day)
             meter.done += 1
             rate, left = meter.estimate(time.monotonic())
             self.emit(
                 ImportProgress(
                     ImportPhase.SCAN,
                     meter.done,
-                    len(found.files),
+                    len(files),
                     path,
                     rate,
                     left,
@@ -208,7 +241,13 @@ class PhotoStaging:
                     failure=failure,
                 )
             )
-        return scanned
+        return _paired(scanned, pairing.pairs) if camera_files else scanned
+
+    def _skipped(self, path: Path) -> bool:
+        kind = not_photo(path.name)
+        if kind is not None:
+            self.skipped[kind].append(path)
+        return kind is not None
 
     def stage(self, scanned: Sequence[Scanned]) -> Iterator[Outcome]:
         """Examine files on the decoder pool and copy them on the writer pool, in completion order.
@@ -266,7 +305,7 @@ class PhotoStaging:
             with open_original(item.path) as handle:
                 return self._examine_open(item, handle)
         except OSError as error:
-            return ImportFailure(item.path, f"cannot read the file ({error.strerror})")
+            return ImportFailure(item.path, f"cannot read the file ({error_reason(error)})")
 
     def _examine_open(self, item: Scanned, handle: BufferedReader) -> _Examined | Outcome:
         """``_examine`` of the file open as ``handle``: hashed, then decoded from the same open
@@ -284,7 +323,7 @@ class PhotoStaging:
             self._claimed.add(digest)
         try:
             handle.seek(0)
-            self._thumbnails.ensure(handle, digest, ThumbSize.THUMB)
+            self._thumbnails.ensure(handle, digest, ThumbSize.THUMB, item.metadata.media_format)
         # Decoders meet arbitrary bytes here and fail in many ways besides OSError; one bad file
         # must cost only itself, never the import.
         except Exception as error:
@@ -292,8 +331,15 @@ class PhotoStaging:
             if is_disk_full(error):
                 self._disk_full.set()
                 return NoSpace(path)
-            return ImportFailure(path, f"the image data is damaged ({_reason(error)})")
-        return _Examined(item, digest, size)
+            return ImportFailure(path, f"the image data is damaged ({error_reason(error)})")
+        if item.raw is None:
+            return _Examined(item, digest, size)
+        try:
+            with open_original(item.raw.path) as raw:
+                return _Examined(item, digest, size, raw_digest=file_hash(raw))
+        except OSError as error:
+            self._release(digest)
+            return ImportFailure(item.raw.path, f"cannot read the file ({error_reason(error)})")
 
     def _store(self, examined: _Examined) -> Outcome:
         """Writer thread: copy the original into the library, synced, before its row exists.
@@ -311,16 +357,40 @@ class PhotoStaging:
                 self._disk_full.set()
                 return NoSpace(item.path)
             what = "restore the library's copy" if duplicate_of else "copy it into the library"
-            return ImportFailure(item.path, f"cannot {what} ({_reason(error)})")
+            return ImportFailure(item.path, f"cannot {what} ({error_reason(error)})")
+        restored = self._record(stored, digest, relative)
+        if duplicate_of is not None:
+            return Duplicate(item.path, digest, restored)
+        raw = None
+        if item.raw is not None and examined.raw_digest is not None:
+            raw_relative = copy_path_for(examined.raw_digest, item.raw.metadata.media_format)
+            raw = StagedRaw(item.raw.path, examined.raw_digest, raw_relative)
+            try:
+                stored = store_original(
+                    raw.path, library_file(self._root, raw_relative), raw.digest
+                )
+            except OSError as error:
+                self._release(digest)
+                if is_disk_full(error):
+                    self._disk_full.set()
+                    return NoSpace(item.path)
+                return ImportFailure(
+                    raw.path, f"cannot copy it into the library ({error_reason(error)})"
+                )
+            restored = self._record(stored, raw.digest, raw_relative) or restored
+        if item.metadata.incomplete:
+            with self._lock:
+                self.incomplete.append(item.path)
+        return Staged(item, digest, relative, examined.size, restored, raw)
+
+    def _record(self, stored: Stored, digest: str, relative: PurePosixPath) -> bool:
+        """Note a copy this run wrote; whether it restored bytes the library had lost."""
         if stored is Stored.COPIED:
             with self._lock:
                 self.created[digest] = relative
-        restored = stored is Stored.REPLACED or (
+        return stored is Stored.REPLACED or (
             stored is Stored.COPIED and digest in self._target.known
         )
-        if duplicate_of is not None:
-            return Duplicate(item.path, digest, restored)
-        return Staged(item, digest, relative, examined.size, restored)
 
     def _release(self, digest: str) -> None:
         with self._lock:
@@ -355,7 +425,12 @@ def _recorded(metadata: PhotoMetadata) -> RecordedTime:
     )
 
 
-def _reason(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error) or type(error).__name__
+def _paired(scanned: list[Scanned], pairs: dict[int, int]) -> list[Scanned]:
+    """``scanned`` with each RAW+JPEG shot made one photo: the JPEG, holding its RAW."""
+    raws = set(pairs.values())
+    kept = [
+        replace(item, raw=scanned[pairs[item.index]] if item.index in pairs else None)
+        for item in scanned
+        if item.index not in raws
+    ]
+    return [replace(item, index=index) for index, item in enumerate(kept)]

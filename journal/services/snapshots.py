@@ -138,7 +138,7 @@ class PhotoInfo:
     original_path: str
     #: Where its copy lives, relative to the library folder (``Library.file_path`` finds it).
     library_path: PurePosixPath
-    #: JPEG, HEIF, PNG, WEBP or TIFF.
+    #: JPEG, HEIF, PNG, WEBP, TIFF, AVIF, or a RAW's format (NEF, CR2, DNG...).
     media_format: str
     #: As displayed, i.e. after ``orientation`` is applied.
     width: int
@@ -148,7 +148,7 @@ class PhotoInfo:
     local_time: dt.datetime | None
     utc_offset_minutes: int | None
     captured_utc: dt.datetime | None
-    #: exif-original, exif-digitized, exif-datetime, gps, xmp, png-text, file-name, file-mtime.
+    #: A ``TimeSource`` value: exif-original, xmp-original, iptc, gps, file-name, file-mtime...
     time_source: str | None
     time_trusted: bool
     camera: CameraKey
@@ -162,6 +162,10 @@ class PhotoInfo:
     position: int
     #: recorded (the photo's own offset), gps-position or trip: where the offset came from.
     zone_source: str | None = None
+    #: The photo's own description from its file (EXIF, IPTC, XMP): alt text when no caption.
+    description: str = ""
+    #: The library copy of the shot's RAW file (RAW+JPEG), None when it has none.
+    raw_library_path: PurePosixPath | None = None
 
     @property
     def time_description(self) -> str:
@@ -204,6 +208,8 @@ class PhotoInfo:
             pinned=photo.pinned,
             position=photo.position,
             zone_source=photo.zone_source,
+            description=photo.description,
+            raw_library_path=photo.raw_library_path,
         )
 
 

@@ -121,7 +121,7 @@ class Photo(Base):
     #: Where its copy lives, relative to the library folder (``Library.file_path`` finds it).
     library_path: Mapped[PurePosixPath] = mapped_column(LibraryRelativePath)
     file_size: Mapped[int]
-    #: Pillow's format name: JPEG, HEIF, PNG, WEBP, TIFF.
+    #: The format: Pillow's name (JPEG, HEIF, PNG, WEBP, TIFF, AVIF) or a RAW's (NEF, CR2, DNG...).
     media_format: Mapped[str] = mapped_column(String(16))
     width: Mapped[int]
     height: Mapped[int]
@@ -130,8 +130,8 @@ class Photo(Base):
 
     #: The time as the source recorded it, before any camera clock correction.
     wall_time: Mapped[datetime | None]
-    #: Where the time came from: exif-original, exif-digitized, exif-datetime, gps, xmp, png-text,
-    #: file-name, file-mtime.
+    #: Where the time came from: a ``TimeSource`` value (exif-original, xmp-original, iptc, gps,
+    #: exif-datetime, file-name, file-mtime...).
     time_source: Mapped[str | None] = mapped_column(String(24))
     time_trusted: Mapped[bool] = mapped_column(default=False)
     #: The offset the photo itself recorded (EXIF OffsetTimeOriginal, XMP), if any.
@@ -153,6 +153,15 @@ class Photo(Base):
     gps_altitude: Mapped[float | None]
 
     caption: Mapped[str] = mapped_column(Text, default="")
+    #: The photo's own description as its file recorded it (EXIF, IPTC or XMP), read at import:
+    #: the alt text of a photo the user gave no caption. Camera boilerplate is left out.
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: The RAW file of a shot taken as RAW+JPEG: one photo in the gallery (the JPEG's pixels,
+    #: this row), its RAW kept in the library beside it (content-addressed like every copy).
+    #: Columns rather than a row of its own, so no listing of photos has to leave it out.
+    raw_content_hash: Mapped[str | None] = mapped_column(String(64))
+    raw_library_path: Mapped[PurePosixPath | None] = mapped_column(LibraryRelativePath)
+    raw_original_path: Mapped[str | None] = mapped_column(FileSystemPath)
     #: The trip date the photo is shown on; NULL means the Unassigned tray.
     day_date: Mapped[date | None]
     #: True once the user placed the photo by hand: re-derivation leaves it where it is.

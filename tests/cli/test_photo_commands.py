@@ -9,6 +9,7 @@ import pytest
 
 from journal.cli import main
 from journal.cli.interrupts import cancel_on_interrupt
+from journal.photos.formats import ACCEPTED_DESCRIPTION
 from journal.photos.import_progress import CancelToken
 from tests.cli.test_trip_commands import library_fingerprint, run, seattle_library
 from tests.photos.photo_files import exif_for, write_photo
@@ -104,9 +105,7 @@ def test_import_json_report(
     assert report["failures"] == [
         {
             "path": str(camera_roll / "readme.txt"),
-            "reason": (
-                "not an image this app can read (it accepts JPEG, HEIC/HEIF, PNG, WebP or TIFF)"
-            ),
+            "reason": f"not an image this app can read (it accepts {ACCEPTED_DESCRIPTION})",
         }
     ]
     assert report["cancelled"] is False

@@ -10,14 +10,16 @@ import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
-from journal.gui.import_summary import RESTORED, ImportSummaryDialog
+from journal.gui.import_summary import INCOMPLETE, RESTORED, ImportSummaryDialog
 from journal.gui.main_window import MainWindow
 from journal.photos.storage import Stored, store_original
 from journal.services import JournalService, TripInfo, photo_staging
 from tests.gui.drag_events import drag_and_drop
 from tests.gui.message_boxes import MessageBoxAnswerer
 from tests.gui.test_photos import window
+from tests.photos.camera_files_test_data import camera_card
 from tests.photos.photo_files import exif_for, write_photo
+from tests.photos.test_camera_files import cut_jpeg
 
 __all__ = ["window"]  # the fixture, shared with the photo tests
 
@@ -134,3 +136,20 @@ def test_a_dropped_file_whose_name_is_not_utf8_is_imported(
 
     names = sorted(photo.original_name for photo in service.all_photos(seattle.id))
     assert names == ["IMG_\\xff2.jpg", "café 1.jpg"]
+
+
+def test_a_camera_folder_says_its_videos_and_sidecars_once_and_lists_no_failure(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, message_boxes: MessageBoxAnswerer
+) -> None:
+    card = tmp_path / "card"
+    camera_card(card)
+    cut = cut_jpeg(card / "pulled-out.jpg")
+
+    dialog = _import(qtbot, window, [card])
+
+    status = window.statusBar().currentMessage()
+    assert status == "Imported 3 photos · 1 incomplete · 6 not photos, skipped"
+    assert message_boxes.shown == []
+    assert "Not photos, skipped (2 videos, 4 sidecars)." in dialog.counts.text()
+    assert "<b>0</b> refused" in dialog.counts.text()
+    assert _rows(dialog) == [(cut.name, INCOMPLETE, str(card))]

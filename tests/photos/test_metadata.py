@@ -85,34 +85,46 @@ def test_gps_position_west_and_south_is_negative(camera_roll: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("properties", "expected", "offset"),
+    ("properties", "source", "expected", "offset"),
     [
         (
             {"exif_DateTimeOriginal": "2023-09-18T10:15:00+09:00"},
+            TimeSource.XMP_ORIGINAL,
             datetime(2023, 9, 18, 10, 15),
             540,
         ),
         (
             {"photoshop_DateCreated": "2023-09-18T10:15:00.25"},
+            TimeSource.XMP_DATE_CREATED,
             datetime(2023, 9, 18, 10, 15, 0, 250000),
             None,
         ),
-        ({"xmp_CreateDate": "2023-09-18T10:15:00Z"}, datetime(2023, 9, 18, 10, 15), 0),
+        (
+            {"xmp_CreateDate": "2023-09-18T10:15:00Z"},
+            TimeSource.XMP,
+            datetime(2023, 9, 18, 10, 15),
+            0,
+        ),
         # A bare date is not a capture time; the next property is used.
         (
             {"photoshop_DateCreated": "2023-09-18", "xmp_CreateDate": "2023-09-18T07:00:00-07:00"},
+            TimeSource.XMP,
             datetime(2023, 9, 18, 7, 0),
             -420,
         ),
     ],
 )
 def test_xmp_capture_times(
-    camera_roll: Path, properties: dict[str, str], expected: datetime, offset: int | None
+    camera_roll: Path,
+    properties: dict[str, str],
+    source: TimeSource,
+    expected: datetime,
+    offset: int | None,
 ) -> None:
     path = write_photo(camera_roll / "a.jpg", xmp=xmp_packet(**properties))
     capture = read_metadata(path).capture
     assert (capture.source, capture.wall_time, capture.offset_minutes) == (
-        TimeSource.XMP,
+        source,
         expected,
         offset,
     )
@@ -128,7 +140,7 @@ def test_xmp_in_element_form(camera_roll: Path) -> None:
     path = write_photo(camera_roll / "a.webp", xmp=packet)
     capture = read_metadata(path).capture
     assert (capture.source, capture.wall_time, capture.offset_minutes) == (
-        TimeSource.XMP,
+        TimeSource.XMP_ORIGINAL,
         datetime(2023, 9, 18, 10, 15),
         120,
     )
@@ -306,7 +318,7 @@ def test_xmp_in_png_and_tiff(camera_roll: Path) -> None:
     for path in (png, tiff):
         capture = read_metadata(path).capture
         assert (capture.source, capture.wall_time, capture.offset_minutes) == (
-            TimeSource.XMP,
+            TimeSource.XMP_ORIGINAL,
             datetime(2023, 9, 18, 10, 15),
             540,
         ), path.name

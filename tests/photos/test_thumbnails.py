@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from journal.photos.thumbnails import ThumbnailCache, ThumbSize, drafted
+from journal.photos.pixels import open_pixels
+from journal.photos.thumbnails import ThumbnailCache, ThumbSize
 from journal.services import JournalService, PhotoInfo, TripInfo
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -156,13 +157,16 @@ def test_jpeg_decodes_at_an_eighth_and_heic_uses_its_embedded_thumbnail(
     Image.new("RGB", (1024, 768), (10, 200, 30)).save(heic, "HEIF", thumbnails=[320])
     plain_heic = write_photo(camera_roll / "plain.heic", exif_for(), size=(1024, 768))
 
-    with jpeg.open("rb") as source, drafted(source, 256) as image:
+    with jpeg.open("rb") as source, open_pixels(source, "JPEG", fit=256) as image:
         assert image.size == (256, 192)  # DCT scaling: 2048 / 8
-    with heic.open("rb") as source, drafted(source, 256) as image:
+    with heic.open("rb") as source, open_pixels(source, "HEIF", fit=256) as image:
         assert image.size == (320, 240)  # the embedded thumbnail, not the 1024 px image
-    with plain_heic.open("rb") as source, drafted(source, 256) as image:
+    with plain_heic.open("rb") as source, open_pixels(source, "HEIF", fit=256) as image:
         assert image.size == (1024, 768)  # no thumbnail to use: the full decode
-    with jpeg.open("rb") as source, drafted(source, ThumbSize.PREVIEW.pixels) as image:
+    with (
+        jpeg.open("rb") as source,
+        open_pixels(source, "JPEG", fit=ThumbSize.PREVIEW.pixels) as image,
+    ):
         assert image.size == (2048, 1536)  # 1/2 would be smaller than the preview
 
 

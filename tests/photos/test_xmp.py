@@ -56,7 +56,7 @@ def png_with(folder: Path, xmp: str, name: str = "a.png") -> Path:
 
 def xmp_time(path: Path) -> datetime | None:
     capture = read_metadata(path).capture
-    return capture.wall_time if capture.source is TimeSource.XMP else None
+    return capture.wall_time if capture.source.value.startswith("xmp") else None
 
 
 READ_IN_CHILD = """
@@ -87,7 +87,7 @@ def test_hostile_packets_take_linear_time(camera_roll: Path) -> None:
         )
     except subprocess.TimeoutExpired:
         pytest.fail("reading four photos with large XMP packets took more than 30 s")
-    assert child.stdout.splitlines() == ["xmp 2023-09-18T10:15:00"] * 4
+    assert child.stdout.splitlines() == ["xmp-original 2023-09-18T10:15:00"] * 4
 
 
 def test_only_the_first_mebibyte_of_a_packet_is_parsed(camera_roll: Path) -> None:
@@ -146,7 +146,7 @@ def test_both_rdf_forms_under_any_prefix(
     path = write_photo(camera_roll / "a.jpg", xmp=packet(description, namespaces=namespaces))
     capture = read_metadata(path).capture
     assert (capture.source, capture.wall_time, capture.offset_minutes) == (
-        TimeSource.XMP,
+        TimeSource.XMP_ORIGINAL,
         datetime(2023, 9, 18, 10, 15),
         540,
     )
