@@ -69,6 +69,8 @@ class Trip(Base):
     front_matter: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
     created_utc: Mapped[datetime] = mapped_column(default=utc_now)
     updated_utc: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    #: When the trip was put in the trash (deleted, still undoable); None for a live trip.
+    removed_utc: Mapped[datetime | None]
 
     days: Mapped[list["Day"]] = relationship(
         back_populates="trip", cascade="all, delete-orphan", passive_deletes=True
@@ -92,6 +94,10 @@ class Day(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     updated_utc: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    #: The photo that stands for this day (the timeline's thumbnail); None: its first photo.
+    cover_photo_id: Mapped[int | None] = mapped_column(
+        ForeignKey("photos.id", ondelete="SET NULL", name="fk_days_cover_photo_id_photos")
+    )
 
     trip: Mapped[Trip] = relationship(back_populates="days")
 
@@ -168,6 +174,13 @@ class Photo(Base):
     pinned: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int] = mapped_column(default=0)
     imported_utc: Mapped[datetime] = mapped_column(default=utc_now)
+    #: Culling: a flag and 0-5 stars, the user's own marks for sorting; ``hidden`` keeps the
+    #: photo on its day but out of the exported post.
+    flagged: Mapped[bool] = mapped_column(default=False, server_default="0")
+    rating: Mapped[int] = mapped_column(default=0, server_default="0")
+    hidden: Mapped[bool] = mapped_column(default=False, server_default="0")
+    #: When the photo was put in the trash (removed, still undoable); None for a live photo.
+    removed_utc: Mapped[datetime | None]
 
 
 class CameraOffset(Base):
