@@ -16,7 +16,7 @@ from journal.export.images import exported_image, is_current_web_copy
 from journal.export.jekyll import JekyllProfile
 from journal.export.link_check import BrokenLink, check_links
 from journal.export.plain import PlainProfile
-from journal.export.post import EXPORTED_NAME, PlannedImage, RenderedPost, render_posts
+from journal.export.post import PlannedImage, RenderedPost, exported_name, render_posts
 from journal.export.profile import Profile
 from journal.export.safe_paths import inside
 from journal.export.settings import ExportFormat, ExportSettings
@@ -158,15 +158,17 @@ def _sweep_partial_files(plan: ExportPlan) -> None:
 def _remove_stale_images(plan: ExportPlan, current: set[PurePosixPath]) -> int:
     """Delete images an earlier export of this post wrote and the post no longer shows, so that
     the folder holds exactly what the post links. Only files named the way the exporter names
-    them are candidates; anything else the user keeps there is left alone."""
+    this post's images are candidates; anything else in the folder (the user's own files, the
+    images of a translation sharing a Hugo bundle) is left alone."""
     removed = 0
-    for folder in {post.image_folder for post in plan.posts}:
+    for folder, prefix in {(post.image_folder, post.image_prefix) for post in plan.posts}:
         target = inside(plan.folder, folder)
         if not target.is_dir():
             continue
+        stale_name = exported_name(prefix)
         for entry in target.iterdir():
             relative = folder / entry.name
-            if EXPORTED_NAME.match(entry.name) and entry.is_file() and relative not in current:
+            if stale_name.match(entry.name) and entry.is_file() and relative not in current:
                 try:
                     entry.unlink()
                 except OSError as error:

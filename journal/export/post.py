@@ -31,7 +31,7 @@ from journal.export.front_matter import (
 )
 from journal.export.images import exported_suffix, web_copy_size
 from journal.export.profile import PostPart, Profile
-from journal.export.settings import ExportSettings
+from journal.export.settings import ExportFormat, ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto
 from journal.markdown.images import (
     ImageKind,
@@ -56,7 +56,18 @@ if TYPE_CHECKING:  # post_origin names the export's formats: importing it here w
     from journal.post_import.post_origin import PostOrigin
 
 #: The names ``photo_file_names`` gives; a file so named in an image folder is the exporter's own.
-EXPORTED_NAME = re.compile(r"^(?:day-\d+-\d{2,}|photo-\d+)\.(?:jpg|png|heic|webp|tif)$")
+#: A Hugo translation of a page bundle (``index.ja.md``, ``_index.pt-br.md``) and its language.
+_TRANSLATION = re.compile(r"^_?index\.(?P<language>[a-z]{2,3}(?:-[a-z0-9]+)*)\.[a-z]+$", re.I)
+
+
+def exported_name(prefix: str) -> re.Pattern[str]:
+    """The names the exporter gives a post's images (``day-1-03.jpg``, ``photo-7.png``), after
+    the post's ``image_prefix``: what a later export of that post may remove as stale."""
+    return re.compile(
+        rf"^{re.escape(prefix)}(?:day-\d+-\d{{2,}}|photo-\d+)\.(?:jpg|png|heic|webp|tif)$"
+    )
+
+
 #: A day heading kept from an imported post: one line of one or two ``#`` and its text.
 _KEPT_HEADING = re.compile(r"(?P<marks>#{1,2})[ \t]+(?P<text>\S.*)")
 
@@ -76,6 +87,8 @@ class RenderedPost:
     images: tuple[PlannedImage, ...]
     #: Where this post's images go, relative to the export folder.
     image_folder: PurePosixPath
+    #: What the names of this post's images start with (``image_prefix``).
+    image_prefix: str = ""
 
 
 @dataclass
@@ -97,16 +110,29 @@ def export_slug(source: ExportSource, settings: ExportSettings) -> str:
 def photo_file_names(source: ExportSource, settings: ExportSettings) -> dict[int, str]:
     """Stable, readable names: ``day-1-03.jpg`` is Day 1's third photo; a photo on no day that
     the text shows anyway is ``photo-<id>``. Exporting again gives the same names."""
+    prefix = image_prefix(source, settings)
     names: dict[int, str] = {}
     for day in source.days:
         for number, photo in enumerate(day.photos, start=1):
             suffix = exported_suffix(photo.media_format, settings.images)
-            names[photo.id] = f"day-{day.index}-{number:02d}{suffix}"
+            names[photo.id] = f"{prefix}day-{day.index}-{number:02d}{suffix}"
     for photo in source.photos.values():
         if photo.id not in names:
             suffix = exported_suffix(photo.media_format, settings.images)
-            names[photo.id] = f"photo-{photo.id}{suffix}"
+            names[photo.id] = f"{prefix}photo-{photo.id}{suffix}"
     return names
+
+
+def image_prefix(source: ExportSource, settings: ExportSettings) -> str:
+    """``ja-`` for the images of a Hugo translation written back into its bundle
+    (``index.ja.md``): its images share the folder with those of the other languages' pages,
+    each an export of its own trip, and must neither take their names nor be taken for stale
+    images of theirs."""
+    origin = origin_to_keep(source, settings)
+    if origin is None or origin.generator != ExportFormat.HUGO:
+        return ""
+    translation = _TRANSLATION.match(origin.path.name)
+    return f"{translation['language'].lower()}-" if translation else ""
 
 
 def origin_to_keep(source: ExportSource, settings: ExportSettings) -> "PostOrigin | None":
@@ -355,7 +381,8 @@ def _render(
     front_matter = _front_matter(profile, section.part, source.front_matter, origin)
     style = origin.front_matter if origin is not None else "yaml"
     text = f"{render_front_matter(front_matter, style)}\n" + "\n\n".join(blocks) + "\n"
-    return RenderedPost(post_file, text, tuple(links.images.values()), image_folder)
+    images = tuple(links.images.values())
+    return RenderedPost(post_file, text, images, image_folder, image_prefix(source, settings))
 
 
 def _front_matter(

@@ -134,3 +134,35 @@ def test_a_hugo_post_comes_back_whole_and_builds(tmp_path: Path, post: str, page
     build_site(site, public)
     assert unresolved_images(public, page, "https://travel.example.net/") == []
     assert_only_documented_changes(original, (site / post).read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (Debian package hugo; .ci/run)")
+def test_translations_sharing_a_bundle_keep_each_others_images(tmp_path: Path) -> None:
+    """``index.md`` and ``index.ja.md`` of one bundle are two trips whose images go to the same
+    folder: exporting one never renames over, or removes, the images the other links."""
+    site = tmp_path / "site"
+    shutil.copytree(HUGO_BLOG, site)
+    bundle = site / "content" / "posts" / "kyoto"
+    with Library.open(tmp_path / "library") as library:
+        service = JournalService(library)
+        english, japanese = (
+            service.import_post(service.plan_post(bundle / name)).trip
+            for name in ("index.md", "index.ja.md")
+        )
+        exported: dict[str, bytes] = {}
+        for trip in (english, japanese):
+            settings = dataclasses.replace(
+                service.export_settings(trip.id), format=ExportFormat.HUGO, folder=site
+            )
+            report = service.export_trip(trip.id, settings, overwrite=True)
+            assert report.broken_links == ()
+            if trip is english:
+                exported = {path.name: path.read_bytes() for path in bundle.iterdir()}
+
+    assert {path.name: path.read_bytes() for path in bundle.iterdir()}.items() >= {
+        name: data for name, data in exported.items() if name != "index.ja.md"
+    }.items()
+    public = tmp_path / "public"
+    build_site(site, public)
+    for page in ("posts/kyoto/index.html", "ja/posts/kyoto/index.html"):
+        assert unresolved_images(public, page, "https://travel.example.net/") == []
