@@ -9,7 +9,8 @@ from pathlib import Path, PurePosixPath
 
 from journal.export.profile import Profile
 from journal.export.safe_paths import inside
-from journal.markdown.images import image_sources
+from journal.markdown.image_ref import ImageKind
+from journal.markdown.images import find_images
 from journal.markdown.links import (
     NOT_AN_ADDRESS,
     NOT_FOUND,
@@ -36,7 +37,10 @@ def check_links(
     for post_file in post_files:
         post = inside(folder, post_file)
         text = post.read_text(encoding="utf-8")
-        for url in image_sources(text):
+        for image in find_images(text):
+            url = image.url
+            if image.kind is ImageKind.LIQUID:
+                url = profile.included_link(url)
             reason = _problem(folder, post_file, profile, url)
             if reason is not None:
                 broken.append(BrokenLink(post, url, reason))

@@ -285,9 +285,12 @@ class _Links:
         self._names = names
         self.images: dict[PurePosixPath, PlannedImage] = {}
 
-    def url(self, photo: SourcePhoto) -> str:
+    def url(self, photo: SourcePhoto, kind: ImageKind = ImageKind.MARKDOWN) -> str:
+        """The link to ``photo``'s exported image, as an image of ``kind`` writes it."""
         file = self._folder / self._names[photo.id]
         self.images.setdefault(file, PlannedImage(photo, file))
+        if kind is ImageKind.LIQUID:
+            return self._profile.include_url(self._post_file, file)
         return self._profile.image_url(self._post_file, file)
 
     def rewrite(self, text: str) -> tuple[str, set[int]]:
@@ -313,7 +316,7 @@ class _Links:
             if photo is None:
                 return None
             shown.add(photo.id)
-            return self.url(photo)
+            return self.url(photo, image.kind)
 
         return rewrite_urls(rewrite_images(text, described), linked), shown
 

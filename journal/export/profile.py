@@ -54,6 +54,15 @@ class Profile(ABC):
     def image_url(self, post_file: PurePosixPath, image_file: PurePosixPath) -> str:
         """The link the post writes for an image it exported."""
 
+    def include_url(self, post_file: PurePosixPath, image_file: PurePosixPath) -> str:
+        """The path a Jekyll include is given for an image it exported (``image_url`` unless
+        the include adds something to it itself)."""
+        return self.image_url(post_file, image_file)
+
+    def included_link(self, url: str) -> str:
+        """The link an include makes of the path ``url`` it was given (``include_url``)."""
+        return url
+
     @abstractmethod
     def served_file(self, folder: Path, post_file: PurePosixPath, url_path: str) -> Path | str:
         """The file the generator serves for an image path in the post, or why none can be.

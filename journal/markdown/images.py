@@ -11,7 +11,7 @@ the user wrote (raw HTML such as ``<br>``, links, spacing) passes through byte f
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import cast
 
 from markdown_it import MarkdownIt
@@ -40,7 +40,6 @@ __all__ = [
     "ImageRef",
     "find_images",
     "image_markdown",
-    "image_sources",
     "replace_links",
     "rewrite_images",
     "rewrite_urls",
@@ -364,9 +363,3 @@ def replace_links(text: str, destinations: Mapping[str, str]) -> str:
     if not destinations:
         return text
     return rewrite_urls(text, lambda image: destinations.get(image.destination))
-
-
-def image_sources(text: str) -> Iterator[str]:
-    """Every image URL a renderer would load from ``text``, in any syntax."""
-    for image in find_images(text):
-        yield image.url

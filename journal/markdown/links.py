@@ -109,14 +109,21 @@ def file_problem(path: Path) -> str | None:
 
 
 def resolve_image(
-    destination: str, *, site_root: Path, post_folder: Path, served_from: Path | None = None
+    destination: str,
+    *,
+    site_root: Path,
+    post_folder: Path,
+    served_from: Path | None = None,
+    base_path: str = "",
 ) -> Path | str:
     """The regular file an imported post's link means, or why it names none to import.
 
     Site-absolute links start at ``served_from`` (Hugo serves them from ``static/``), by default
     ``site_root``; relative ones at the post's folder, and may go up (``../images/a.png``) as
-    long as they stay inside the site (the post's folder, for a post outside the site). Liquid
-    that names the site's root (``{{ site.baseurl }}/a.jpg``) is worked out first."""
+    long as they stay inside the site (the post's folder, for a post outside the site), and
+    start after ``base_path``, the path the site is served under (``/blog/a.jpg`` is ``a.jpg``
+    of a site served at ``/blog``). Liquid that names the site's root
+    (``{{ site.baseurl }}/a.jpg``) is worked out first."""
     site_relative = site_path(destination)
     if site_relative is None:
         return LIQUID
@@ -130,6 +137,8 @@ def resolve_image(
         return REMOTE
     if not decoded_segments(parts.path):
         return NOT_FOUND
+    if base_path and (parts.path == base_path or parts.path.startswith(f"{base_path}/")):
+        parts = parts._replace(path=parts.path[len(base_path) :] or "/")
     site, folder = site_root.resolve(), post_folder.resolve()
     within = site if parts.path.startswith("/") or folder.is_relative_to(site) else folder
     base = folder

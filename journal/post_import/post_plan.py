@@ -33,6 +33,7 @@ from journal.post_import.post_identity import post_location, post_origin
 from journal.post_import.post_origin import PostOrigin
 from journal.post_import.post_structure import split_post
 from journal.post_import.site_root import guess_site_root
+from journal.site_config import read_site_config
 from journal.trip_limits import MAX_TRIP_DAYS
 
 #: Front-matter keys that become trip fields; every other key is kept and written back on export.
@@ -220,6 +221,7 @@ def plan_post(
     post_folder = source.parent
     location = post_location(source, site_root)
     served_from = location.served_from(site_root)
+    site = read_site_config(site_root)
     closing_text, closing_heading = _split_closing_heading(closing_text, structure.level)
     line_of_body = front_matter.body_first_line - 1
 
@@ -229,6 +231,7 @@ def plan_post(
             site_root=site_root,
             post_folder=post_folder,
             served_from=served_from,
+            base_path=site.base_path,
         )
         if found != NOT_FOUND:
             return found
@@ -253,7 +256,7 @@ def plan_post(
     )
     closing_line = _line_after(body, structure.closing) + (1 if closing_heading else 0)
     closing = section(closing_text, closing_line)
-    zone = timezone or trip_zone(post_date, notes)
+    zone = timezone or site.timezone or trip_zone(post_date, notes)
     return PostPlan(
         title=title,
         start=start,

@@ -8,7 +8,7 @@ destination; issue 13 found that none of those were imported. Everything that is
 
 import pytest
 
-from journal.markdown.images import ImageKind, find_images, image_sources, rewrite_urls
+from journal.markdown.images import ImageKind, find_images, rewrite_urls
 from journal.markdown.liquid import site_path
 from journal.markdown.photo_refs import shown_photos, without_photos
 from journal.markdown.reference_definitions import localized_definitions
@@ -197,7 +197,7 @@ def test_liquid_and_shortcodes_that_are_not_images_are_left_alone() -> None:
 
 
 def test_image_sources_name_every_syntax() -> None:
-    assert list(image_sources(POST)) == [
+    assert [image.url for image in find_images(POST)] == [
         "my%20photo.jpg",
         "a%20b.png",
         "/images/seoul%20tower.jpg",

@@ -1,6 +1,6 @@
 """Finding image references the way a Markdown renderer does, and rewriting only those."""
 
-from journal.markdown.images import find_images, image_markdown, image_sources, rewrite_images
+from journal.markdown.images import find_images, image_markdown, rewrite_images
 
 TEXT = """\
 Intro ![a](photo:1) and `![code](photo:2)` and <br>
@@ -76,7 +76,7 @@ def test_alt_text_is_escaped_and_odd_urls_are_bracketed() -> None:
 
 def test_image_sources_include_raw_html_images() -> None:
     text = 'x <img src="inline.png" alt=""> y\n\n<div><img src="block.png"></div>\n\n![m](md.png)\n'
-    assert sorted(image_sources(text)) == ["block.png", "inline.png", "md.png"]
+    assert sorted(image.url for image in find_images(text)) == ["block.png", "inline.png", "md.png"]
 
 
 def test_destinations_are_as_written_and_spans_fit_any_line_endings() -> None:
