@@ -8,6 +8,7 @@ A new post has no raw HTML, which Hugo's default renderer drops: no ``<br>`` spa
 ``<br>`` of its texts made Markdown (``line_breaks``).
 """
 
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -16,6 +17,7 @@ from journal.export.line_breaks import without_raw_breaks
 from journal.export.profile import PostPart, Profile, relative_file
 from journal.export.safe_paths import url_path
 from journal.markdown.links import local_path
+from journal.site_config import read_site_config
 
 _STATIC = PurePosixPath("static")
 
@@ -33,9 +35,16 @@ class HugoProfile(Profile):
             return part.path.parent
         return _STATIC / "images" / part.trip_slug
 
+    @cached_property
+    def base_path(self) -> str:
+        """The path of the site's ``baseURL`` (``/travel`` of ``https://example.org/travel/``):
+        a link from the site root must start with it to reach ``static/``."""
+        folder = self.settings.folder
+        return "" if folder is None else read_site_config(folder).base_path
+
     def image_url(self, post_file: PurePosixPath, image_file: PurePosixPath) -> str:
         if image_file.is_relative_to(_STATIC):
-            return f"/{url_path(image_file.relative_to(_STATIC))}"
+            return f"{self.base_path}/{url_path(image_file.relative_to(_STATIC))}"
         return url_path(image_file.relative_to(post_file.parent))
 
     def new_post_text(self, text: str) -> str:
@@ -43,7 +52,12 @@ class HugoProfile(Profile):
 
     def served_file(self, folder: Path, post_file: PurePosixPath, url_path: str) -> Path | str:
         if url_path.startswith("/"):
-            # Site-absolute links are served from the static folder.
+            # Site-absolute links are served from the static folder, under the base path.
+            base = self.base_path
+            if base:
+                if not url_path.startswith(f"{base}/"):
+                    return f"it is not under the site's base path {base}"
+                url_path = url_path.removeprefix(base)
             static = folder / "static"
             found = local_path(url_path, base=static, within=static)
             return "it points outside the site" if found is None else found

@@ -16,7 +16,7 @@ from journal.export import ExportFormat
 from journal.services import JournalService
 from journal.site_config import SiteConfig, read_site_config
 from journal.store.library import Library
-from tests.export.test_hugo_build import ImageSources
+from tests.export.test_hugo_build import HUGO, ImageSources, build_site, make_site
 from tests.export.test_jekyll_categories import jekyll_build, needs_jekyll
 
 POST = """\
@@ -148,3 +148,37 @@ def test_hugo_base_url_path_and_time_zone_are_read(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path)
     tmp_path.mkdir()
     assert read_site_config(tmp_path) == SiteConfig()
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (Debian package hugo; .ci/run)")
+def test_a_hugo_page_of_a_site_under_a_path_comes_back_with_its_image_shown(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "static" / "images").mkdir(parents=True)
+    make_site(site, 'baseURL = "https://example.org/travel/"\ntitle = "T"\n')
+    Image.new("RGB", (80, 60), "teal").save(site / "static" / "images" / "castle.jpg")
+    post = site / "content" / "posts" / "osaka.md"
+    post.write_text(
+        '---\ntitle: "Osaka"\ndate: 2024-04-02T10:00:00+09:00\n---\n\n## Day 0\n\n'
+        "![Osaka castle](/travel/images/castle.jpg)\n",
+        encoding="utf-8",
+    )
+    with Library.open(tmp_path / "library") as library:
+        service = JournalService(library)
+        imported = service.import_post(service.plan_post(post))
+        assert imported.missing_images == ()
+        settings = dataclasses.replace(
+            service.export_settings(imported.trip.id), format=ExportFormat.HUGO, folder=site
+        )
+        report = service.export_trip(imported.trip.id, settings, overwrite=True)
+    assert report.broken_links == ()
+    assert "](/travel/images/" in post.read_text(encoding="utf-8")
+
+    public = tmp_path / "public"
+    build_site(site, public)
+    parser = ImageSources()
+    parser.feed((public / "posts" / "osaka" / "index.html").read_text(encoding="utf-8"))
+    [source] = parser.sources
+    assert (public / unquote(source.removeprefix("/travel/"))).is_file(), source
