@@ -166,6 +166,10 @@ class PhotoInfo:
     description: str = ""
     #: The library copy of the shot's RAW file (RAW+JPEG), None when it has none.
     raw_library_path: PurePosixPath | None = None
+    #: Culling marks: a flag, 0-5 stars, and kept out of the post (see ``culling_ops``).
+    flagged: bool = False
+    rating: int = 0
+    hidden: bool = False
 
     @property
     def time_description(self) -> str:
@@ -210,6 +214,9 @@ class PhotoInfo:
             zone_source=photo.zone_source,
             description=photo.description,
             raw_library_path=photo.raw_library_path,
+            flagged=photo.flagged,
+            rating=photo.rating,
+            hidden=photo.hidden,
         )
 
 
