@@ -24,10 +24,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDrag,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QPainter,
     QPalette,
     QPixmap,
@@ -150,7 +152,7 @@ class GalleryModel(QAbstractListModel):
         rows = sorted({index.row() for index in indexes})
         photos = [self.photo(row) for row in rows]
         return photo_mime_data(
-            self.trip_id, [DraggedPhoto(photo.id, photo.caption) for photo in photos]
+            self.trip_id, [DraggedPhoto(photo.id, photo.alt_text) for photo in photos]
         )
 
     def _placeholder_pixmap(self) -> QPixmap:
@@ -191,6 +193,8 @@ class GalleryView(QListView):
     files_dropped = Signal(list)
     #: A photo was double-clicked or Enter was pressed on it: (photo id).
     open_photo = Signal(int)
+    #: The context menu was asked for (right click, the Menu key, Shift+F10): (global position).
+    menu_requested = Signal(QPoint)
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,6 +226,50 @@ class GalleryView(QListView):
         model = self.model()
         assert isinstance(model, GalleryModel)
         return model
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming to the gallery (Ctrl+2, Tab) lands on a current, selected photo, so Delete,
+        Return and the menu key act on something the user can see."""
+        super().focusInEvent(event)
+        model = self.gallery_model()
+        if model.rowCount() == 0:
+            return
+        current = self.currentIndex()
+        if not current.isValid():
+            current = model.index(0)
+            self.selectionModel().setCurrentIndex(
+                current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        elif not self.selectionModel().hasSelection():
+            self.selectionModel().select(current, QItemSelectionModel.SelectionFlag.Select)
+        self.scrollTo(current)
+
+    def current_photo_id(self) -> int | None:
+        index = self.currentIndex()
+        return index.data(PHOTO_ID_ROLE) if index.isValid() else None
+
+    def menu_anchor(self) -> QPoint:
+        """Where a menu opened from the keyboard appears: under the current photo."""
+        index = self.currentIndex()
+        rect = self.visualRect(index) if index.isValid() else self.viewport().rect()
+        return self.viewport().mapToGlobal(rect.center())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-clicking a photo outside the selection makes it the selection (as file
+        managers do); the menu acts on the selection."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.menu_requested.emit(self.menu_anchor())
+            return
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        if not self.selectionModel().isSelected(index):
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        else:
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.menu_requested.emit(event.globalPos())
 
     def selected_ids(self) -> list[int]:
         rows = sorted(index.row() for index in self.selectionModel().selectedIndexes())

@@ -25,8 +25,10 @@ from journal.gui.file_drops import FileDropFilter
 from journal.gui.gallery_pane import GalleryModel, GalleryPane
 from journal.gui.import_status import ImportStatus
 from journal.gui.photo_actions import PhotoActions
+from journal.gui.photo_commands import PhotoCommands
 from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.preferences import Preferences
+from journal.gui.section_commands import SectionCommands
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import TimelineEntry, section_key, section_name, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
@@ -101,6 +103,28 @@ class MainWindow(QMainWindow):
             self.editor.flush,
             preferences,
         )
+        self.photo_commands = PhotoCommands(
+            service,
+            self.hub,
+            self.photo_actions,
+            self.gallery,
+            self.editor.editor,
+            self.actions_.delete_photos,
+            self.timeline_model.entries,
+            lambda: self.trip,
+        )
+        self.section_commands = SectionCommands(
+            self,
+            service,
+            self.runner,
+            self.hub,
+            self.photo_actions,
+            self.importer,
+            self.thumbnails,
+            self.gallery,
+            self.editor.title,
+            lambda: self.trip,
+        )
         self.file_drops = FileDropFilter(self)
         self.file_drops.watch(
             self,
@@ -172,6 +196,10 @@ class MainWindow(QMainWindow):
         self.gallery.photos_dropped.connect(p.move_into_gallery)
         self.gallery.files_dropped.connect(p.import_paths)
         self.gallery.open_photo.connect(p.open_viewer)
+        self.photo_commands.message.connect(self.show_message)
+        self.timeline.menu_requested.connect(self.section_commands.show_menu)
+        self.editor.editor.show_photo_requested.connect(self.section_commands.show_photo)
+        self.editor.editor.edit_caption_requested.connect(self.section_commands.edit_caption)
         self.gallery.selectionModel().selectionChanged.connect(
             lambda: a.delete_photos.setEnabled(bool(self.gallery.selected_ids()))
         )

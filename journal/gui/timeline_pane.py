@@ -13,12 +13,14 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -97,6 +99,9 @@ class TimelineModel(QAbstractListModel):
             return 0
         arrived = entry.photo_count - self._counts_before.get(entry.day, entry.photo_count)
         return max(0, self._incoming[entry.day] - arrived)
+
+    def entries(self) -> list[TimelineEntry]:
+        return list(self._entries)
 
     def entry(self, row: int) -> TimelineEntry:
         return self._entries[row]
@@ -226,6 +231,8 @@ class TimelineView(QListView):
 
     #: (photo ids, target day or None for Unassigned)
     photos_dropped = Signal(list, object)
+    #: The context menu was asked for on an entry: (the entry, global position).
+    menu_requested = Signal(object, QPoint)
 
     def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -245,6 +252,18 @@ class TimelineView(QListView):
         row = self.currentIndex().row() + rows
         if 0 <= row < self.model().rowCount():
             self.setCurrentIndex(self.model().index(row, 0))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The menu of the entry under the pointer (of the current one from the keyboard)."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.currentIndex()
+            position = self.viewport().mapToGlobal(self.visualRect(index).center())
+        else:
+            index = self.indexAt(event.pos())
+            position = event.globalPos()
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.menu_requested.emit(index.data(ENTRY_ROLE), position)
 
     def _target(self, event: QDropEvent | QDragMoveEvent) -> TimelineEntry | None:
         index = self.indexAt(event.position().toPoint())

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
+from journal.markdown.photo_refs import photo_alt_text
 from journal.photos.camera import CameraKey
 from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import ZoneSource
@@ -170,6 +171,11 @@ class PhotoInfo:
     flagged: bool = False
     rating: int = 0
     hidden: bool = False
+
+    @property
+    def alt_text(self) -> str:
+        """What a reference to it in the text says (see ``photo_alt_text``)."""
+        return photo_alt_text(self.caption, self.description)
 
     @property
     def time_description(self) -> str:
