@@ -33,10 +33,13 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QListView,
+    QSlider,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -56,6 +59,10 @@ from journal.plurals import counted
 from journal.services import PhotoInfo
 
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The smallest thumbnails the size slider gives, and its step (the largest is ``THUMB_BOX``,
+#: the size thumbnails are made at: larger would only blur them).
+MIN_THUMBNAIL = 60
+THUMBNAIL_STEP = 15
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -177,9 +184,14 @@ class ThumbnailDelegate(QStyledItemDelegate):
     both shapes sit centred above their name.
     """
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: The thumbnail box's side, set by the size slider.
+        self.box = THUMB_BOX
+
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
-        option.decorationSize = QSize(THUMB_BOX, THUMB_BOX)
+        option.decorationSize = QSize(self.box, self.box)
 
 
 class GalleryView(QListView):
@@ -193,6 +205,8 @@ class GalleryView(QListView):
     files_dropped = Signal(list)
     #: A photo was double-clicked or Enter was pressed on it: (photo id).
     open_photo = Signal(int)
+    #: Ctrl+wheel: (steps up, negative down) to make the thumbnails bigger or smaller.
+    zoom_requested = Signal(int)
     #: The context menu was asked for (right click, the Menu key, Shift+F10): (global position).
     menu_requested = Signal(QPoint)
 
@@ -206,9 +220,9 @@ class GalleryView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setWrapping(True)
         self.setUniformItemSizes(True)
-        self.setItemDelegate(ThumbnailDelegate(self))
-        self.setIconSize(QSize(THUMB_BOX, THUMB_BOX))
-        self.setGridSize(QSize(THUMB_BOX + 16, THUMB_BOX + 40))
+        self._delegate = ThumbnailDelegate(self)
+        self.setItemDelegate(self._delegate)
+        self.set_thumbnail_size(THUMB_BOX)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -226,6 +240,21 @@ class GalleryView(QListView):
         model = self.model()
         assert isinstance(model, GalleryModel)
         return model
+
+    def set_thumbnail_size(self, size: int) -> None:
+        """Thumbnails in a box of ``size`` pixels: the grid wraps as many to a row as fit."""
+        self._delegate.box = size
+        self.setIconSize(QSize(size, size))
+        self.setGridSize(QSize(size + 16, size + 40))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoom_requested.emit(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Coming to the gallery (Ctrl+2, Tab) lands on a current, selected photo, so Delete,
@@ -369,28 +398,70 @@ class GalleryView(QListView):
 
 
 class GalleryPane(QWidget):
-    """The gallery with a line above it saying what it shows and what can be done."""
+    """The gallery with a line above it saying what it shows and what can be done, and a slider
+    for the thumbnails' size (Ctrl+wheel over the gallery moves it too)."""
+
+    #: The thumbnail size the user chose: (pixels).
+    thumbnail_size_changed = Signal(int)
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = plain_label(parent=self)
         self.header.setObjectName("gallery-header")
         self.header.setWordWrap(True)
+        self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.size_slider.setObjectName("thumbnail-size")
+        self.size_slider.setAccessibleName("Thumbnail size")
+        self.size_slider.setToolTip("Thumbnail size (Ctrl+wheel over the photos)")
+        self.size_slider.setRange(MIN_THUMBNAIL, THUMB_BOX)
+        self.size_slider.setSingleStep(THUMBNAIL_STEP)
+        self.size_slider.setPageStep(THUMBNAIL_STEP)
+        self.size_slider.setValue(THUMB_BOX)
+        self.size_slider.setMaximumWidth(140)
         self.view = GalleryView(model, self)
+        self._text_only = False
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.size_slider)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        self.size_slider.valueChanged.connect(self._on_size)
+        self.view.zoom_requested.connect(
+            lambda steps: self.size_slider.setValue(
+                self.size_slider.value() + steps * THUMBNAIL_STEP
+            )
+        )
         model.modelReset.connect(self._update_header)
         model.rowsInserted.connect(self._update_header)
         model.rowsRemoved.connect(self._update_header)
         self._update_header()
 
+    def set_thumbnail_size(self, size: int) -> None:
+        self.size_slider.setValue(size)
+
+    def _on_size(self, size: int) -> None:
+        self.view.set_thumbnail_size(size)
+        self.thumbnail_size_changed.emit(size)
+
+    def set_text_only(self, text_only: bool) -> None:
+        """The intro and the closing have no photos: only a line saying where photos go."""
+        self._text_only = text_only
+        self.view.setVisible(not text_only)
+        self._update_header()
+
     def _update_header(self) -> None:
         model = self.view.gallery_model()
         count = model.rowCount()
-        if model.trip_id == 0:
+        self.size_slider.setVisible(count > 0 and not self._text_only)
+        if self._text_only:
+            self.header.setText(
+                "No photos here — photos belong to days. Drag a photo from a day's gallery "
+                "into this text to show it here."
+            )
+        elif model.trip_id == 0:
             self.header.setText("")
         elif count == 0:
             self.header.setText(

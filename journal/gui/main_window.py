@@ -29,6 +29,7 @@ from journal.gui.photo_commands import PhotoCommands
 from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.preferences import Preferences
 from journal.gui.section_commands import SectionCommands
+from journal.gui.section_layout import THUMBNAIL_SIZE, SectionLayout
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import TimelineEntry, section_key, section_name, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
@@ -125,6 +126,11 @@ class MainWindow(QMainWindow):
             self.editor.title,
             lambda: self.trip,
         )
+        self.section_layout = SectionLayout(preferences, self.day_splitter, self.gallery_pane)
+        self.gallery_pane.set_thumbnail_size(preferences.get(THUMBNAIL_SIZE))
+        self.gallery_pane.thumbnail_size_changed.connect(
+            lambda size: preferences.set(THUMBNAIL_SIZE, size)
+        )
         self.file_drops = FileDropFilter(self)
         self.file_drops.watch(
             self,
@@ -139,7 +145,6 @@ class MainWindow(QMainWindow):
             self,
             [
                 (prefs.PANE_SPLITTER, self.panes),
-                (prefs.DAY_SPLITTER, self.day_splitter),
                 (prefs.EDITOR_SPLITTER, self.editor.splitter),
             ],
         )
@@ -331,6 +336,7 @@ class MainWindow(QMainWindow):
             self.editor.show_target(None, "")
             return
         self.preferences.set(prefs.last_section(self.trip.id), section_name(entry.key))
+        self.section_layout.show(entry)
         if entry.text is not None:
             self.editor.show_target((self.trip.id, entry.text), entry.label)
         else:
