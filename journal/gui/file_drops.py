@@ -2,12 +2,15 @@
 
 Text widgets would otherwise take a dropped file as text to paste (or refuse it), so this filter
 is installed on the window and its drop-accepting widgets and claims drags that carry local files
-and no photos of ours; everything else goes on to the widget as usual.
+and no photos of ours; everything else goes on to the widget as usual. While such files hover,
+``hovering`` says so (the window shows a veil saying they will be imported); a drag passing from
+one watched widget to the next leaves one and enters the other, so the end of a hover is told a
+moment after the last leave, unless an enter came meanwhile.
 """
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +20,15 @@ from journal.gui.photo_drag import dropped_paths, read_photo_drag
 class FileDropFilter(QObject):
     #: Local files and folders dropped on a watched widget.
     files_dropped = Signal(list)
+    #: Files from outside are over a watched widget (True) or went away or were dropped.
+    hovering = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._left = QTimer(self)
+        self._left.setSingleShot(True)
+        self._left.setInterval(80)
+        self._left.timeout.connect(lambda: self.hovering.emit(False))
 
     def watch(self, *widgets: QWidget) -> None:
         for widget in widgets:
@@ -25,6 +37,8 @@ class FileDropFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.DragLeave:
+            self._left.start()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             assert isinstance(event, QDropEvent)
             paths = self._files(event)
@@ -32,7 +46,12 @@ class FileDropFilter(QObject):
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
                 if kind == QEvent.Type.Drop:
+                    self._left.stop()
+                    self.hovering.emit(False)
                     self.files_dropped.emit(paths)
+                elif kind == QEvent.Type.DragEnter:
+                    self._left.stop()
+                    self.hovering.emit(True)
                 return True
         return super().eventFilter(watched, event)
 

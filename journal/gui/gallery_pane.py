@@ -27,10 +27,12 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QDrag,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPixmap,
     QWheelEvent,
@@ -46,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.gui.drag_pixmap import drag_pixmap
 from journal.gui.photo_drag import (
     PHOTOS_MIME,
     DraggedPhoto,
@@ -220,6 +223,8 @@ class GalleryView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setWrapping(True)
         self.setUniformItemSizes(True)
+        #: The row a photo dragged over the gallery would be put before, while one is.
+        self._insert_at: int | None = None
         self._delegate = ThumbnailDelegate(self)
         self.setItemDelegate(self._delegate)
         self.set_thumbnail_size(THUMB_BOX)
@@ -315,28 +320,57 @@ class GalleryView(QListView):
                 selection.select(model.index(row), QItemSelectionModel.SelectionFlag.Select)
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        indexes = self.selectionModel().selectedIndexes()
+        indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda index: index.row())
         if not indexes:
             return
         drag = QDrag(self)
         drag.setMimeData(self.gallery_model().mimeData(indexes))
-        icon = indexes[0].data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(icon, QPixmap) and not icon.isNull():
-            preview = icon.scaled(
-                QSize(96, 96) * icon.devicePixelRatio(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            preview.setDevicePixelRatio(icon.devicePixelRatio())
-            if len(indexes) > 1:
-                painter = QPainter(preview)
-                painter.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
-                painter.fillRect(0, 0, 28, 20, self.palette().color(QPalette.ColorRole.Highlight))
-                painter.drawText(4, 15, str(len(indexes)))
-                painter.end()
-            drag.setPixmap(preview)
-            drag.setHotSpot(QPoint(12, 12))
+        drag.setPixmap(self.drag_picture(indexes))
+        drag.setHotSpot(QPoint(12, 24))
         drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
+
+    def drag_picture(self, indexes: list[QModelIndex]) -> QPixmap:
+        """The dragged photos' thumbnails fanned out, with their count on a badge."""
+        thumbnails = [
+            icon
+            for icon in (index.data(Qt.ItemDataRole.DecorationRole) for index in indexes[:3])
+            if isinstance(icon, QPixmap) and not icon.isNull()
+        ]
+        return drag_pixmap(thumbnails, len(indexes), self.palette())
+
+    # Where a drop would land, shown while dragging
+
+    def insertion_row(self) -> int | None:
+        """The row a photo dragged over the gallery would go before (None: no drag here)."""
+        return self._insert_at
+
+    def _show_insertion(self, row: int | None) -> None:
+        if row != self._insert_at:
+            self._insert_at = row
+            self.viewport().update()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_insertion(None)
+        super().dragLeaveEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The thumbnails, then the insertion line of a drag in progress: a bar in the gap
+        before the cell the photos would go before (after the last one at the end)."""
+        super().paintEvent(event)
+        row = self._insert_at
+        model = self.gallery_model()
+        if row is None or model.rowCount() == 0:
+            return
+        after_last = row >= model.rowCount()
+        cell = self.visualRect(model.index(min(row, model.rowCount() - 1)))
+        spacing = (self.gridSize().width() - cell.width()) // 2
+        x = cell.right() + spacing if after_last else cell.left() - spacing
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
+        painter.drawRoundedRect(x - 2, cell.top(), 4, cell.height(), 2, 2)
+        painter.end()
 
     def _drop_index(self, position: QPoint) -> int:
         """The row a drop at ``position`` inserts before (after the cell's middle: after it)."""
@@ -347,10 +381,14 @@ class GalleryView(QListView):
         return index.row() + (1 if position.x() > rect.center().x() else 0)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self._accept_drag(event)
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self._accept_drag(event)
+        moving_photos = event.isAccepted() and read_photo_drag(event.mimeData()) is not None
+        self._show_insertion(
+            self._drop_index(event.position().toPoint()) if moving_photos else None
+        )
 
     @staticmethod
     def _accept_drag(event: QDragMoveEvent) -> None:
@@ -366,6 +404,7 @@ class GalleryView(QListView):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._show_insertion(None)
         data = event.mimeData()
         drag = read_photo_drag(data)
         position = event.position().toPoint()

@@ -19,6 +19,7 @@ from journal.gui import plain_text
 from journal.gui import preferences as prefs
 from journal.gui.background import TaskRunner
 from journal.gui.change_hub import ChangeHub
+from journal.gui.drop_overlay import DropOverlay
 from journal.gui.editor_pane import EditorPane
 from journal.gui.empty_state import EmptyState
 from journal.gui.file_drops import FileDropFilter
@@ -138,8 +139,11 @@ class MainWindow(QMainWindow):
             self.editor.preview.viewport(),
             self.editor.title,
             self.timeline.viewport(),
+            self.gallery.viewport(),
             self.empty_state,
         )
+        self.drop_overlay = DropOverlay(self.stack, self)
+        self.file_drops.hovering.connect(self._show_drop_overlay)
         self._state = WindowState(
             preferences,
             self,
@@ -369,6 +373,17 @@ class MainWindow(QMainWindow):
         selected = self.gallery.selected_ids()
         self.gallery_model.set_photos(trip_id, day, photos)
         self.gallery.select_ids(selected)
+
+    def _show_drop_overlay(self, hovering: bool) -> None:
+        """Files from another app over the window: say what letting go will do."""
+        if not hovering:
+            self.drop_overlay.hide()
+        elif self.trip is None:
+            self.drop_overlay.show_message("Create a trip first, then drop its photos here.")
+        else:
+            self.drop_overlay.show_message(
+                f"Drop to import into {self.trip.title}\nEach photo goes to the day it was taken."
+            )
 
     def _set_preview_visible(self, visible: bool) -> None:
         self.editor.set_preview_visible(visible)

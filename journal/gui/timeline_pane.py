@@ -20,13 +20,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
     QPainter,
+    QPaintEvent,
     QPalette,
+    QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -246,6 +250,8 @@ class TimelineView(QListView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setMinimumWidth(200)
+        #: The row highlighted under photos being dragged, while they are.
+        self._drop_row: int | None = None
 
     def step(self, rows: int) -> None:
         """Show the section ``rows`` after the current one (before it when negative), if any."""
@@ -275,17 +281,51 @@ class TimelineView(QListView):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if read_photo_drag(event.mimeData()) is not None:
             event.acceptProposedAction()
+            self.dragMoveEvent(event)
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Accept over a section photos can go to, and highlight it (the target the drop
+        would move them to); refuse, with no highlight, anywhere else."""
         if read_photo_drag(event.mimeData()) is not None and self._target(event) is not None:
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
+            self._highlight(self.indexAt(event.position().toPoint()).row())
         else:
             event.ignore()
+            self._highlight(None)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._highlight(None)
+        super().dragLeaveEvent(event)
+
+    def drop_target_row(self) -> int | None:
+        """The row highlighted as the target of photos dragged over the timeline."""
+        return self._drop_row
+
+    def _highlight(self, row: int | None) -> None:
+        if row != self._drop_row:
+            self._drop_row = row
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._drop_row is None:
+            return
+        rect = self.visualRect(self.model().index(self._drop_row, 0)).adjusted(1, 1, -2, -2)
+        color = self.palette().color(QPalette.ColorRole.Highlight)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(color)
+        fill.setAlpha(60)
+        painter.setBrush(fill)
+        painter.setPen(QPen(color, 2))
+        painter.drawRoundedRect(rect, 5, 5)
+        painter.end()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._highlight(None)
         drag = read_photo_drag(event.mimeData())
         target = self._target(event)
         if drag is None or target is None:
