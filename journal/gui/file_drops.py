@@ -15,6 +15,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from journal.gui.photo_drag import dropped_paths, read_photo_drag
+from journal.plurals import counted
 
 
 class FileDropFilter(QObject):
@@ -61,3 +62,14 @@ class FileDropFilter(QObject):
         if read_photo_drag(data) is not None:
             return []
         return dropped_paths(data)
+
+
+def dropped_items(paths: list[Path]) -> str:
+    """ "2 photos and 1 folder": what a drop brought, by kind; a folder's photos are counted as
+    the import finds them (a card holds thousands, too many to count before it starts)."""
+    folders = sum(1 for path in paths if path.is_dir())
+    files = len(paths) - folders
+    parts = [counted(files, "file")] if files else []
+    if folders:
+        parts.append(counted(folders, "folder"))
+    return " and ".join(parts) or "nothing"
