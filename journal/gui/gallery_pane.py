@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     QSize,
     Qt,
     Signal,
@@ -62,6 +63,10 @@ from journal.plurals import counted
 from journal.services import PhotoInfo
 
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The cell's ``PhotoInfo``, for the delegate's marks.
+PHOTO_ROLE = Qt.ItemDataRole.UserRole + 3
+#: On the tray, the date of a photo that is the first of its date (None for the others).
+DATE_HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The smallest thumbnails the size slider gives, and its step (the largest is ``THUMB_BOX``,
 #: the size thumbnails are made at: larger would only blur them).
 MIN_THUMBNAIL = 60
@@ -70,9 +75,22 @@ THUMBNAIL_STEP = 15
 Index = QModelIndex | QPersistentModelIndex
 
 
+def _marks(photo: PhotoInfo) -> list[str]:
+    """The culling marks in words: "flagged", "3 stars", "hidden from the post"."""
+    marks = ["flagged"] if photo.flagged else []
+    if photo.rating:
+        marks.append(counted(photo.rating, "star"))
+    if photo.hidden:
+        marks.append("hidden from the post")
+    return marks
+
+
 def _tooltip(photo: PhotoInfo) -> str:
     when = f"{photo.local_time:%a %d %b %Y %H:%M}" if photo.local_time else "unknown time"
     lines = [photo.original_name, f"{when} ({photo.time_description})", photo.camera.label]
+    marks = _marks(photo)
+    if marks:
+        lines.append(", ".join(marks).capitalize())
     if photo.caption:
         lines.insert(0, photo.caption)
     return plain_tooltip("\n".join(lines))
@@ -150,10 +168,29 @@ class GalleryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(photo)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Photo {photo.caption or photo.original_name}, {photo.time_description}"
+            marks = ", ".join(_marks(photo))
+            return f"Photo {photo.caption or photo.original_name}, {photo.time_description}" + (
+                f", {marks}" if marks else ""
+            )
         if role == PHOTO_ID_ROLE:
             return photo.id
+        if role == PHOTO_ROLE:
+            return photo
+        if role == DATE_HEADER_ROLE:
+            return self._date_header(index.row())
         return None
+
+    def _date_header(self, row: int) -> str | None:
+        """On the tray, where photos of many dates wait, the first photo of each date carries
+        the date ("Fri 1 Sep"), so the tray reads in groups; None elsewhere."""
+        if self.day is not None:
+            return None
+        taken = self.photo(row).local_time
+        before = self.photo(row - 1).local_time if row > 0 else None
+        day = taken.date() if taken else None
+        if row > 0 and day == (before.date() if before else None):
+            return None
+        return f"{day:%a} {day.day} {day:%b %Y}" if day else "No date"
 
     def mimeTypes(self) -> list[str]:
         return [PHOTOS_MIME]
@@ -195,6 +232,48 @@ class ThumbnailDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         option.decorationSize = QSize(self.box, self.box)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """The cell, then its marks over the thumbnail: a flag top left, stars along the
+        bottom, a hidden photo veiled; on the tray, the date over the first photo of each."""
+        photo: PhotoInfo = index.data(PHOTO_ROLE)
+        super().paint(painter, option, index)
+        cell: QRect = option.rect
+        box = QRect(
+            cell.left() + (cell.width() - self.box) // 2, cell.top() + 2, self.box, self.box
+        )
+        palette: QPalette = option.palette
+        painter.save()
+        if photo.hidden:
+            veil = QColor(palette.color(QPalette.ColorRole.Base))
+            veil.setAlpha(150)
+            painter.fillRect(box, veil)
+            _badge(painter, box.bottomLeft() + QPoint(4, -22), "hidden", palette)
+        if photo.flagged:
+            _badge(painter, box.topLeft() + QPoint(4, 4), "⚑", palette)
+        if photo.rating:
+            stars = "★" * photo.rating
+            _badge(painter, box.bottomRight() + QPoint(-4 - 11 * len(stars), -22), stars, palette)
+        header = index.data(DATE_HEADER_ROLE)
+        if header:
+            _badge(
+                painter,
+                box.topLeft() + QPoint(4, 4 + (22 if photo.flagged else 0)),
+                header,
+                palette,
+            )
+        painter.restore()
+
+
+def _badge(painter: QPainter, top_left: QPoint, text: str, palette: QPalette) -> None:
+    """A small label on a thumbnail, readable on any photo: the text on the selection colour."""
+    metrics = painter.fontMetrics()
+    rect = QRect(top_left, QSize(metrics.horizontalAdvance(text) + 8, metrics.height() + 2))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+    painter.drawRoundedRect(rect, 4, 4)
+    painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class GalleryView(QListView):

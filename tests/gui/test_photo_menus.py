@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from journal.gui.gallery_pane import DATE_HEADER_ROLE
 from journal.gui.main_window import MainWindow
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.timeline_entries import EntryKind
@@ -261,3 +262,44 @@ def test_the_day_menu_renames_imports_into_the_day_and_sets_its_cover(
     tray_menu = _open_menu(window.timeline.viewport(), tray)
     assert [action.isEnabled() for action in tray_menu.actions()] == [False, False, False]
     tray_menu.close()
+
+
+def test_culling_by_key_flags_rates_and_hides_and_the_cell_says_so(
+    qtbot: QtBot, window: MainWindow, service: JournalService, photo_ids: dict[str, int]
+) -> None:
+    window.activateWindow()
+    window.gallery.setFocus()
+    dawn = photo_ids["DSC001.jpg"]
+    assert window.gallery.selected_ids() == [dawn]
+
+    QTest.keyClick(window.gallery, Qt.Key.Key_P)
+    QTest.keyClick(window.gallery, Qt.Key.Key_3)
+    QTest.keyClick(window.gallery, Qt.Key.Key_H)
+
+    photo = service.photo(dawn)
+    assert (photo.flagged, photo.rating, photo.hidden) == (True, 3, True)
+    spoken = window.gallery_model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.endswith("flagged, 3 stars, hidden from the post")
+    QTest.keyClick(window.gallery, Qt.Key.Key_P)
+    assert not service.photo(dawn).flagged
+
+
+def test_the_tray_is_grouped_by_date(
+    qtbot: QtBot, window: MainWindow, service: JournalService, seattle: TripInfo, tmp_path: Path
+) -> None:
+    for name, taken in [
+        ("a", "2023:09:01 08:00"),
+        ("b", "2023:09:01 09:00"),
+        ("c", "2023:09:03 10:00"),
+    ]:
+        write_photo(tmp_path / "early" / f"{name}.jpg", exif_for(original=f"{taken}:00"))
+    service.import_photos(seattle.id, [tmp_path / "early"])
+    row = window.timeline_model.row_of(EntryKind.UNASSIGNED)
+    assert row is not None
+    window.timeline.setCurrentIndex(window.timeline_model.index(row))
+
+    headers = [
+        window.gallery_model.index(row).data(DATE_HEADER_ROLE)
+        for row in range(window.gallery_model.rowCount())
+    ]
+    assert headers == ["Fri 1 Sep 2023", None, "Sun 3 Sep 2023"]
