@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
         )
         self.file_drops.files_dropped.connect(p.import_paths)
         self.thumbnails.ready.connect(self.timeline_model.cover_arrived)
+        self.editor.editor.margin.thumbnail = self.thumbnails.pixmap_by_id
+        self.thumbnails.ready.connect(self.editor.editor.margin.update)
         self.thumbnails.preview_ready.connect(self.editor.image_arrived)
         self.importer.planned.connect(self.timeline_model.set_incoming)
         self.importer.landed.connect(self._refresh_during_import)

@@ -10,11 +10,18 @@ to show the photo or edit its caption.
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QTextCursor
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QResizeEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from journal.gui.markdown_highlighter import MarkdownHighlighter
 from journal.gui.photo_drag import DraggedPhoto, read_photo_drag
+from journal.gui.reference_margin import ReferenceMargin
 from journal.markdown.photo_refs import markdown_image, shown_photos
 
 
@@ -32,6 +39,12 @@ class MarkdownEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setPlaceholderText("Write about this day… Markdown works: # heading, **bold**, - list")
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
+        #: Beside each line that shows a photo: its thumbnail and what the reference says.
+        self.margin = ReferenceMargin(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.margin.place()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

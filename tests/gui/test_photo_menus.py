@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QAction, QContextMenuEvent, QDesktopServices, QGuiApplication
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QPalette,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -303,3 +310,31 @@ def test_the_tray_is_grouped_by_date(
         for row in range(window.gallery_model.rowCount())
     ]
     assert headers == ["Fri 1 Sep 2023", None, "Sun 3 Sep 2023"]
+
+
+def test_the_editor_shows_each_referenced_photo_and_its_caption_beside_its_line(
+    qtbot: QtBot, window: MainWindow, photo_ids: dict[str, int]
+) -> None:
+    dawn, other = photo_ids["DSC001.jpg"], photo_ids["DSC002.jpg"]
+    editor = window.editor.editor
+    editor.setPlainText(
+        f"Morning.\n\n![Pike Place \\[dawn\\]](photo:{dawn})\n\nThen.\n\n![](photo:{other})\n"
+    )
+    margin = editor.margin
+    qtbot.waitUntil(lambda: window.thumbnails.pixmap_by_id(dawn) is not None)
+    qtbot.waitUntil(lambda: window.thumbnails.pixmap_by_id(other) is not None)
+
+    shown = margin.shown()
+
+    assert [(photo_id, alt) for _top, photo_id, alt in shown] == [
+        (dawn, "Pike Place [dawn]"),
+        (other, ""),
+    ]
+    cursor = editor.textCursor()
+    cursor.setPosition(len("Morning.\n\n"))
+    assert abs(shown[0][0] - editor.cursorRect(cursor).top()) <= 4  # beside its own line
+    assert margin.isVisible()
+    assert margin.geometry().left() >= editor.viewport().geometry().right()
+    image = margin.grab().toImage()
+    thumb = QPoint(20, shown[0][0] + 20)
+    assert QColor(image.pixel(thumb)) != margin.palette().color(QPalette.ColorRole.AlternateBase)
