@@ -111,7 +111,7 @@ def main() -> None:
         window.gallery.setCurrentIndex(index)
         window.gallery.select_ids(ids[1:4])
         cell = window.gallery.visualRect(index).center()
-        window.photo_commands.show_menu(window.gallery.viewport().mapToGlobal(cell))
+        window.sorting.photo_commands.show_menu(window.gallery.viewport().mapToGlobal(cell))
 
     def menu_shot() -> None:
         shoot("photo-context-menu.png")

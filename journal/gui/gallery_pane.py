@@ -1,30 +1,21 @@
 """The gallery of the selected day: thumbnails in order, dragged to days, the editor, or around.
 
-``GalleryModel`` holds the day's photo ids in order and their snapshots; it never holds an image.
-Thumbnails come from the ``ThumbnailLoader`` when a cell is painted, so a day of thousands of
-photos opens at once with placeholders that fill in as the images arrive.
+The photos come from a ``GalleryModel`` (``gallery_model``) and are painted by a
+``ThumbnailDelegate`` (``gallery_delegate``).
 
 Dragging out carries the photos' ids (see ``photo_drag``); dropping them back inside the gallery
 reorders the day; dropping files from a file manager asks the window to import them.
 """
 
-import datetime as dt
-from typing import Any
-
 from PySide6.QtCore import (
-    QAbstractListModel,
     QItemSelectionModel,
-    QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
-    QRect,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QDrag,
     QDragEnterEvent,
@@ -43,237 +34,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
     QSlider,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from journal.gui.drag_pixmap import drag_pixmap
-from journal.gui.photo_drag import (
-    PHOTOS_MIME,
-    DraggedPhoto,
-    dropped_paths,
-    photo_mime_data,
-    read_photo_drag,
-)
-from journal.gui.plain_text import plain_label, plain_tooltip
-from journal.gui.thumbnail_loader import THUMB_BOX, ThumbnailLoader
+from journal.gui.gallery_delegate import ThumbnailDelegate
+from journal.gui.gallery_model import PHOTO_ID_ROLE, GalleryModel
+from journal.gui.photo_drag import dropped_paths, read_photo_drag
+from journal.gui.plain_text import plain_label
+from journal.gui.thumbnail_loader import THUMB_BOX
 from journal.plurals import counted
-from journal.services import PhotoInfo
 
-PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The cell's ``PhotoInfo``, for the delegate's marks.
-PHOTO_ROLE = Qt.ItemDataRole.UserRole + 3
-#: On the tray, the date of a photo that is the first of its date (None for the others).
-DATE_HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The smallest thumbnails the size slider gives, and its step (the largest is ``THUMB_BOX``,
 #: the size thumbnails are made at: larger would only blur them).
 MIN_THUMBNAIL = 60
 THUMBNAIL_STEP = 15
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-def _marks(photo: PhotoInfo) -> list[str]:
-    """The culling marks in words: "flagged", "3 stars", "hidden from the post"."""
-    marks = ["flagged"] if photo.flagged else []
-    if photo.rating:
-        marks.append(counted(photo.rating, "star"))
-    if photo.hidden:
-        marks.append("hidden from the post")
-    return marks
-
-
-def _tooltip(photo: PhotoInfo) -> str:
-    when = f"{photo.local_time:%a %d %b %Y %H:%M}" if photo.local_time else "unknown time"
-    lines = [photo.original_name, f"{when} ({photo.time_description})", photo.camera.label]
-    marks = _marks(photo)
-    if marks:
-        lines.append(", ".join(marks).capitalize())
-    if photo.caption:
-        lines.insert(0, photo.caption)
-    return plain_tooltip("\n".join(lines))
-
-
-class GalleryModel(QAbstractListModel):
-    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._loader = loader
-        self._ids: list[int] = []
-        self._photos: dict[int, PhotoInfo] = {}
-        self.trip_id = 0
-        #: The day shown; None is the Unassigned tray.
-        self.day: dt.date | None = None
-        self._placeholder: QPixmap | None = None
-        loader.ready.connect(self._on_thumbnail)
-
-    @property
-    def ids(self) -> list[int]:
-        return list(self._ids)
-
-    def photo(self, row: int) -> PhotoInfo:
-        return self._photos[self._ids[row]]
-
-    def row_of(self, photo_id: int) -> int | None:
-        try:
-            return self._ids.index(photo_id)
-        except ValueError:
-            return None
-
-    def set_photos(self, trip_id: int, day: dt.date | None, photos: list[PhotoInfo]) -> None:
-        """Show a day's photos. Refreshing the same day keeps the view where it was: photos
-        appended by an import are inserted, changed captions updated in place."""
-        ids = [photo.id for photo in photos]
-        same_day = (trip_id, day) == (self.trip_id, self.day)
-        if same_day and ids[: len(self._ids)] == self._ids:
-            old = len(self._ids)
-            self._photos = {photo.id: photo for photo in photos}
-            if old:
-                self.dataChanged.emit(self.index(0), self.index(old - 1))
-            if len(ids) > old:
-                self.beginInsertRows(QModelIndex(), old, len(ids) - 1)
-                self._ids = ids
-                self.endInsertRows()
-            return
-        self.beginResetModel()
-        self.trip_id, self.day = trip_id, day
-        self._ids = ids
-        self._photos = {photo.id: photo for photo in photos}
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self.trip_id, self.day = 0, None
-        self._ids, self._photos = [], {}
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid():
-            return base | Qt.ItemFlag.ItemIsDragEnabled
-        return base | Qt.ItemFlag.ItemIsDropEnabled
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        photo = self._photos[self._ids[index.row()]]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return photo.caption or photo.original_name
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._loader.pixmap(photo) or self._placeholder_pixmap()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(photo)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            marks = ", ".join(_marks(photo))
-            return f"Photo {photo.caption or photo.original_name}, {photo.time_description}" + (
-                f", {marks}" if marks else ""
-            )
-        if role == PHOTO_ID_ROLE:
-            return photo.id
-        if role == PHOTO_ROLE:
-            return photo
-        if role == DATE_HEADER_ROLE:
-            return self._date_header(index.row())
-        return None
-
-    def _date_header(self, row: int) -> str | None:
-        """On the tray, where photos of many dates wait, the first photo of each date carries
-        the date ("Fri 1 Sep"), so the tray reads in groups; None elsewhere."""
-        if self.day is not None:
-            return None
-        taken = self.photo(row).local_time
-        before = self.photo(row - 1).local_time if row > 0 else None
-        day = taken.date() if taken else None
-        if row > 0 and day == (before.date() if before else None):
-            return None
-        return f"{day:%a} {day.day} {day:%b %Y}" if day else "No date"
-
-    def mimeTypes(self) -> list[str]:
-        return [PHOTOS_MIME]
-
-    def mimeData(self, indexes: Any) -> QMimeData:
-        rows = sorted({index.row() for index in indexes})
-        photos = [self.photo(row) for row in rows]
-        return photo_mime_data(
-            self.trip_id, [DraggedPhoto(photo.id, photo.alt_text) for photo in photos]
-        )
-
-    def _placeholder_pixmap(self) -> QPixmap:
-        if self._placeholder is None:
-            self._placeholder = QPixmap(THUMB_BOX, THUMB_BOX * 3 // 4)
-            self._placeholder.fill(QColor(128, 128, 128, 60))
-        return self._placeholder
-
-    def _on_thumbnail(self, photo_id: int) -> None:
-        row = self.row_of(photo_id)
-        if row is not None:
-            index = self.index(row)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
-
-
-class ThumbnailDelegate(QStyledItemDelegate):
-    """Lays every cell out around the same square thumbnail box, whatever the photo's shape.
-
-    The view uses uniform item sizes (a day of thousands of photos lays out at once), so every
-    cell takes the size of the first. Left to the pixmap's own size, a portrait thumbnail is
-    taller than a landscape first cell and its file name falls outside the cell; in a square box
-    both shapes sit centred above their name.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        #: The thumbnail box's side, set by the size slider.
-        self.box = THUMB_BOX
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        option.decorationSize = QSize(self.box, self.box)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """The cell, then its marks over the thumbnail: a flag top left, stars along the
-        bottom, a hidden photo veiled; on the tray, the date over the first photo of each."""
-        photo: PhotoInfo = index.data(PHOTO_ROLE)
-        super().paint(painter, option, index)
-        cell: QRect = option.rect
-        box = QRect(
-            cell.left() + (cell.width() - self.box) // 2, cell.top() + 2, self.box, self.box
-        )
-        palette: QPalette = option.palette
-        painter.save()
-        if photo.hidden:
-            veil = QColor(palette.color(QPalette.ColorRole.Base))
-            veil.setAlpha(150)
-            painter.fillRect(box, veil)
-            _badge(painter, box.bottomLeft() + QPoint(4, -22), "hidden", palette)
-        if photo.flagged:
-            _badge(painter, box.topLeft() + QPoint(4, 4), "⚑", palette)
-        if photo.rating:
-            stars = "★" * photo.rating
-            _badge(painter, box.bottomRight() + QPoint(-4 - 11 * len(stars), -22), stars, palette)
-        header = index.data(DATE_HEADER_ROLE)
-        if header:
-            _badge(
-                painter,
-                box.topLeft() + QPoint(4, 4 + (22 if photo.flagged else 0)),
-                header,
-                palette,
-            )
-        painter.restore()
-
-
-def _badge(painter: QPainter, top_left: QPoint, text: str, palette: QPalette) -> None:
-    """A small label on a thumbnail, readable on any photo: the text on the selection colour."""
-    metrics = painter.fontMetrics()
-    rect = QRect(top_left, QSize(metrics.horizontalAdvance(text) + 8, metrics.height() + 2))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
-    painter.drawRoundedRect(rect, 4, 4)
-    painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class GalleryView(QListView):

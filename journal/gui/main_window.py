@@ -19,18 +19,15 @@ from journal.gui import plain_text
 from journal.gui import preferences as prefs
 from journal.gui.background import TaskRunner
 from journal.gui.change_hub import ChangeHub
-from journal.gui.drop_overlay import DropOverlay
 from journal.gui.editor_pane import EditorPane
 from journal.gui.empty_state import EmptyState
 from journal.gui.file_drops import FileDropFilter
-from journal.gui.gallery_pane import GalleryModel, GalleryPane
+from journal.gui.gallery_model import GalleryModel
+from journal.gui.gallery_pane import GalleryPane
 from journal.gui.import_status import ImportStatus
 from journal.gui.photo_actions import PhotoActions
-from journal.gui.photo_commands import PhotoCommands
 from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.preferences import Preferences
-from journal.gui.section_commands import SectionCommands
-from journal.gui.section_layout import THUMBNAIL_SIZE, SectionLayout
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import TimelineEntry, section_key, section_name, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
@@ -38,6 +35,7 @@ from journal.gui.trip_actions import TripActions
 from journal.gui.trips_menu import check_open_trip, fill_trips_menu, trip_to_show
 from journal.gui.window_actions import WindowActions
 from journal.gui.window_layout import split_panes
+from journal.gui.window_sorting import WindowSorting
 from journal.gui.window_state import WindowState
 from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
@@ -105,33 +103,6 @@ class MainWindow(QMainWindow):
             self.editor.flush,
             preferences,
         )
-        self.photo_commands = PhotoCommands(
-            service,
-            self.hub,
-            self.photo_actions,
-            self.gallery,
-            self.editor.editor,
-            self.actions_.delete_photos,
-            self.timeline_model.entries,
-            lambda: self.trip,
-        )
-        self.section_commands = SectionCommands(
-            self,
-            service,
-            self.runner,
-            self.hub,
-            self.photo_actions,
-            self.importer,
-            self.thumbnails,
-            self.gallery,
-            self.editor.title,
-            lambda: self.trip,
-        )
-        self.section_layout = SectionLayout(preferences, self.day_splitter, self.gallery_pane)
-        self.gallery_pane.set_thumbnail_size(preferences.get(THUMBNAIL_SIZE))
-        self.gallery_pane.thumbnail_size_changed.connect(
-            lambda size: preferences.set(THUMBNAIL_SIZE, size)
-        )
         self.file_drops = FileDropFilter(self)
         self.file_drops.watch(
             self,
@@ -139,11 +110,8 @@ class MainWindow(QMainWindow):
             self.editor.preview.viewport(),
             self.editor.title,
             self.timeline.viewport(),
-            self.gallery.viewport(),
             self.empty_state,
         )
-        self.drop_overlay = DropOverlay(self.stack, self)
-        self.file_drops.hovering.connect(self._show_drop_overlay)
         self._state = WindowState(
             preferences,
             self,
@@ -152,6 +120,7 @@ class MainWindow(QMainWindow):
                 (prefs.EDITOR_SPLITTER, self.editor.splitter),
             ],
         )
+        self.sorting = WindowSorting(self)
         self._connect()
         self._restore_window_state()
         self.actions_.set_trip_open(False)
@@ -205,17 +174,11 @@ class MainWindow(QMainWindow):
         self.gallery.photos_dropped.connect(p.move_into_gallery)
         self.gallery.files_dropped.connect(p.import_paths)
         self.gallery.open_photo.connect(p.open_viewer)
-        self.photo_commands.message.connect(self.show_message)
-        self.timeline.menu_requested.connect(self.section_commands.show_menu)
-        self.editor.editor.show_photo_requested.connect(self.section_commands.show_photo)
-        self.editor.editor.edit_caption_requested.connect(self.section_commands.edit_caption)
         self.gallery.selectionModel().selectionChanged.connect(
             lambda: a.delete_photos.setEnabled(bool(self.gallery.selected_ids()))
         )
         self.file_drops.files_dropped.connect(p.import_paths)
         self.thumbnails.ready.connect(self.timeline_model.cover_arrived)
-        self.editor.editor.margin.thumbnail = self.thumbnails.pixmap_by_id
-        self.thumbnails.ready.connect(self.editor.editor.margin.update)
         self.thumbnails.preview_ready.connect(self.editor.image_arrived)
         self.importer.planned.connect(self.timeline_model.set_incoming)
         self.importer.landed.connect(self._refresh_during_import)
@@ -342,7 +305,7 @@ class MainWindow(QMainWindow):
             self.editor.show_target(None, "")
             return
         self.preferences.set(prefs.last_section(self.trip.id), section_name(entry.key))
-        self.section_layout.show(entry)
+        self.sorting.layout.show(entry)
         if entry.text is not None:
             self.editor.show_target((self.trip.id, entry.text), entry.label)
         else:
@@ -375,17 +338,6 @@ class MainWindow(QMainWindow):
         selected = self.gallery.selected_ids()
         self.gallery_model.set_photos(trip_id, day, photos)
         self.gallery.select_ids(selected)
-
-    def _show_drop_overlay(self, hovering: bool) -> None:
-        """Files from another app over the window: say what letting go will do."""
-        if not hovering:
-            self.drop_overlay.hide()
-        elif self.trip is None:
-            self.drop_overlay.show_message("Create a trip first, then drop its photos here.")
-        else:
-            self.drop_overlay.show_message(
-                f"Drop to import into {self.trip.title}\nEach photo goes to the day it was taken."
-            )
 
     def _set_preview_visible(self, visible: bool) -> None:
         self.editor.set_preview_visible(visible)

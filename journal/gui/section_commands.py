@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMenu, QWidget
 
 from journal.gui.background import TaskRunner
 from journal.gui.change_hub import ChangeHub
@@ -108,28 +108,30 @@ class SectionCommands(QObject):
     # The editor's menu on a photo reference
 
     def show_photo(self, photo_id: int) -> None:
-        """The photo in the viewer: with its day's photos when the gallery shows them."""
-        if self._gallery.gallery_model().row_of(photo_id) is not None:
-            self._photo_actions.open_viewer(photo_id)
-            return
-        self._runner.database_call(lambda: self._service.photo(photo_id), self._view_alone)
+        """The photo in the viewer: among its day's photos when the gallery shows them."""
+        self._view(photo_id, edit_caption=False)
 
-    def _view_alone(self, photo: PhotoInfo) -> None:
-        viewer = PhotoViewer([photo], 0, self._thumbnails, self._window)
+    def edit_caption(self, photo_id: int) -> None:
+        """The photo in the viewer, its caption field ready to type in (Enter saves)."""
+        self._view(photo_id, edit_caption=True)
+
+    def _view(self, photo_id: int, *, edit_caption: bool) -> None:
+        model = self._gallery.gallery_model()
+        row = model.row_of(photo_id)
+        if row is not None:
+            photos = [model.photo(each) for each in range(model.rowCount())]
+            self._open_viewer(photos, row, edit_caption)
+            return
+        self._runner.database_call(
+            lambda: self._service.photo(photo_id),
+            lambda photo: self._open_viewer([photo], 0, edit_caption),
+        )
+
+    def _open_viewer(self, photos: list[PhotoInfo], row: int, edit_caption: bool) -> None:
+        viewer = PhotoViewer(photos, row, self._thumbnails, self._window)
         viewer.caption_edited.connect(self._photo_actions.set_caption)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
-
-    def edit_caption(self, photo_id: int) -> None:
-        self._runner.database_call(lambda: self._service.photo(photo_id), self._ask_caption)
-
-    def _ask_caption(self, photo: PhotoInfo) -> None:
-        caption, accepted = QInputDialog.getText(
-            self._window,
-            "Edit Caption",
-            f"Caption of {photo.original_name}:",
-            QLineEdit.EchoMode.Normal,
-            photo.caption,
-        )
-        if accepted and caption != photo.caption:
-            self._photo_actions.set_caption(photo.id, caption)
+        if edit_caption:
+            viewer.caption.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            viewer.caption.selectAll()

@@ -114,7 +114,7 @@ def test_files_from_outside_raise_a_veil_that_says_they_will_be_imported(
 
     QApplication.sendEvent(editor, QDragEnterEvent(QPoint(5, 5), copy, data, BUTTONS, NO_KEYS))
 
-    overlay = window.drop_overlay
+    overlay = window.sorting.drop_overlay
     assert overlay.isVisible()
     assert "Drop to import into Seattle 2023" in overlay.message
     assert overlay.geometry().contains(window.gallery.mapTo(window, QPoint(5, 5)))

@@ -15,10 +15,10 @@ from PySide6.QtGui import (
     QPalette,
 )
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from journal.gui.gallery_pane import DATE_HEADER_ROLE
+from journal.gui.gallery_model import DATE_HEADER_ROLE
 from journal.gui.main_window import MainWindow
 from journal.gui.photo_viewer import PhotoViewer
 from journal.gui.timeline_entries import EntryKind
@@ -161,7 +161,7 @@ def test_ctrl_m_then_a_day_moves_the_selected_photo_by_keyboard(
 
     QTest.keyClick(window.gallery, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
 
-    chooser = window.photo_commands.day_chooser
+    chooser = window.sorting.photo_commands.day_chooser
     assert chooser is not None
     assert chooser.isVisible()
     labels = _texts(chooser)
@@ -228,10 +228,12 @@ def test_the_text_menu_on_a_reference_shows_the_photo_and_edits_its_caption(
     viewers = window.findChildren(PhotoViewer)
     assert [viewer.isVisible() for viewer in viewers] == [True]
 
-    monkeypatch.setattr(
-        QInputDialog, "getText", lambda *args, **kwargs: ("Ferry to Bainbridge", True)
-    )
     _trigger(_open_menu(editor.viewport(), position), "Edit Caption…")
+    viewer = window.findChildren(PhotoViewer)[-1]
+    assert viewer.photo.id == other_day
+    qtbot.waitUntil(viewer.caption.hasFocus)
+    QTest.keyClicks(viewer.caption, "Ferry to Bainbridge")
+    QTest.keyClick(viewer.caption, Qt.Key.Key_Return)
     assert service.photo(other_day).caption == "Ferry to Bainbridge"
 
 
