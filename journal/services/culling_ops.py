@@ -17,27 +17,29 @@ from journal.errors import InvalidInputError
 from journal.services.changes import Changes
 from journal.services.photo_ops import _check_day, _photo, _trip, _trip_photos
 from journal.services.snapshots import TripInfo
-from journal.store.models import Day, Photo, Trip
+from journal.store.models import Day
 
 MAX_RATING = 5
 
 
-def _marked(trip: Trip, photos: list[Photo]) -> Changes:
-    days = {photo.day_date for photo in photos if photo.day_date is not None}
+def _mark(session: Session, trip_id: int, photo_ids: Sequence[int], **marks: object) -> Changes:
+    """Set the same culling columns (``flagged=True``, ``rating=3``...) on some of a trip's
+    photos; the days they are on are reported, so their counts and covers refresh."""
+    trip = _trip(session, trip_id)
+    photos = _trip_photos(session, trip, photo_ids)
+    for photo in photos:
+        for column, value in marks.items():
+            setattr(photo, column, value)
+    session.flush()
     return Changes(
         trip=TripInfo.of(trip),
-        days=frozenset(days),
+        days=frozenset(photo.day_date for photo in photos if photo.day_date is not None),
         photos=frozenset(photo.id for photo in photos),
     )
 
 
 def set_flagged(session: Session, trip_id: int, photo_ids: Sequence[int], flagged: bool) -> Changes:
-    trip = _trip(session, trip_id)
-    photos = _trip_photos(session, trip, photo_ids)
-    for photo in photos:
-        photo.flagged = flagged
-    session.flush()
-    return _marked(trip, photos)
+    return _mark(session, trip_id, photo_ids, flagged=flagged)
 
 
 def set_rating(session: Session, trip_id: int, photo_ids: Sequence[int], rating: int) -> Changes:
@@ -45,22 +47,12 @@ def set_rating(session: Session, trip_id: int, photo_ids: Sequence[int], rating:
         raise InvalidInputError(
             f"A rating is 0 to {MAX_RATING} stars, not {rating}; 0 takes the stars away."
         )
-    trip = _trip(session, trip_id)
-    photos = _trip_photos(session, trip, photo_ids)
-    for photo in photos:
-        photo.rating = rating
-    session.flush()
-    return _marked(trip, photos)
+    return _mark(session, trip_id, photo_ids, rating=rating)
 
 
 def set_hidden(session: Session, trip_id: int, photo_ids: Sequence[int], hidden: bool) -> Changes:
     """Keep photos on their day but out of the post (or put them back in)."""
-    trip = _trip(session, trip_id)
-    photos = _trip_photos(session, trip, photo_ids)
-    for photo in photos:
-        photo.hidden = hidden
-    session.flush()
-    return _marked(trip, photos)
+    return _mark(session, trip_id, photo_ids, hidden=hidden)
 
 
 def set_day_cover(session: Session, trip_id: int, day: date, photo_id: int | None) -> Changes:
