@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from journal.markdown.photo_refs import photo_alt_text
+
 if TYPE_CHECKING:  # post_origin names the export's formats: importing it here would be a cycle
     from journal.post_import.post_origin import PostOrigin
 
@@ -48,9 +50,8 @@ class SourcePhoto:
 
     @property
     def alt_text(self) -> str:
-        """The caption, else the photo's own description, else nothing: a camera's file name
-        (``DSCN0012.jpg``) would be read out by a screen reader as if it said something."""
-        return self.caption.strip() or " ".join(self.description.split())
+        """See ``photo_alt_text``."""
+        return photo_alt_text(self.caption, self.description)
 
 
 @dataclass(frozen=True)

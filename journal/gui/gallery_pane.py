@@ -1,183 +1,55 @@
 """The gallery of the selected day: thumbnails in order, dragged to days, the editor, or around.
 
-``GalleryModel`` holds the day's photo ids in order and their snapshots; it never holds an image.
-Thumbnails come from the ``ThumbnailLoader`` when a cell is painted, so a day of thousands of
-photos opens at once with placeholders that fill in as the images arrive.
+The photos come from a ``GalleryModel`` (``gallery_model``) and are painted by a
+``ThumbnailDelegate`` (``gallery_delegate``).
 
 Dragging out carries the photos' ids (see ``photo_drag``); dropping them back inside the gallery
 reorders the day; dropping files from a file manager asks the window to import them.
 """
 
-import datetime as dt
-from typing import Any
-
 from PySide6.QtCore import (
-    QAbstractListModel,
     QItemSelectionModel,
-    QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
+    QContextMenuEvent,
     QDrag,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPixmap,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QListView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
-from journal.gui.photo_drag import (
-    PHOTOS_MIME,
-    DraggedPhoto,
-    dropped_paths,
-    photo_mime_data,
-    read_photo_drag,
-)
-from journal.gui.plain_text import plain_label, plain_tooltip
-from journal.gui.thumbnail_loader import THUMB_BOX, ThumbnailLoader
+from journal.gui.drag_pixmap import drag_pixmap
+from journal.gui.gallery_delegate import ThumbnailDelegate
+from journal.gui.gallery_model import PHOTO_ID_ROLE, GalleryModel
+from journal.gui.photo_drag import dropped_paths, read_photo_drag
+from journal.gui.plain_text import plain_label
+from journal.gui.thumbnail_loader import THUMB_BOX
 from journal.plurals import counted
-from journal.services import PhotoInfo
 
-PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-def _tooltip(photo: PhotoInfo) -> str:
-    when = f"{photo.local_time:%a %d %b %Y %H:%M}" if photo.local_time else "unknown time"
-    lines = [photo.original_name, f"{when} ({photo.time_description})", photo.camera.label]
-    if photo.caption:
-        lines.insert(0, photo.caption)
-    return plain_tooltip("\n".join(lines))
-
-
-class GalleryModel(QAbstractListModel):
-    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._loader = loader
-        self._ids: list[int] = []
-        self._photos: dict[int, PhotoInfo] = {}
-        self.trip_id = 0
-        #: The day shown; None is the Unassigned tray.
-        self.day: dt.date | None = None
-        self._placeholder: QPixmap | None = None
-        loader.ready.connect(self._on_thumbnail)
-
-    @property
-    def ids(self) -> list[int]:
-        return list(self._ids)
-
-    def photo(self, row: int) -> PhotoInfo:
-        return self._photos[self._ids[row]]
-
-    def row_of(self, photo_id: int) -> int | None:
-        try:
-            return self._ids.index(photo_id)
-        except ValueError:
-            return None
-
-    def set_photos(self, trip_id: int, day: dt.date | None, photos: list[PhotoInfo]) -> None:
-        """Show a day's photos. Refreshing the same day keeps the view where it was: photos
-        appended by an import are inserted, changed captions updated in place."""
-        ids = [photo.id for photo in photos]
-        same_day = (trip_id, day) == (self.trip_id, self.day)
-        if same_day and ids[: len(self._ids)] == self._ids:
-            old = len(self._ids)
-            self._photos = {photo.id: photo for photo in photos}
-            if old:
-                self.dataChanged.emit(self.index(0), self.index(old - 1))
-            if len(ids) > old:
-                self.beginInsertRows(QModelIndex(), old, len(ids) - 1)
-                self._ids = ids
-                self.endInsertRows()
-            return
-        self.beginResetModel()
-        self.trip_id, self.day = trip_id, day
-        self._ids = ids
-        self._photos = {photo.id: photo for photo in photos}
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self.trip_id, self.day = 0, None
-        self._ids, self._photos = [], {}
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid():
-            return base | Qt.ItemFlag.ItemIsDragEnabled
-        return base | Qt.ItemFlag.ItemIsDropEnabled
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        photo = self._photos[self._ids[index.row()]]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return photo.caption or photo.original_name
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._loader.pixmap(photo) or self._placeholder_pixmap()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(photo)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Photo {photo.caption or photo.original_name}, {photo.time_description}"
-        if role == PHOTO_ID_ROLE:
-            return photo.id
-        return None
-
-    def mimeTypes(self) -> list[str]:
-        return [PHOTOS_MIME]
-
-    def mimeData(self, indexes: Any) -> QMimeData:
-        rows = sorted({index.row() for index in indexes})
-        photos = [self.photo(row) for row in rows]
-        return photo_mime_data(
-            self.trip_id, [DraggedPhoto(photo.id, photo.caption) for photo in photos]
-        )
-
-    def _placeholder_pixmap(self) -> QPixmap:
-        if self._placeholder is None:
-            self._placeholder = QPixmap(THUMB_BOX, THUMB_BOX * 3 // 4)
-            self._placeholder.fill(QColor(128, 128, 128, 60))
-        return self._placeholder
-
-    def _on_thumbnail(self, photo_id: int) -> None:
-        row = self.row_of(photo_id)
-        if row is not None:
-            index = self.index(row)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
-
-
-class ThumbnailDelegate(QStyledItemDelegate):
-    """Lays every cell out around the same square thumbnail box, whatever the photo's shape.
-
-    The view uses uniform item sizes (a day of thousands of photos lays out at once), so every
-    cell takes the size of the first. Left to the pixmap's own size, a portrait thumbnail is
-    taller than a landscape first cell and its file name falls outside the cell; in a square box
-    both shapes sit centred above their name.
-    """
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        option.decorationSize = QSize(THUMB_BOX, THUMB_BOX)
+#: The smallest thumbnails the size slider gives, and its step (the largest is ``THUMB_BOX``,
+#: the size thumbnails are made at: larger would only blur them).
+MIN_THUMBNAIL = 60
+THUMBNAIL_STEP = 15
 
 
 class GalleryView(QListView):
@@ -191,6 +63,10 @@ class GalleryView(QListView):
     files_dropped = Signal(list)
     #: A photo was double-clicked or Enter was pressed on it: (photo id).
     open_photo = Signal(int)
+    #: Ctrl+wheel: (steps up, negative down) to make the thumbnails bigger or smaller.
+    zoom_requested = Signal(int)
+    #: The context menu was asked for (right click, the Menu key, Shift+F10): (global position).
+    menu_requested = Signal(QPoint)
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,9 +78,11 @@ class GalleryView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setWrapping(True)
         self.setUniformItemSizes(True)
-        self.setItemDelegate(ThumbnailDelegate(self))
-        self.setIconSize(QSize(THUMB_BOX, THUMB_BOX))
-        self.setGridSize(QSize(THUMB_BOX + 16, THUMB_BOX + 40))
+        #: The row a photo dragged over the gallery would be put before, while one is.
+        self._insert_at: int | None = None
+        self._delegate = ThumbnailDelegate(self)
+        self.setItemDelegate(self._delegate)
+        self.set_thumbnail_size(THUMB_BOX)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -223,6 +101,65 @@ class GalleryView(QListView):
         assert isinstance(model, GalleryModel)
         return model
 
+    def set_thumbnail_size(self, size: int) -> None:
+        """Thumbnails in a box of ``size`` pixels: the grid wraps as many to a row as fit."""
+        self._delegate.box = size
+        self.setIconSize(QSize(size, size))
+        self.setGridSize(QSize(size + 16, size + 40))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoom_requested.emit(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming to the gallery (Ctrl+2, Tab) lands on a current, selected photo, so Delete,
+        Return and the menu key act on something the user can see."""
+        super().focusInEvent(event)
+        model = self.gallery_model()
+        if model.rowCount() == 0:
+            return
+        current = self.currentIndex()
+        if not current.isValid():
+            current = model.index(0)
+            self.selectionModel().setCurrentIndex(
+                current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        elif not self.selectionModel().hasSelection():
+            self.selectionModel().select(current, QItemSelectionModel.SelectionFlag.Select)
+        self.scrollTo(current)
+
+    def current_photo_id(self) -> int | None:
+        index = self.currentIndex()
+        return index.data(PHOTO_ID_ROLE) if index.isValid() else None
+
+    def menu_anchor(self) -> QPoint:
+        """Where a menu opened from the keyboard appears: under the current photo."""
+        index = self.currentIndex()
+        rect = self.visualRect(index) if index.isValid() else self.viewport().rect()
+        return self.viewport().mapToGlobal(rect.center())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-clicking a photo outside the selection makes it the selection (as file
+        managers do); the menu acts on the selection."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.menu_requested.emit(self.menu_anchor())
+            return
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        if not self.selectionModel().isSelected(index):
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        else:
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.menu_requested.emit(event.globalPos())
+
     def selected_ids(self) -> list[int]:
         rows = sorted(index.row() for index in self.selectionModel().selectedIndexes())
         model = self.gallery_model()
@@ -238,28 +175,57 @@ class GalleryView(QListView):
                 selection.select(model.index(row), QItemSelectionModel.SelectionFlag.Select)
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        indexes = self.selectionModel().selectedIndexes()
+        indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda index: index.row())
         if not indexes:
             return
         drag = QDrag(self)
         drag.setMimeData(self.gallery_model().mimeData(indexes))
-        icon = indexes[0].data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(icon, QPixmap) and not icon.isNull():
-            preview = icon.scaled(
-                QSize(96, 96) * icon.devicePixelRatio(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            preview.setDevicePixelRatio(icon.devicePixelRatio())
-            if len(indexes) > 1:
-                painter = QPainter(preview)
-                painter.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
-                painter.fillRect(0, 0, 28, 20, self.palette().color(QPalette.ColorRole.Highlight))
-                painter.drawText(4, 15, str(len(indexes)))
-                painter.end()
-            drag.setPixmap(preview)
-            drag.setHotSpot(QPoint(12, 12))
+        drag.setPixmap(self.drag_picture(indexes))
+        drag.setHotSpot(QPoint(12, 24))
         drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
+
+    def drag_picture(self, indexes: list[QModelIndex]) -> QPixmap:
+        """The dragged photos' thumbnails fanned out, with their count on a badge."""
+        thumbnails = [
+            icon
+            for icon in (index.data(Qt.ItemDataRole.DecorationRole) for index in indexes[:3])
+            if isinstance(icon, QPixmap) and not icon.isNull()
+        ]
+        return drag_pixmap(thumbnails, len(indexes), self.palette())
+
+    # Where a drop would land, shown while dragging
+
+    def insertion_row(self) -> int | None:
+        """The row a photo dragged over the gallery would go before (None: no drag here)."""
+        return self._insert_at
+
+    def _show_insertion(self, row: int | None) -> None:
+        if row != self._insert_at:
+            self._insert_at = row
+            self.viewport().update()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_insertion(None)
+        super().dragLeaveEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The thumbnails, then the insertion line of a drag in progress: a bar in the gap
+        before the cell the photos would go before (after the last one at the end)."""
+        super().paintEvent(event)
+        row = self._insert_at
+        model = self.gallery_model()
+        if row is None or model.rowCount() == 0:
+            return
+        after_last = row >= model.rowCount()
+        cell = self.visualRect(model.index(min(row, model.rowCount() - 1)))
+        spacing = (self.gridSize().width() - cell.width()) // 2
+        x = cell.right() + spacing if after_last else cell.left() - spacing
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
+        painter.drawRoundedRect(x - 2, cell.top(), 4, cell.height(), 2, 2)
+        painter.end()
 
     def _drop_index(self, position: QPoint) -> int:
         """The row a drop at ``position`` inserts before (after the cell's middle: after it)."""
@@ -270,10 +236,14 @@ class GalleryView(QListView):
         return index.row() + (1 if position.x() > rect.center().x() else 0)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self._accept_drag(event)
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self._accept_drag(event)
+        moving_photos = event.isAccepted() and read_photo_drag(event.mimeData()) is not None
+        self._show_insertion(
+            self._drop_index(event.position().toPoint()) if moving_photos else None
+        )
 
     @staticmethod
     def _accept_drag(event: QDragMoveEvent) -> None:
@@ -289,6 +259,7 @@ class GalleryView(QListView):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._show_insertion(None)
         data = event.mimeData()
         drag = read_photo_drag(data)
         position = event.position().toPoint()
@@ -321,28 +292,70 @@ class GalleryView(QListView):
 
 
 class GalleryPane(QWidget):
-    """The gallery with a line above it saying what it shows and what can be done."""
+    """The gallery with a line above it saying what it shows and what can be done, and a slider
+    for the thumbnails' size (Ctrl+wheel over the gallery moves it too)."""
+
+    #: The thumbnail size the user chose: (pixels).
+    thumbnail_size_changed = Signal(int)
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = plain_label(parent=self)
         self.header.setObjectName("gallery-header")
         self.header.setWordWrap(True)
+        self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.size_slider.setObjectName("thumbnail-size")
+        self.size_slider.setAccessibleName("Thumbnail size")
+        self.size_slider.setToolTip("Thumbnail size (Ctrl+wheel over the photos)")
+        self.size_slider.setRange(MIN_THUMBNAIL, THUMB_BOX)
+        self.size_slider.setSingleStep(THUMBNAIL_STEP)
+        self.size_slider.setPageStep(THUMBNAIL_STEP)
+        self.size_slider.setValue(THUMB_BOX)
+        self.size_slider.setMaximumWidth(140)
         self.view = GalleryView(model, self)
+        self._text_only = False
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.size_slider)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        self.size_slider.valueChanged.connect(self._on_size)
+        self.view.zoom_requested.connect(
+            lambda steps: self.size_slider.setValue(
+                self.size_slider.value() + steps * THUMBNAIL_STEP
+            )
+        )
         model.modelReset.connect(self._update_header)
         model.rowsInserted.connect(self._update_header)
         model.rowsRemoved.connect(self._update_header)
         self._update_header()
 
+    def set_thumbnail_size(self, size: int) -> None:
+        self.size_slider.setValue(size)
+
+    def _on_size(self, size: int) -> None:
+        self.view.set_thumbnail_size(size)
+        self.thumbnail_size_changed.emit(size)
+
+    def set_text_only(self, text_only: bool) -> None:
+        """The intro and the closing have no photos: only a line saying where photos go."""
+        self._text_only = text_only
+        self.view.setVisible(not text_only)
+        self._update_header()
+
     def _update_header(self) -> None:
         model = self.view.gallery_model()
         count = model.rowCount()
-        if model.trip_id == 0:
+        self.size_slider.setVisible(count > 0 and not self._text_only)
+        if self._text_only:
+            self.header.setText(
+                "No photos here — photos belong to days. Drag a photo from a day's gallery "
+                "into this text to show it here."
+            )
+        elif model.trip_id == 0:
             self.header.setText("")
         elif count == 0:
             self.header.setText(

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.plain_text import plain_label
 from journal.photos.import_progress import ImportPhase, ImportProgress
+from journal.plurals import counted
 
 #: How often the status bar's progress is redrawn during an import.
 STATUS_INTERVAL_MS = 100
@@ -63,16 +64,36 @@ class ImportStatus(QWidget):
             return
         self._timer.start()
         what = "Reading dates" if event.phase is ImportPhase.SCAN else "Copying photos"
-        left = ""
-        if event.seconds_left is not None and event.seconds_left >= 1:
-            left = f", about {_duration(event.seconds_left)} left"
-        self.label.setText(f"{what}: {event.done} of {event.total}{left}")
+        left = time_left(event)
+        photos = counted(event.total, "photo")
+        self.label.setText(f"{what}: {event.done} of {photos}{f', {left}' if left else ''}")
         # QProgressBar repaints synchronously on a new value; with updates off for the change,
         # re-enabling them schedules an ordinary repaint with the rest of the window instead.
         self.bar.setUpdatesEnabled(False)
         self.bar.setRange(0, max(event.total, 1))
         self.bar.setValue(event.done)
         self.bar.setUpdatesEnabled(True)
+
+
+#: An estimate is shown once this share of the phase is done and it has run this long: before,
+#: the rate still swings with the first files (a cache warming, one large file), and "about
+#: 30 s left" at 2% of an import that takes 3 s misleads more than no estimate.
+ESTIMATE_AFTER_SHARE = 0.1
+ESTIMATE_AFTER_SECONDS = 2.0
+#: Less than this left is not worth saying.
+ESTIMATE_AT_LEAST_SECONDS = 3.0
+
+
+def time_left(event: ImportProgress) -> str:
+    """ "about 40 s left", or "" while an estimate would not mean anything yet."""
+    if event.rate is None or event.rate <= 0 or event.seconds_left is None or event.total <= 0:
+        return ""
+    elapsed = event.done / event.rate
+    if event.done < event.total * ESTIMATE_AFTER_SHARE or elapsed < ESTIMATE_AFTER_SECONDS:
+        return ""
+    if event.seconds_left < ESTIMATE_AT_LEAST_SECONDS:
+        return ""
+    return f"about {_duration(event.seconds_left)} left"
 
 
 def _duration(seconds: float) -> str:

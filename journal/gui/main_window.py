@@ -22,7 +22,8 @@ from journal.gui.change_hub import ChangeHub
 from journal.gui.editor_pane import EditorPane
 from journal.gui.empty_state import EmptyState
 from journal.gui.file_drops import FileDropFilter
-from journal.gui.gallery_pane import GalleryModel, GalleryPane
+from journal.gui.gallery_model import GalleryModel
+from journal.gui.gallery_pane import GalleryPane
 from journal.gui.import_status import ImportStatus
 from journal.gui.photo_actions import PhotoActions
 from journal.gui.photo_import_runner import PhotoImportRunner
@@ -34,6 +35,7 @@ from journal.gui.trip_actions import TripActions
 from journal.gui.trips_menu import check_open_trip, fill_trips_menu, trip_to_show
 from journal.gui.window_actions import WindowActions
 from journal.gui.window_layout import split_panes
+from journal.gui.window_sorting import WindowSorting
 from journal.gui.window_state import WindowState
 from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
@@ -115,10 +117,10 @@ class MainWindow(QMainWindow):
             self,
             [
                 (prefs.PANE_SPLITTER, self.panes),
-                (prefs.DAY_SPLITTER, self.day_splitter),
                 (prefs.EDITOR_SPLITTER, self.editor.splitter),
             ],
         )
+        self.sorting = WindowSorting(self)
         self._connect()
         self._restore_window_state()
         self.actions_.set_trip_open(False)
@@ -303,6 +305,7 @@ class MainWindow(QMainWindow):
             self.editor.show_target(None, "")
             return
         self.preferences.set(prefs.last_section(self.trip.id), section_name(entry.key))
+        self.sorting.layout.show(entry)
         if entry.text is not None:
             self.editor.show_target((self.trip.id, entry.text), entry.label)
         else:

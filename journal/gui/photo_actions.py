@@ -18,6 +18,7 @@ from journal.gui import plain_text
 from journal.gui.background import TaskRunner
 from journal.gui.camera_dialog import CameraDialog
 from journal.gui.change_hub import ChangeHub
+from journal.gui.file_drops import dropped_items
 from journal.gui.gallery_pane import GalleryView
 from journal.gui.import_summary import ImportSummaryDialog, failure_text, summary_line
 from journal.gui.photo_import_runner import PhotoImportRunner
@@ -140,7 +141,7 @@ class PhotoActions(QObject):
                 self._window, APP_NAME, "Create a trip first, then drop its photos on the window."
             )
             return
-        self.message.emit(f"Importing {counted(len(paths), 'item')}…")
+        self.message.emit(f"Importing photos from {dropped_items(paths)}…")
         self._importer.start(trip.id, paths)
 
     def _on_import_finished(self, report: ImportReport) -> None:

@@ -1,7 +1,8 @@
 """The drag payload for photos dragged out of the gallery, and reading dropped files.
 
-Photos travel as their ids and captions in a private MIME type, so a drop on a day can move them
-and a drop in the editor can write ``![caption](photo:ID)`` without asking the library.
+Photos travel as their ids and alt texts (caption, else the file's own description; never a file
+name) in a private MIME type, so a drop on a day can move them and a drop in the editor can write
+``![alt](photo:ID)`` without asking the library.
 Files dragged in from a file manager arrive as local URLs.
 """
 
@@ -20,7 +21,8 @@ PHOTOS_MIME = "application/x-trip-journal-photos"
 @dataclass(frozen=True)
 class DraggedPhoto:
     id: int
-    caption: str
+    #: What the reference in the text says: ``PhotoInfo.alt_text``.
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class PhotoDrag:
 
 def photo_mime_data(trip_id: int, photos: Sequence[DraggedPhoto]) -> QMimeData:
     data = QMimeData()
-    payload = {"trip": trip_id, "photos": [{"id": p.id, "caption": p.caption} for p in photos]}
+    payload = {"trip": trip_id, "photos": [{"id": p.id, "alt": p.alt} for p in photos]}
     data.setData(PHOTOS_MIME, json.dumps(payload).encode("utf-8"))
     data.setText("\n".join(f"photo:{photo.id}" for photo in photos))
     return data
@@ -48,7 +50,7 @@ def read_photo_drag(data: QMimeData) -> PhotoDrag | None:
     try:
         payload = json.loads(bytes(data.data(PHOTOS_MIME).data()).decode("utf-8"))
         photos = tuple(
-            DraggedPhoto(int(item["id"]), str(item["caption"])) for item in payload["photos"]
+            DraggedPhoto(int(item["id"]), str(item["alt"])) for item in payload["photos"]
         )
         return PhotoDrag(int(payload["trip"]), photos)
     except (ValueError, KeyError, TypeError):

@@ -13,18 +13,24 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
     QPainter,
+    QPaintEvent,
     QPalette,
+    QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -97,6 +103,9 @@ class TimelineModel(QAbstractListModel):
             return 0
         arrived = entry.photo_count - self._counts_before.get(entry.day, entry.photo_count)
         return max(0, self._incoming[entry.day] - arrived)
+
+    def entries(self) -> list[TimelineEntry]:
+        return list(self._entries)
 
     def entry(self, row: int) -> TimelineEntry:
         return self._entries[row]
@@ -226,6 +235,8 @@ class TimelineView(QListView):
 
     #: (photo ids, target day or None for Unassigned)
     photos_dropped = Signal(list, object)
+    #: The context menu was asked for on an entry: (the entry, global position).
+    menu_requested = Signal(object, QPoint)
 
     def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -239,12 +250,26 @@ class TimelineView(QListView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setMinimumWidth(200)
+        #: The row highlighted under photos being dragged, while they are.
+        self._drop_row: int | None = None
 
     def step(self, rows: int) -> None:
         """Show the section ``rows`` after the current one (before it when negative), if any."""
         row = self.currentIndex().row() + rows
         if 0 <= row < self.model().rowCount():
             self.setCurrentIndex(self.model().index(row, 0))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The menu of the entry under the pointer (of the current one from the keyboard)."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.currentIndex()
+            position = self.viewport().mapToGlobal(self.visualRect(index).center())
+        else:
+            index = self.indexAt(event.pos())
+            position = event.globalPos()
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.menu_requested.emit(index.data(ENTRY_ROLE), position)
 
     def _target(self, event: QDropEvent | QDragMoveEvent) -> TimelineEntry | None:
         index = self.indexAt(event.position().toPoint())
@@ -256,17 +281,51 @@ class TimelineView(QListView):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if read_photo_drag(event.mimeData()) is not None:
             event.acceptProposedAction()
+            self.dragMoveEvent(event)
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Accept over a section photos can go to, and highlight it (the target the drop
+        would move them to); refuse, with no highlight, anywhere else."""
         if read_photo_drag(event.mimeData()) is not None and self._target(event) is not None:
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
+            self._highlight(self.indexAt(event.position().toPoint()).row())
         else:
             event.ignore()
+            self._highlight(None)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._highlight(None)
+        super().dragLeaveEvent(event)
+
+    def drop_target_row(self) -> int | None:
+        """The row highlighted as the target of photos dragged over the timeline."""
+        return self._drop_row
+
+    def _highlight(self, row: int | None) -> None:
+        if row != self._drop_row:
+            self._drop_row = row
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._drop_row is None:
+            return
+        rect = self.visualRect(self.model().index(self._drop_row, 0)).adjusted(1, 1, -2, -2)
+        color = self.palette().color(QPalette.ColorRole.Highlight)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(color)
+        fill.setAlpha(60)
+        painter.setBrush(fill)
+        painter.setPen(QPen(color, 2))
+        painter.drawRoundedRect(rect, 5, 5)
+        painter.end()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._highlight(None)
         drag = read_photo_drag(event.mimeData())
         target = self._target(event)
         if drag is None or target is None:

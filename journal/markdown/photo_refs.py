@@ -32,6 +32,12 @@ def markdown_image(photo_id: int, alt: str) -> str:
     return image_markdown(alt, photo_url(photo_id))
 
 
+def photo_alt_text(caption: str, description: str) -> str:
+    """The caption, else the photo's own description, else nothing: a camera's file name
+    (``DSCN0012.jpg``) would be read out by a screen reader as if it said something."""
+    return caption.strip() or " ".join(description.split())
+
+
 def photo_id_of(url: str) -> int | None:
     """The photo id a link target refers to, or None for any other URL."""
     match = PHOTO_URL.match(url.strip())

@@ -47,10 +47,24 @@ def _photo_counts(session: Session, trip: TripInfo) -> dict[date | None, tuple[i
     return counts
 
 
+def _chosen_covers(session: Session, trip_id: int, day: date | None = None) -> dict[date, int]:
+    """The cover chosen for each day (of ``day`` only, if given) that is still one of the day's
+    photos: a cover moved to another day stops standing for this one."""
+    query = (
+        select(Day.date, Photo.id)
+        .join(Photo, Photo.id == Day.cover_photo_id)
+        .where(Day.trip_id == trip_id, Photo.day_date == Day.date)
+    )
+    if day is not None:
+        query = query.where(Day.date == day)
+    return dict(session.execute(query).all())
+
+
 def days_overview(session: Session, trip_id: int) -> DaysOverview:
     trip = TripInfo.of(get_trip(session, trip_id))
     rows = {row.date: row for row in session.scalars(select(Day).where(Day.trip_id == trip.id))}
     counts = _photo_counts(session, trip)
+    covers = _chosen_covers(session, trip.id)
     days = []
     for offset in range(trip.day_count):
         day = trip.start_date + timedelta(days=offset)
@@ -59,7 +73,7 @@ def days_overview(session: Session, trip_id: int) -> DaysOverview:
         if row is None:
             days.append(DayInfo(day, offset, "", "", 0, count, first or None))
         else:
-            days.append(DayInfo.of(row, offset, count, first or None))
+            days.append(DayInfo.of(row, offset, count, covers.get(day) or first or None))
     outside = tuple(
         DayInfo.of(row, None, 0, None)
         for day, row in sorted(rows.items())
@@ -87,7 +101,7 @@ def day_info(session: Session, trip_id: int, day: date) -> DayInfo:
         count, first = len(photo_ids), (photo_ids[0] if photo_ids else None)
     if row is None:
         return DayInfo(day, index, "", "", 0, count, first)
-    return DayInfo.of(row, index, count, first)
+    return DayInfo.of(row, index, count, _chosen_covers(session, trip.id, day).get(day) or first)
 
 
 def resolve_day(trip: TripInfo, reference: str) -> date:

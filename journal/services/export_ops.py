@@ -52,7 +52,8 @@ def export_source(session: Session, trip_id: int, library: Library) -> ExportSou
             utc_offset_minutes=row.utc_offset_minutes,
         )
         photos[row.id] = photo
-        by_day.setdefault(day, []).append(photo)
+        if not row.hidden:  # hidden from the post: not appended nor numbered, unless the text
+            by_day.setdefault(day, []).append(photo)  # shows it (a reference wins)
     days = []
     for index in range(info.day_count):
         day = info.start_date + timedelta(days=index)

@@ -21,7 +21,7 @@ from journal.photos.library_files import remove_entry
 from journal.photos.thumbnails import ThumbnailCache
 from journal.post_import.post_origin import PostOrigin
 from journal.post_import.post_plan import PostPlan, plan_post_file
-from journal.services import day_ops, export_ops, photo_ops, post_origins, trip_ops
+from journal.services import culling_ops, day_ops, export_ops, photo_ops, post_origins, trip_ops
 from journal.services.changes import Changes
 from journal.services.library_check import (
     CheckProgressCallback,
@@ -247,6 +247,29 @@ class JournalService:
             unused = photo_ops.unused_files(session, files)
         self._remove_files(unused)
         return changes
+
+    # Culling (see ``culling_ops``)
+
+    def set_flagged(self, trip_id: int, photo_ids: Sequence[int], flagged: bool) -> Changes:
+        with self.library.session() as session:
+            return culling_ops.set_flagged(session, trip_id, photo_ids, flagged)
+
+    def set_rating(self, trip_id: int, photo_ids: Sequence[int], rating: int) -> Changes:
+        with self.library.session() as session:
+            return culling_ops.set_rating(session, trip_id, photo_ids, rating)
+
+    def set_hidden(self, trip_id: int, photo_ids: Sequence[int], hidden: bool) -> Changes:
+        """Keep photos on their day but out of the exported post (or put them back)."""
+        with self.library.session() as session:
+            return culling_ops.set_hidden(session, trip_id, photo_ids, hidden)
+
+    def set_day_cover(self, trip_id: int, day: date, photo_id: int | None) -> Changes:
+        with self.library.session() as session:
+            return culling_ops.set_day_cover(session, trip_id, day, photo_id)
+
+    def set_trip_cover(self, trip_id: int, photo_id: int | None) -> Changes:
+        with self.library.session() as session:
+            return culling_ops.set_trip_cover(session, trip_id, photo_id)
 
     def set_camera_offset(self, trip_id: int, camera: CameraKey, offset_seconds: int) -> Changes:
         """Correct a camera's clock for this trip; its photos move to their corrected days."""

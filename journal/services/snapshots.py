@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
+from journal.markdown.photo_refs import photo_alt_text
 from journal.photos.camera import CameraKey
 from journal.photos.capture_time import TimeSource
 from journal.photos.day_assignment import ZoneSource
@@ -166,6 +167,15 @@ class PhotoInfo:
     description: str = ""
     #: The library copy of the shot's RAW file (RAW+JPEG), None when it has none.
     raw_library_path: PurePosixPath | None = None
+    #: Culling marks: a flag, 0-5 stars, and kept out of the post (see ``culling_ops``).
+    flagged: bool = False
+    rating: int = 0
+    hidden: bool = False
+
+    @property
+    def alt_text(self) -> str:
+        """What a reference to it in the text says (see ``photo_alt_text``)."""
+        return photo_alt_text(self.caption, self.description)
 
     @property
     def time_description(self) -> str:
@@ -210,6 +220,9 @@ class PhotoInfo:
             zone_source=photo.zone_source,
             description=photo.description,
             raw_library_path=photo.raw_library_path,
+            flagged=photo.flagged,
+            rating=photo.rating,
+            hidden=photo.hidden,
         )
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from journal.gui.gallery_pane import GalleryModel
+from journal.gui.gallery_model import GalleryModel
 from journal.gui.main_window import MainWindow
 from journal.gui.photo_actions import removal_question
 from journal.gui.timeline_entries import EntryKey, EntryKind
