@@ -11,6 +11,7 @@ actions and workers live in their own modules.
 import datetime as dt
 import html
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
@@ -47,6 +48,9 @@ UNASSIGNED_EXPLANATION = (
 
 
 class MainWindow(QMainWindow):
+    #: A trip was opened (its id), shown in the timeline.
+    trip_opened = Signal(int)
+
     def __init__(
         self, service: JournalService, preferences: Preferences, runner: TaskRunner
     ) -> None:
@@ -246,6 +250,8 @@ class MainWindow(QMainWindow):
         elif switching:
             self._on_section_changed()
         self.timeline.scrollTo(index)
+        if switching:
+            self.trip_opened.emit(overview.trip.id)
 
     def refresh_timeline(self) -> None:
         if self.trip is None:
