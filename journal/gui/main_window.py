@@ -28,6 +28,7 @@ from journal.gui.import_status import ImportStatus
 from journal.gui.photo_actions import PhotoActions
 from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.preferences import Preferences
+from journal.gui.tab_keys import TabKeys
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import TimelineEntry, section_key, section_name, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.gallery_pane = GalleryPane(self.gallery_model)
         self.gallery = self.gallery_pane.view
         self.editor = EditorPane(service, self.runner, self.thumbnails.preview_image)
+        self.tab_keys = TabKeys(self.editor.editor, preferences.get(prefs.TAB_MOVES_FOCUS))
         self.importer = PhotoImportRunner(service, self.runner, self.hub, self)
         self.import_status = ImportStatus(self.importer)
         self.statusBar().addPermanentWidget(self.import_status)

@@ -49,6 +49,8 @@ PREVIEW_VISIBLE = Preference("editor/preview_visible", True, _to_bool)
 #: Where the import dialogs last chose from ("": the home folder): a card or a phone's DCIM
 #: folder is usually where the next photos are too.
 LAST_IMPORT_FOLDER = Preference("import/last_folder", "", str)
+#: Tab in the editor moves the focus on (True) or indents (False); Ctrl+Tab does the other.
+TAB_MOVES_FOCUS = Preference("editor/tab_moves_focus", True, _to_bool)
 
 
 def last_section(trip_id: int) -> Preference[str]:
