@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import QApplication
 from journal.errors import JournalError, LibraryDamagedError, LibraryLockedError
 from journal.gui import plain_text
 from journal.gui.app_icon import app_icon
-from journal.gui.launch_requests import LaunchRequests
 from journal.gui.recovery_dialog import offer_recovery
 from journal.gui.single_instance import InstanceServer, hand_over, server_name
 from journal.identity import APP_ID, APP_NAME, app_version
 from journal.library_location import ENVIRONMENT_VARIABLE, library_folder
 from journal.services import JournalService
 from journal.store.library import Library
+
+if TYPE_CHECKING:
+    from journal.gui.main_window import MainWindow
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -135,18 +138,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if library is None:
         return 1
     window = MainWindow(JournalService(library), Preferences(QSettings()), TaskRunner())
-    launches = LaunchRequests(window)
-    server = InstanceServer(name, window)
-    server.arrived.connect(launches.bring_forward)
-    server.listen()
+    server = serve_launches(window, name, options.paths)
     keep_startup_objects_out_of_collections()
     window.show()
-    launches.import_later(options.paths)
     try:
         return app.exec()
     finally:
         server.close()
         library.close()
+
+
+def serve_launches(window: "MainWindow", name: str, paths: list[Path]) -> InstanceServer:
+    """Import the files this launch named, and listen for later launches on the library."""
+    from journal.gui.launch_requests import LaunchRequests
+
+    launches = LaunchRequests(window)
+    server = InstanceServer(name, window)
+    server.arrived.connect(launches.bring_forward)
+    server.listen()
+    launches.import_later(paths)
+    return server
 
 
 if __name__ == "__main__":

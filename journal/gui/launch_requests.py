@@ -19,7 +19,8 @@ class LaunchRequests(QObject):
         super().__init__(window)
         self._window = window
         self._waiting: list[Path] = []
-        window.trip_opened.connect(self._import_waiting)
+        # Files wait only while no trip is shown; showing one switches to the trip's panes.
+        window.stack.currentChanged.connect(self._import_waiting)
 
     def bring_forward(self, paths: list[Path]) -> None:
         """Raise the window (restored if minimised) above the launch's terminal or file
@@ -45,6 +46,6 @@ class LaunchRequests(QObject):
             self._window.show_message(f"Open a trip to import the {count} named at launch.")
 
     def _import_waiting(self) -> None:
-        if self._waiting:
+        if self._waiting and self._window.trip is not None:
             paths, self._waiting = self._waiting, []
             self._window.photo_actions.import_paths(paths)

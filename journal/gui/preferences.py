@@ -43,8 +43,11 @@ PANE_SPLITTER = Preference("window/panes", QByteArray(), _to_bytes)
 DAY_SPLITTER = Preference("window/day", QByteArray(), _to_bytes)
 #: The editor and its preview, side by side.
 EDITOR_SPLITTER = Preference("window/editor", QByteArray(), _to_bytes)
-#: The trip shown when the app last closed (0: none).
+#: The trip shown when the app last closed: ``NEVER_OPENED`` before any was (the newest trip
+#: opens), ``SHOWING_TRIPS`` when the list of trips was shown (it shows again).
 LAST_TRIP = Preference("session/last_trip", 0, _to_int)
+NEVER_OPENED = 0
+SHOWING_TRIPS = -1
 PREVIEW_VISIBLE = Preference("editor/preview_visible", True, _to_bool)
 #: Where the import dialogs last chose from ("": the home folder): a card or a phone's DCIM
 #: folder is usually where the next photos are too.

@@ -62,6 +62,9 @@ class WindowActions:
         self.camera_clocks = _action(
             window, "Camera &Clocks…", tip="Correct a camera whose clock was wrong"
         )
+        self.all_trips = _action(
+            window, "&All Trips", "Ctrl+Shift+O", "Every trip with its cover, dates and counts"
+        )
         self.demo_trip = _action(
             window, "Create &Demo Trip", tip="A sample trip with photos, to see how it works"
         )
@@ -119,6 +122,7 @@ class WindowActions:
         bar = window.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_trip)
+        file_menu.addAction(self.all_trips)
         self.trips_menu: QMenu = file_menu.addMenu("&Open Trip")
         self.trips_menu.setObjectName("trips-menu")
         file_menu.addSeparator()

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.gui import app
+from journal.gui import preferences as prefs
 from journal.gui.launch_requests import LaunchRequests
+from journal.gui.preferences import Preferences
 from journal.gui.single_instance import InstanceServer, server_name
 from journal.services import JournalService, NewTrip, TripInfo
 from journal.store.library import Library
@@ -148,3 +150,25 @@ def test_a_launch_after_a_crash_serves_later_launches_despite_the_stale_socket(
     assert third.returncode == 0, errors
     _wait_for(lambda: _photo_count(library_root, trip_id) == 1, "the photo to land")
     assert running.poll() is None
+
+
+def test_photos_handed_over_while_no_trip_is_open_wait_for_the_trip_the_user_opens(
+    make_window: MakeWindow,
+    service: JournalService,
+    preferences: Preferences,
+    seattle: TripInfo,
+    tmp_path: Path,
+) -> None:
+    preferences.set(prefs.LAST_TRIP, prefs.SHOWING_TRIPS)
+    window = make_window()
+    launches = LaunchRequests(window)
+    photo = write_photo(tmp_path / "pike.jpg", exif_for(original="2023:09:17 10:00:00"))
+
+    launches.bring_forward([photo])
+
+    assert service.all_photos(seattle.id) == []
+    assert (
+        window.statusBar().currentMessage() == "Open a trip to import the 1 item named at launch."
+    )
+    window.open_trip(seattle.id)
+    assert [photo.original_name for photo in service.all_photos(seattle.id)] == ["pike.jpg"]
