@@ -37,6 +37,7 @@ from journal.gui.trips_view import TripsView
 from journal.gui.window_actions import WindowActions
 from journal.gui.window_layout import split_panes
 from journal.gui.window_state import WindowState
+from journal.gui.zone_offer import ZoneOffer
 from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
 from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TextTarget, TripInfo
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.tab_keys = TabKeys(self.editor.editor, preferences.get(prefs.TAB_MOVES_FOCUS))
         self.importer = PhotoImportRunner(service, self.runner, self.hub, self)
         self.import_status = ImportStatus(self.importer)
+        self.zone_offer = ZoneOffer(self, service, self.runner, self.hub, self.importer)
         self.statusBar().addPermanentWidget(self.import_status)
 
         self.panes, self.day_splitter = split_panes(self.timeline, self.gallery_pane, self.editor)
@@ -198,11 +200,10 @@ class MainWindow(QMainWindow):
         )
 
     def _on_trips(self, summaries: list[TripSummary], open_trip_id: int | None) -> None:
-        trips = [summary.trip for summary in summaries]
         open_id = self.trip.id if self.trip is not None else None
-        fill_trips_menu(self.actions_.trips_menu, trips, open_id, self.open_trip)
+        fill_trips_menu(self.actions_.trips_menu, summaries, open_id, self.open_trip)
         self.trips_view.set_trips(summaries)
-        ids = [trip.id for trip in trips]
+        ids = [summary.trip.id for summary in summaries]
         wanted = trip_to_show(ids, open_trip_id, self._requested_trip)
         if wanted is None:
             self._show_no_trip()
@@ -220,7 +221,6 @@ class MainWindow(QMainWindow):
         self.gallery_model.clear()
         self.stack.setCurrentWidget(self.trips_view if self.trips_view.listed else self.empty_state)
         self.actions_.set_trip_open(False)
-        check_open_trip(self.actions_.trips_menu, None)
         self.setWindowTitle(APP_NAME)
 
     def show_trips(self) -> None:

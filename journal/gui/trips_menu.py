@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QMenu
 
 from journal.gui.mnemonics import shown_as_written
 from journal.gui.preferences import NEVER_OPENED
-from journal.services import TripInfo
+from journal.services.trip_summaries import TripSummary
 
 #: How wide a trip's title may be in the menu, in average characters.
 TITLE_CHARACTERS = 48
 
 
 def fill_trips_menu(
-    menu: QMenu, trips: list[TripInfo], open_id: int | None, choose: Callable[[int], None]
+    menu: QMenu, trips: list[TripSummary], open_id: int | None, choose: Callable[[int], None]
 ) -> None:
     """One checkable entry per trip; choosing one calls ``choose`` with its id. A long title is
     elided (the whole of it in the entry's tooltip), so the menu never spans the screen."""
@@ -25,7 +25,7 @@ def fill_trips_menu(
     group = QActionGroup(menu)
     metrics = menu.fontMetrics()
     width = metrics.averageCharWidth() * TITLE_CHARACTERS
-    for trip in trips:
+    for trip in (summary.trip for summary in trips):
         title = metrics.elidedText(trip.title, Qt.TextElideMode.ElideRight, width)
         label = f"{title}  ({trip.start_date:%Y-%m-%d})"
         action = QAction(shown_as_written(label), menu)
@@ -39,7 +39,7 @@ def fill_trips_menu(
     menu.setEnabled(bool(trips))
 
 
-def check_open_trip(menu: QMenu, trip_id: int | None) -> None:
+def check_open_trip(menu: QMenu, trip_id: int) -> None:
     for action in menu.actions():
         action.setChecked(action.data() == trip_id)
 
