@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from journal.errors import JournalError
 from journal.gui import plain_text
 from journal.gui import preferences as prefs
+from journal.gui.appearance import Appearance
 from journal.gui.background import TaskRunner
 from journal.gui.change_hub import ChangeHub
 from journal.gui.editor_pane import EditorPane
@@ -27,7 +28,6 @@ from journal.gui.import_status import ImportStatus
 from journal.gui.photo_actions import PhotoActions
 from journal.gui.photo_import_runner import PhotoImportRunner
 from journal.gui.preferences import Preferences
-from journal.gui.tab_keys import TabKeys
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.gui.timeline_entries import TimelineEntry, section_key, section_name, timeline_entries
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.gallery_pane = GalleryPane(self.gallery_model)
         self.gallery = self.gallery_pane.view
         self.editor = EditorPane(service, self.runner, self.thumbnails.preview_image)
-        self.tab_keys = TabKeys(self.editor.editor, preferences.get(prefs.TAB_MOVES_FOCUS))
+        self.appearance = Appearance(self, preferences)
         self.importer = PhotoImportRunner(service, self.runner, self.hub, self)
         self.import_status = ImportStatus(self.importer)
         self.zone_offer = ZoneOffer(self, service, self.runner, self.hub, self.importer)

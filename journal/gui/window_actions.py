@@ -75,6 +75,10 @@ class WindowActions:
         self.undo = _action(window, "&Undo", Key.Undo)
         self.redo = _action(window, "&Redo", Key.Redo)
         self.find = _action(window, "&Find in Text…", Key.Find, "Find in the day's text")
+        self.preferences = _action(
+            window, "Pre&ferences…", "Ctrl+,", "Colours, the editor's font, Tab, thumbnails"
+        )
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.delete_photos = _action(
             window,
             "Remove Selected &Photos",
@@ -143,6 +147,8 @@ class WindowActions:
         edit_menu.addAction(self.find)
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_photos)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences)
 
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.preview)
