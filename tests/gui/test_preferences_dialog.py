@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from journal.gui import preferences as prefs
@@ -40,7 +40,9 @@ def _editor_base(window: MainWindow) -> int:
 def test_ctrl_comma_is_the_shortcut(make_window: MakeWindow) -> None:
     window = make_window()
     assert window.actions_.preferences.shortcut().toString() == "Ctrl+,"
-    assert window.actions_.preferences in window.menuBar().actions()[1].menu().actions()
+    edit_menu = window.menuBar().actions()[1].menu()
+    assert isinstance(edit_menu, QMenu)
+    assert window.actions_.preferences in edit_menu.actions()
 
 
 def test_dark_and_light_colours_apply_at_once_and_system_gives_the_platform_s_back(
