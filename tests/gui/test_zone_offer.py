@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from pytestqt.qtbot import QtBot
 
 from journal.services import JournalService, NewTrip, TripInfo
 from tests.gui.message_boxes import MessageBoxAnswerer
@@ -28,20 +27,22 @@ def _photo(folder: Path, name: str, time: str) -> Path:
     return write_photo(folder / name, exif_for(original=time, gps=LISBON), color=(len(name), 0, 0))
 
 
-def test_the_zone_the_first_photos_were_taken_in_is_offered_and_set_on_yes(
-    qtbot: QtBot,
+@pytest.mark.parametrize(("answer", "zone"), [(Button.Yes, "Europe/Lisbon"), (Button.No, "UTC")])
+def test_the_zone_the_first_photos_were_taken_in_is_offered_once_and_set_only_on_yes(
     make_window: MakeWindow,
     service: JournalService,
     utc_trip: TripInfo,
     message_boxes: MessageBoxAnswerer,
     tmp_path: Path,
+    answer: QMessageBox.StandardButton,
+    zone: str,
 ) -> None:
     window = make_window()
-    message_boxes.answer = Button.Yes
+    message_boxes.answer = answer
 
     window.photo_actions.import_paths([_photo(tmp_path, "tram.jpg", "2024:05:11 09:30:00")])
 
-    qtbot.waitUntil(lambda: service.trip(utc_trip.id).timezone == "Europe/Lisbon")
+    assert service.trip(utc_trip.id).timezone == zone
     [offer] = message_boxes.shown
     assert offer.text.startswith("The photos of “Lisbon” were taken in Europe/Lisbon, but the")
     assert offer.default == Button.Yes
@@ -49,20 +50,3 @@ def test_the_zone_the_first_photos_were_taken_in_is_offered_and_set_on_yes(
     window.photo_actions.import_paths([_photo(tmp_path, "castle.jpg", "2024:05:12 09:30:00")])
     assert len(service.all_photos(utc_trip.id)) == 2
     assert len(message_boxes.shown) == 1, "asked once, for the trip's first photos"
-
-
-def test_no_keeps_the_trip_s_zone_and_later_photos_do_not_ask_again(
-    make_window: MakeWindow,
-    service: JournalService,
-    utc_trip: TripInfo,
-    message_boxes: MessageBoxAnswerer,
-    tmp_path: Path,
-) -> None:
-    window = make_window()
-    message_boxes.answer = Button.No
-
-    window.photo_actions.import_paths([_photo(tmp_path, "tram.jpg", "2024:05:11 09:30:00")])
-    window.photo_actions.import_paths([_photo(tmp_path, "castle.jpg", "2024:05:12 09:30:00")])
-
-    assert len(message_boxes.shown) == 1
-    assert service.trip(utc_trip.id).timezone == "UTC"
