@@ -17,11 +17,12 @@ from journal.identity import APP_ID, APP_NAME
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path("journal", "store", "migrations")
 ICONS = Path("resources", "icons")
-#: Qt bindings the app does not use that PyInstaller would still collect: the PySide6 package
-#: names QtNetwork, and the QtGui and QtWidgets bindings name QtDBus (PyInstaller's xref report).
-#: Leaving them out keeps the bundle to the QtCore, QtGui and QtWidgets bindings; the Qt libraries
-#: that the platform plugins link to are still bundled as those plugins' dependencies.
-UNUSED_MODULES = ("PySide6.QtDBus", "PySide6.QtNetwork")
+#: Qt bindings the app does not use that PyInstaller would still collect: the QtGui and
+#: QtWidgets bindings name QtDBus (PyInstaller's xref report). Leaving it out keeps the bundle to
+#: the QtCore, QtGui, QtWidgets and QtNetwork bindings (QtNetwork: the local socket a second
+#: launch hands its files over); the Qt libraries that the platform plugins link to are still
+#: bundled as those plugins' dependencies.
+UNUSED_MODULES = ("PySide6.QtDBus",)
 
 #: Modules that libraries import by a name computed at run time, which PyInstaller's analysis
 #: cannot follow. Each was found by ``make package-check`` failing without it.

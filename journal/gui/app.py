@@ -3,8 +3,10 @@
 Nothing happens at import time; ``main`` builds the services on the library the command line or
 environment names, and the one ``TaskRunner`` the whole GUI runs its work on, and hands them to
 the window, so tests can build the same window on a temporary library and an inline runner. A
-second instance finds the library locked and says which process has it, then exits. A damaged
-library is explained and its recovery offered before the window opens.
+second launch on a library hands its files to the app already open on it, which raises its
+window (``single_instance``); only when that app does not answer (an older version, another
+host) is the library's lock explained. A damaged library is explained and its recovery offered
+before the window opens.
 """
 
 import argparse
@@ -13,18 +15,23 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from journal.errors import JournalError, LibraryDamagedError
+from journal.errors import JournalError, LibraryDamagedError, LibraryLockedError
 from journal.gui import plain_text
 from journal.gui.app_icon import app_icon
 from journal.gui.recovery_dialog import offer_recovery
+from journal.gui.single_instance import InstanceServer, hand_over, server_name
 from journal.identity import APP_ID, APP_NAME, app_version
 from journal.library_location import ENVIRONMENT_VARIABLE, library_folder
 from journal.services import JournalService
 from journal.store.library import Library
+
+if TYPE_CHECKING:
+    from journal.gui.main_window import MainWindow
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -33,6 +40,14 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         "--library",
         metavar="PATH",
         help=f"library folder (default: ${ENVIRONMENT_VARIABLE}, else the user data folder)",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PHOTO",
+        help="photos or folders to import into the open trip (an app already running on the "
+        "library takes them and comes forward)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
     parser.add_argument(
@@ -48,6 +63,9 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 #: and thumbnails run Python on several threads; the UI thread, whose slots are short, then waits
 #: for the interpreter at most about this long per busy thread instead of 5 ms.
 GIL_SWITCH_INTERVAL = 0.001
+
+#: How long a launch that finds its library locked keeps trying to reach the app holding it.
+STARTING_APP_GRACE_SECONDS = 2.0
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -102,20 +120,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_check(
             app, lambda service: MainWindow(service, Preferences(QSettings()), TaskRunner())
         )
+    root = library_folder(options.library, os.environ)
+    name = server_name(root)
+    if hand_over(name, options.paths):
+        return 0
     try:
-        library = open_library(library_folder(options.library, os.environ))
+        library = open_library(root)
+    except LibraryLockedError as error:
+        # The app holding the library may still be starting: it listens once its window is up.
+        if hand_over(name, options.paths, wait_seconds=STARTING_APP_GRACE_SECONDS):
+            return 0
+        plain_text.critical(None, APP_NAME, str(error))
+        return 1
     except JournalError as error:
         plain_text.critical(None, APP_NAME, str(error))
         return 1
     if library is None:
         return 1
     window = MainWindow(JournalService(library), Preferences(QSettings()), TaskRunner())
+    server = serve_launches(window, name, options.paths)
     keep_startup_objects_out_of_collections()
     window.show()
     try:
         return app.exec()
     finally:
+        server.close()
         library.close()
+
+
+def serve_launches(window: "MainWindow", name: str, paths: list[Path]) -> InstanceServer:
+    """Import the files this launch named, and listen for later launches on the library."""
+    from journal.gui.launch_requests import LaunchRequests
+
+    launches = LaunchRequests(window)
+    server = InstanceServer(name, window)
+    server.arrived.connect(launches.bring_forward)
+    server.listen()
+    launches.import_later(paths)
+    return server
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -45,6 +46,12 @@ def format_offset_seconds(seconds: int) -> str:
     minutes = rest // 60
     parts = ([f"{hours} h"] if hours else []) + ([f"{minutes} min"] if minutes else [])
     return sign + " ".join(parts or [f"{abs(seconds)} s"])
+
+
+#: Cameras shown at once; more scroll.
+MAX_VISIBLE_CAMERAS = 6
+#: How much taller the dialog grows to list the photos that would change day.
+MOVES_LIST_HEIGHT = 200
 
 
 class CameraDialog(QDialog):
@@ -80,6 +87,7 @@ class CameraDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.sign = QComboBox(self)
         self.sign.addItems(["+", "−"])
         self.sign.setAccessibleName("Ahead or behind")
@@ -118,12 +126,14 @@ class CameraDialog(QDialog):
         offset_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addLayout(offset_row)
         layout.addWidget(self.moves_label)
-        layout.addWidget(self.moves_view, 2)
+        layout.addWidget(self.moves_view, 1)
         layout.addWidget(buttons)
-        self.resize(620, 520)
+        self.moves_view.hide()
+        self._fit_table_to_rows()
+        self.resize(620, self.sizeHint().height())
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -165,6 +175,7 @@ class CameraDialog(QDialog):
             self.table.setItem(row, 0, QTableWidgetItem(info.camera.label))
             self.table.setItem(row, 1, count)
             self.table.setItem(row, 2, QTableWidgetItem(format_offset_seconds(info.offset_seconds)))
+        self._fit_table_to_rows()
         if not cameras:
             self.moves_label.setText("This trip has no photos yet.")
             return
@@ -177,6 +188,31 @@ class CameraDialog(QDialog):
             0,
         )
         self.table.selectRow(keep)
+
+    def _fit_table_to_rows(self) -> None:
+        """As tall as its rows (one, empty, at least; ``MAX_VISIBLE_CAMERAS`` then it scrolls),
+        so that no half row stands above the list of moves."""
+        table = self.table
+        rows = min(max(table.rowCount(), 1), MAX_VISIBLE_CAMERAS)
+        row_height = table.verticalHeader().defaultSectionSize()
+        table.setFixedHeight(
+            table.horizontalHeader().sizeHint().height()
+            + rows * row_height
+            + 2 * table.frameWidth()
+        )
+
+    def _show_moves_list(self, shown: bool) -> None:
+        """The list of moves only when it lists some: the dialog grows for it and shrinks back
+        rather than framing an empty box."""
+        if shown == self.moves_view.isVisible():
+            return
+        self.moves_view.setVisible(shown)
+        grown = (
+            self.sizeHint().height() + MOVES_LIST_HEIGHT
+            if shown
+            else self.minimumSizeHint().height()
+        )
+        self.resize(self.width(), grown)
 
     def _set_offset_enabled(self, enabled: bool) -> None:
         for widget in (self.sign, self.hours, self.minutes):
@@ -237,6 +273,7 @@ class CameraDialog(QDialog):
             )
         else:
             self.moves_label.setText("No photo would change day (their times still shift).")
+        self._show_moves_list(bool(moves))
         self.apply_button.setEnabled(changed)
 
     def apply(self) -> None:

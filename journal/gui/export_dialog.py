@@ -16,10 +16,12 @@ from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -65,10 +67,10 @@ class ExportDialog(QDialog):
         self._report: ExportReport | None = None
         self._busy = False
         self.setWindowTitle("Export trip")
-        self.resize(1100, 700)
         self.form = ExportForm()
         self.preview = ExportPreview(service, runner, trip_id, self.form)
         self._build()
+        self._fit_to_screen()
         self._set_busy(True)
         self.status.setText("Loading…")
         runner.database_call(
@@ -77,7 +79,15 @@ class ExportDialog(QDialog):
 
     def _build(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.form)
+        # The form scrolls rather than squeeze its rows onto each other on a short screen (a
+        # laptop at 2x has 600 points of height for the form's 750).
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width())
+        splitter.addWidget(self.form_scroll)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 1)
 
@@ -105,6 +115,11 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.form.edited.connect(self._clear_outcome)
+
+    def _fit_to_screen(self) -> None:
+        """1100 × 700 points where the screen has room, else nine tenths of it."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1100, screen.width() * 9 // 10), min(700, screen.height() * 9 // 10))
 
     def _show_remembered(self, remembered: Remembered) -> None:
         self.form.fill(*remembered)

@@ -58,6 +58,10 @@ def failure_text(failure: ImportFailure) -> str:
     return f"{readable_path(failure.path.name)}: {failure.reason}"
 
 
+#: The summary's width without a list of files: the counts and the note wrap within it.
+SUMMARY_WIDTH = 520
+
+
 class ImportSummaryDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,10 +116,19 @@ class ImportSummaryDialog(QDialog):
         note = plain_label(f"Trip Journal imports {ACCEPTED_DESCRIPTION} files.", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        note.setWordWrap(True)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.files, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.files.setVisible(self.files.topLevelItemCount() > 0)
-        self.resize(760, 420)
+        self._fit(listed=self.files.topLevelItemCount() > 0)
+
+    def _fit(self, *, listed: bool) -> None:
+        """Room for the list of files when there is one; else just the counts, the note and
+        Close, as tall as their wrapped lines (no box around a few floating lines)."""
+        self.files.setVisible(listed)
+        if listed:
+            self.resize(760, 420)
+            return
+        self.resize(SUMMARY_WIDTH, self._layout.totalHeightForWidth(SUMMARY_WIDTH))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from journal.errors import JournalError
 from journal.gui import plain_text
 from journal.gui import preferences as prefs
+from journal.gui.appearance import Appearance
 from journal.gui.background import TaskRunner
 from journal.gui.change_hub import ChangeHub
 from journal.gui.editor_pane import EditorPane
@@ -33,13 +34,16 @@ from journal.gui.timeline_entries import TimelineEntry, section_key, section_nam
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
 from journal.gui.trip_actions import TripActions
 from journal.gui.trips_menu import check_open_trip, fill_trips_menu, trip_to_show
+from journal.gui.trips_view import TripsView
 from journal.gui.window_actions import WindowActions
 from journal.gui.window_layout import split_panes
 from journal.gui.window_sorting import WindowSorting
 from journal.gui.window_state import WindowState
+from journal.gui.zone_offer import ZoneOffer
 from journal.identity import APP_NAME, app_version
 from journal.photos.thumbnails import ThumbnailCache
 from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TextTarget, TripInfo
+from journal.services.trip_summaries import TripSummary
 
 #: Shown instead of the editor on the Unassigned tray, which has photos but no text.
 UNASSIGNED_EXPLANATION = (
@@ -76,8 +80,10 @@ class MainWindow(QMainWindow):
         self.gallery_pane = GalleryPane(self.gallery_model)
         self.gallery = self.gallery_pane.view
         self.editor = EditorPane(service, self.runner, self.thumbnails.preview_image)
+        self.appearance = Appearance(self, preferences)
         self.importer = PhotoImportRunner(service, self.runner, self.hub, self)
         self.import_status = ImportStatus(self.importer)
+        self.zone_offer = ZoneOffer(self, service, self.runner, self.hub, self.importer)
         self.statusBar().addPermanentWidget(self.import_status)
 
         self.panes, self.day_splitter = split_panes(self.timeline, self.gallery_pane, self.editor)
@@ -85,6 +91,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.panes)
+        self.trips_view = TripsView(service, self.hub, self.thumbnails, self.open_trip)
+        self.stack.addWidget(self.trips_view)
         self.setCentralWidget(self.stack)
 
         self.trip_actions = TripActions(
@@ -135,6 +143,7 @@ class MainWindow(QMainWindow):
         a.trip_properties.triggered.connect(t.edit_properties)
         a.delete_trip.triggered.connect(t.delete_trip)
         a.demo_trip.triggered.connect(t.create_demo)
+        a.all_trips.triggered.connect(self.show_trips)
         a.export.triggered.connect(t.export)
         a.import_post.triggered.connect(t.import_post)
         t.leaving_trip.connect(self._leave_trip)
@@ -189,13 +198,14 @@ class MainWindow(QMainWindow):
     def reload_trips(self, open_trip_id: int | None = None) -> None:
         """Re-read the list of trips, then open ``open_trip_id`` (else keep or pick one)."""
         self.runner.database_call(
-            self.service.list_trips, lambda trips: self._on_trips(trips, open_trip_id)
+            self.service.trip_summaries, lambda trips: self._on_trips(trips, open_trip_id)
         )
 
-    def _on_trips(self, trips: list[TripInfo], open_trip_id: int | None) -> None:
+    def _on_trips(self, summaries: list[TripSummary], open_trip_id: int | None) -> None:
         open_id = self.trip.id if self.trip is not None else None
-        fill_trips_menu(self.actions_.trips_menu, trips, open_id, self.open_trip)
-        ids = [trip.id for trip in trips]
+        fill_trips_menu(self.actions_.trips_menu, summaries, open_id, self.open_trip)
+        self.trips_view.set_trips(summaries)
+        ids = [summary.trip.id for summary in summaries]
         wanted = trip_to_show(ids, open_trip_id, self._requested_trip)
         if wanted is None:
             self._show_no_trip()
@@ -207,12 +217,21 @@ class MainWindow(QMainWindow):
         self.trip = self._requested_trip = None
 
     def _show_no_trip(self) -> None:
+        """The list of trips, or the welcome screen while there is none."""
         self._leave_trip()
         self.timeline_model.set_entries([])
         self.gallery_model.clear()
-        self.stack.setCurrentWidget(self.empty_state)
+        self.stack.setCurrentWidget(self.trips_view if self.trips_view.listed else self.empty_state)
         self.actions_.set_trip_open(False)
         self.setWindowTitle(APP_NAME)
+
+    def show_trips(self) -> None:
+        """File ▸ All Trips: leave the trip (text saved) for the list, shown again next start."""
+        self.editor.flush()
+        self.preferences.set(prefs.LAST_TRIP, prefs.SHOWING_TRIPS)
+        self._show_no_trip()
+        self.trips_view.focus_list()
+        self.reload_trips(open_trip_id=prefs.SHOWING_TRIPS)
 
     def open_trip(self, trip_id: int) -> None:
         """Show a trip; the text being written is saved first."""
@@ -271,10 +290,9 @@ class MainWindow(QMainWindow):
     def apply_changes(self, changes: Changes) -> None:
         """The window's listener on the hub: refresh what a mutation changed, and only that."""
         if changes.trip_list:
-            opened = changes.trip.id if changes.trip is not None else None
-            if self.trip is not None and opened == self.trip.id:
-                opened = None  # a rename: keep the trip, refresh the menu
-            self.reload_trips(open_trip_id=opened)
+            # A new trip opens; a renamed one refreshes the lists and leaves the window as is.
+            new = changes.trip is not None and not self.trips_view.lists(changes.trip.id)
+            self.reload_trips(open_trip_id=changes.trip.id if new and changes.trip else None)
         if changes.trip is None or self.trip is None or changes.trip.id != self.trip.id:
             return
         self.trip = changes.trip

@@ -11,6 +11,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from journal.gui.thumbnail_loader import THUMB_BOX
+
 T = TypeVar("T")
 
 
@@ -43,12 +45,26 @@ PANE_SPLITTER = Preference("window/panes", QByteArray(), _to_bytes)
 DAY_SPLITTER = Preference("window/day", QByteArray(), _to_bytes)
 #: The editor and its preview, side by side.
 EDITOR_SPLITTER = Preference("window/editor", QByteArray(), _to_bytes)
-#: The trip shown when the app last closed (0: none).
+#: The trip shown when the app last closed: ``NEVER_OPENED`` before any was (the newest trip
+#: opens), ``SHOWING_TRIPS`` when the list of trips was shown (it shows again).
 LAST_TRIP = Preference("session/last_trip", 0, _to_int)
+NEVER_OPENED = 0
+SHOWING_TRIPS = -1
 PREVIEW_VISIBLE = Preference("editor/preview_visible", True, _to_bool)
 #: Where the import dialogs last chose from ("": the home folder): a card or a phone's DCIM
 #: folder is usually where the next photos are too.
 LAST_IMPORT_FOLDER = Preference("import/last_folder", "", str)
+#: Tab in the editor moves the focus on (True) or indents (False); Ctrl+Tab does the other.
+TAB_MOVES_FOCUS = Preference("editor/tab_moves_focus", True, _to_bool)
+#: ``THEMES``: the system's colours, or light or dark whatever the system uses.
+THEME = Preference("appearance/theme", "system", str)
+THEMES = ("system", "light", "dark")
+#: The editor's font family ("": the application's font) and size in points (0: its size).
+EDITOR_FONT = Preference("editor/font", "", str)
+EDITOR_FONT_SIZE = Preference("editor/font_size", 0, _to_int)
+#: The side of the gallery's thumbnails in pixels (the gallery's size slider keeps it here too).
+THUMBNAIL_SIZE = Preference("gallery/thumbnail_size", THUMB_BOX, _to_int)
+THUMBNAIL_SIZES = (64, 320)
 
 
 def last_section(trip_id: int) -> Preference[str]:

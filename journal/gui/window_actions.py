@@ -62,6 +62,9 @@ class WindowActions:
         self.camera_clocks = _action(
             window, "Camera &Clocks…", tip="Correct a camera whose clock was wrong"
         )
+        self.all_trips = _action(
+            window, "&All Trips", "Ctrl+Shift+O", "Every trip with its cover, dates and counts"
+        )
         self.demo_trip = _action(
             window, "Create &Demo Trip", tip="A sample trip with photos, to see how it works"
         )
@@ -72,6 +75,10 @@ class WindowActions:
         self.undo = _action(window, "&Undo", Key.Undo)
         self.redo = _action(window, "&Redo", Key.Redo)
         self.find = _action(window, "&Find in Text…", Key.Find, "Find in the day's text")
+        self.preferences = _action(
+            window, "Pre&ferences…", "Ctrl+,", "Colours, the editor's font, Tab, thumbnails"
+        )
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.delete_photos = _action(
             window,
             "Remove Selected &Photos",
@@ -119,6 +126,7 @@ class WindowActions:
         bar = window.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_trip)
+        file_menu.addAction(self.all_trips)
         self.trips_menu: QMenu = file_menu.addMenu("&Open Trip")
         self.trips_menu.setObjectName("trips-menu")
         file_menu.addSeparator()
@@ -139,6 +147,8 @@ class WindowActions:
         edit_menu.addAction(self.find)
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_photos)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences)
 
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.preview)

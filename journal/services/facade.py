@@ -41,6 +41,7 @@ from journal.services.snapshots import (
     TripInfo,
 )
 from journal.services.trip_ops import NewTrip, TripEdit
+from journal.services.trip_summaries import TripSummary, trip_summaries
 from journal.store.library import Library
 from journal.texts import TextTarget
 
@@ -56,6 +57,11 @@ class JournalService:
     def list_trips(self) -> list[TripInfo]:
         with self.library.session() as session:
             return trip_ops.list_trips(session)
+
+    def trip_summaries(self) -> list[TripSummary]:
+        """Every trip with its photo count and cover, for the list of trips."""
+        with self.library.session() as session:
+            return trip_summaries(session)
 
     def trip(self, trip_id: int) -> TripInfo:
         with self.library.session() as session:

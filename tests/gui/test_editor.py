@@ -145,7 +145,7 @@ def test_closing_the_find_bar_leaves_the_found_word_in_place(
     assert not window.editor.find_bar.isVisible()
     assert not editor.textCursor().hasSelection()
 
-    QTest.keyClick(editor, Qt.Key.Key_Tab)
+    QTest.keyClick(editor, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # indents
 
     assert editor.toPlainText() == "Rain in Seattle\t, coffee after."
 

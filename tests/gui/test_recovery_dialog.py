@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from journal.gui import app, main_window
 from journal.gui.background import TaskRunner
+from journal.gui.single_instance import InstanceServer
 from journal.services import JournalService
 from tests.store import damaged_libraries
 
@@ -60,6 +61,7 @@ def no_window(monkeypatch: pytest.MonkeyPatch) -> list[JournalService]:
     monkeypatch.setattr(main_window, "MainWindow", NotedWindow)
     monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)
     monkeypatch.setattr(app, "keep_startup_objects_out_of_collections", lambda: None)
+    monkeypatch.setattr(app, "serve_launches", lambda *_args: InstanceServer("not-listening"))
     return opened
 
 
