@@ -43,12 +43,12 @@ from journal.gui.gallery_delegate import ThumbnailDelegate
 from journal.gui.gallery_model import PHOTO_ID_ROLE, GalleryModel
 from journal.gui.photo_drag import dropped_paths, read_photo_drag
 from journal.gui.plain_text import plain_label
+from journal.gui.preferences import THUMBNAIL_SIZES
 from journal.gui.thumbnail_loader import THUMB_BOX
 from journal.plurals import counted
 
 #: The smallest thumbnails the size slider gives, and its step (the largest is ``THUMB_BOX``,
 #: the size thumbnails are made at: larger would only blur them).
-MIN_THUMBNAIL = 60
 THUMBNAIL_STEP = 15
 
 
@@ -307,7 +307,7 @@ class GalleryPane(QWidget):
         self.size_slider.setObjectName("thumbnail-size")
         self.size_slider.setAccessibleName("Thumbnail size")
         self.size_slider.setToolTip("Thumbnail size (Ctrl+wheel over the photos)")
-        self.size_slider.setRange(MIN_THUMBNAIL, THUMB_BOX)
+        self.size_slider.setRange(*THUMBNAIL_SIZES)
         self.size_slider.setSingleStep(THUMBNAIL_STEP)
         self.size_slider.setPageStep(THUMBNAIL_STEP)
         self.size_slider.setValue(THUMB_BOX)

@@ -120,14 +120,11 @@ class MainWindow(QMainWindow):
             self.timeline.viewport(),
             self.empty_state,
         )
-        self._state = WindowState(
-            preferences,
-            self,
-            [
-                (prefs.PANE_SPLITTER, self.panes),
-                (prefs.EDITOR_SPLITTER, self.editor.splitter),
-            ],
-        )
+        splitters = [
+            (prefs.PANE_SPLITTER, self.panes),
+            (prefs.EDITOR_SPLITTER, self.editor.splitter),
+        ]
+        self._state = WindowState(preferences, self, splitters)
         self.sorting = WindowSorting(self)
         self._connect()
         self._restore_window_state()

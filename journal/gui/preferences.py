@@ -42,7 +42,6 @@ WINDOW_STATE = Preference("window/state", QByteArray(), _to_bytes)
 #: The three panes: timeline | gallery | editor.
 PANE_SPLITTER = Preference("window/panes", QByteArray(), _to_bytes)
 #: The gallery above the editor.
-DAY_SPLITTER = Preference("window/day", QByteArray(), _to_bytes)
 #: The editor and its preview, side by side.
 EDITOR_SPLITTER = Preference("window/editor", QByteArray(), _to_bytes)
 #: The trip shown when the app last closed: ``NEVER_OPENED`` before any was (the newest trip
@@ -62,9 +61,10 @@ THEMES = ("system", "light", "dark")
 #: The editor's font family ("": the application's font) and size in points (0: its size).
 EDITOR_FONT = Preference("editor/font", "", str)
 EDITOR_FONT_SIZE = Preference("editor/font_size", 0, _to_int)
-#: The side of the gallery's thumbnails in pixels (the gallery's size slider keeps it here too).
+#: The side of the gallery's thumbnails in pixels (the gallery's size slider keeps it here too),
+#: and its range: up to the size the thumbnails are shown at, never blown up past it.
 THUMBNAIL_SIZE = Preference("gallery/thumbnail_size", THUMB_BOX, _to_int)
-THUMBNAIL_SIZES = (64, 320)
+THUMBNAIL_SIZES = (60, THUMB_BOX)
 
 
 def last_section(trip_id: int) -> Preference[str]:

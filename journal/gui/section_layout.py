@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QSplitter
 
 from journal.gui.gallery_pane import GalleryPane
 from journal.gui.preferences import Preference, Preferences
-from journal.gui.thumbnail_loader import THUMB_BOX
 from journal.gui.timeline_entries import TimelineEntry
 
 #: Shares are kept in thousandths of the column's height.
@@ -35,9 +34,6 @@ class SectionKind(enum.Enum):
 def _share(raw: object) -> int:
     return max(0, min(WHOLE, int(str(raw))))
 
-
-#: The gallery's thumbnail size (``GalleryPane.size_slider``).
-THUMBNAIL_SIZE = Preference("gallery/thumbnail_size", THUMB_BOX, int)
 
 #: The gallery's share for each kind that has a gallery, as first built: a day leaves most of the
 #: room to writing, the tray is all photos.

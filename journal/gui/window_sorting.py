@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from journal.gui.drop_overlay import DropOverlay
 from journal.gui.photo_commands import PhotoCommands
+from journal.gui.preferences import THUMBNAIL_SIZE
 from journal.gui.section_commands import SectionCommands
-from journal.gui.section_layout import THUMBNAIL_SIZE, SectionLayout
+from journal.gui.section_layout import SectionLayout
 
 if TYPE_CHECKING:  # the window builds this: importing it at run time would be a cycle
     from journal.gui.main_window import MainWindow
@@ -48,6 +49,7 @@ class WindowSorting:
         window.gallery_pane.thumbnail_size_changed.connect(
             lambda size: preferences.set(THUMBNAIL_SIZE, size)
         )
+        window.appearance.thumbnail_size_changed.connect(window.gallery_pane.set_thumbnail_size)
         self.drop_overlay = DropOverlay(window.stack, window)
         window.file_drops.watch(window.gallery.viewport())
         window.file_drops.hovering.connect(self._show_drop_overlay)

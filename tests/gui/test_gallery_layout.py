@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.gui.main_window import MainWindow
-from journal.gui.preferences import Preferences
-from journal.gui.section_layout import THUMBNAIL_SIZE
+from journal.gui.preferences import THUMBNAIL_SIZE, Preferences
 from journal.gui.thumbnail_loader import THUMB_BOX
 from journal.gui.timeline_entries import EntryKey, EntryKind
 from journal.services import JournalService, TextTarget, TripInfo
