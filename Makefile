@@ -6,9 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PACKAGE_STAMP := $(VENV)/.package-stamp
+# The offline place-name index, built once from GeoNames data on the package index (journal/places/build.py).
+PLACES_INDEX := $(VENV)/share/trip-journal/places.sqlite
 BUNDLE := dist/trip-journal
 
-.PHONY: run test lint typecheck pytest bench package package-check clean
+.PHONY: run test lint typecheck pytest bench bench-places package package-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Trip Journal needs Python 3.11 or newer")'
@@ -17,7 +19,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+$(PLACES_INDEX): $(STAMP) journal/places/build.py journal/places/local_names.py journal/places/geometry.py
+	$(BIN)/python -m journal.places.build --output $(PLACES_INDEX)
+
+run: $(STAMP) $(PLACES_INDEX)
 	$(BIN)/trip-journal $(ARGS)
 
 test: lint typecheck pytest
@@ -29,12 +34,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(PLACES_INDEX)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 
 # Import speed against exiftool + vipsthumbnail and a bare Pillow loop; ARGS="--count 1000".
 bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py $(ARGS)
+
+# Place names: index load time and lookups per second for 10,000 positions.
+bench-places: $(STAMP) $(PLACES_INDEX)
+	$(BIN)/python bench/geocode_bench.py $(ARGS)
 
 $(PACKAGE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,package]'

@@ -17,6 +17,7 @@ from journal.cli import (
     export_commands,
     library_commands,
     photo_commands,
+    place_commands,
     post_commands,
     trip_commands,
 )
@@ -30,6 +31,7 @@ from journal.store.library import Library
 COMMANDS: tuple[Command | FolderCommand, ...] = (
     *trip_commands.COMMANDS,
     *photo_commands.COMMANDS,
+    *place_commands.COMMANDS,
     *export_commands.COMMANDS,
     *post_commands.COMMANDS,
     *demo_commands.COMMANDS,

@@ -13,9 +13,11 @@ from journal.cli import EXIT_INTERRUPTED
 from journal.cli.command import Command, argument_type
 from journal.cli.interrupts import cancel_on_interrupt
 from journal.cli.output import print_json, print_table
+from journal.cli.place_commands import add_language_option, photo_places_or_warning, place_record
 from journal.errors import InvalidInputError
 from journal.photos.clock_offsets import format_clock_offset, parse_clock_offset
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
+from journal.places.finder import Place
 from journal.plurals import counted
 from journal.readable_paths import escape_controls, path_text, readable_path
 from journal.services import CameraInfo, ImportReport, JournalService, PhotoInfo, TripInfo
@@ -186,9 +188,10 @@ def _configure_photos(parser: argparse.ArgumentParser) -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--day", help="only this day: its number (0 is the first) or its date")
     which.add_argument("--unassigned", action="store_true", help="only the Unassigned tray")
+    add_language_option(parser)
 
 
-def _photo_record(trip: TripInfo, photo: PhotoInfo) -> dict[str, object]:
+def _photo_record(trip: TripInfo, photo: PhotoInfo, place: Place | None) -> dict[str, object]:
     return {
         "id": photo.id,
         "name": photo.original_name,
@@ -215,6 +218,7 @@ def _photo_record(trip: TripInfo, photo: PhotoInfo) -> dict[str, object]:
         "pinned": photo.pinned,
         "library_path": photo.library_path,
         "original_path": path_text(photo.original_path),
+        "place": place_record(place),
     }
 
 
@@ -227,7 +231,8 @@ def _run_photos(args: argparse.Namespace, service: JournalService) -> int:
     else:
         photos = service.all_photos(trip.id)
     if args.json:
-        print_json([_photo_record(trip, photo) for photo in photos])
+        places = photo_places_or_warning(photos, args.language)
+        print_json([_photo_record(trip, photo, places.get(photo.id)) for photo in photos])
         return 0
     if not photos:
         print(f"No photos. Add some with: journal import {trip.slug} FOLDER")
