@@ -8,8 +8,18 @@ hundreds of characters neither widens the window nor hides the dates.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QInputDialog,
@@ -81,8 +91,7 @@ class TripsView(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.itemActivated.connect(lambda item: open_trip(_trip_id(item)))
         self.list.customContextMenuRequested.connect(self._show_menu)
-        self._placeholder = QPixmap(COVER_SIZE, COVER_SIZE)
-        self._placeholder.fill(QColor(0, 0, 0, 0))
+        self._placeholder = _placeholder_cover(self.palette().color(QPalette.ColorRole.Mid))
         thumbnails.ready.connect(self._cover_arrived)
         self._on_key(QKeySequence(Qt.Key.Key_F2), self.rename)
         self._on_key(QKeySequence(QKeySequence.StandardKey.Delete), self.delete)
@@ -200,3 +209,32 @@ class TripsView(QWidget):
 
 def _trip_id(item: QListWidgetItem) -> int:
     return int(item.data(TRIP_ID_ROLE))
+
+
+def _placeholder_cover(colour: QColor) -> QPixmap:
+    """A trip with no photos yet: a frame with a hill and a sun drawn in ``colour``, so the row
+    still reads as a trip (a blank square looked like a cover that failed to load)."""
+    pixmap = QPixmap(COVER_SIZE, COVER_SIZE)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    side = COVER_SIZE
+    top = side // 6
+    painter.setPen(QPen(colour, 2))
+    painter.setBrush(QColor(0, 0, 0, 0))
+    painter.drawRoundedRect(QRectF(2, top, side - 4, side - 2 * top), 6, 6)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(QPointF(side * 0.7, top + side * 0.22), side * 0.08, side * 0.08)
+    hill = QPolygonF(
+        [
+            QPointF(4, side - top - 2),
+            QPointF(side * 0.38, top + side * 0.3),
+            QPointF(side * 0.62, side - top - side * 0.2),
+            QPointF(side * 0.78, top + side * 0.42),
+            QPointF(side - 4, side - top - 2),
+        ]
+    )
+    painter.drawPolygon(hill)
+    painter.end()
+    return pixmap
