@@ -65,6 +65,12 @@ class TrackFile:
         return sum(len(segment) for segment in self.segments)
 
     @property
+    def time_range(self) -> tuple[float, float]:
+        """The first and last time of any point, POSIX seconds (a file has at least one)."""
+        times = [time for segment in self.segments for time in segment.times if time == time]
+        return min(times), max(times)
+
+    @property
     def untimed_count(self) -> int:
         """Points without a time: kept for the route, but they cannot place a photo."""
         return self.point_count - sum(segment.timed_count for segment in self.segments)
