@@ -6,6 +6,8 @@ Stored, they are packed little-endian, (time, latitude, longitude) per point, so
 moves between machines unchanged; a point without a time has NaN there.
 """
 
+from __future__ import annotations
+
 import math
 from array import array
 from dataclasses import dataclass, field
