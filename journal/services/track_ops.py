@@ -171,7 +171,7 @@ def trip_timeline(session: Session, trip_id: int) -> Timeline:
         .where(Track.trip_id == trip_id)
         .order_by(Track.id, TrackSegment.number)
     )
-    return Timeline(unpack(SegmentKind(kind), fixes) for kind, fixes in rows.tuples())
+    return Timeline(unpack(SegmentKind(kind), fixes) for kind, fixes in rows)
 
 
 def match_photos(session: Session, trip: Trip, max_gap_seconds: int) -> TrackImportReport:
