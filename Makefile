@@ -10,7 +10,7 @@ PACKAGE_STAMP := $(VENV)/.package-stamp
 PLACES_INDEX := $(VENV)/share/trip-journal/places.sqlite
 BUNDLE := dist/trip-journal
 
-.PHONY: run test lint typecheck pytest bench bench-places package package-check clean
+.PHONY: run test lint typecheck pytest bench bench-places bench-tracks package package-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Trip Journal needs Python 3.11 or newer")'
@@ -44,6 +44,10 @@ bench: $(STAMP)
 # Place names: index load time and lookups per second for 10,000 positions.
 bench-places: $(STAMP) $(PLACES_INDEX)
 	$(BIN)/python bench/geocode_bench.py $(ARGS)
+
+# GPS tracks: 1,000 photos matched to a 100,000-point track, beside exiftool -geotag.
+bench-tracks: $(STAMP) $(PLACES_INDEX)
+	$(BIN)/python -m bench.track_bench $(ARGS)
 
 $(PACKAGE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,package]'

@@ -19,6 +19,7 @@ from journal.cli import (
     photo_commands,
     place_commands,
     post_commands,
+    track_commands,
     trip_commands,
 )
 from journal.cli.command import Command, FolderCommand
@@ -32,6 +33,7 @@ COMMANDS: tuple[Command | FolderCommand, ...] = (
     *trip_commands.COMMANDS,
     *photo_commands.COMMANDS,
     *place_commands.COMMANDS,
+    *track_commands.COMMANDS,
     *export_commands.COMMANDS,
     *post_commands.COMMANDS,
     *demo_commands.COMMANDS,

@@ -219,6 +219,8 @@ def _photo_record(trip: TripInfo, photo: PhotoInfo, place: Place | None) -> dict
         "library_path": photo.library_path,
         "original_path": path_text(photo.original_path),
         "place": place_record(place),
+        "position_source": photo.position_source,
+        "track_gap_seconds": photo.track_gap_seconds,
     }
 
 

@@ -21,7 +21,15 @@ from journal.photos.library_files import remove_entry
 from journal.photos.thumbnails import ThumbnailCache
 from journal.post_import.post_origin import PostOrigin
 from journal.post_import.post_plan import PostPlan, plan_post_file
-from journal.services import culling_ops, day_ops, export_ops, photo_ops, post_origins, trip_ops
+from journal.services import (
+    culling_ops,
+    day_ops,
+    export_ops,
+    photo_ops,
+    post_origins,
+    track_ops,
+    trip_ops,
+)
 from journal.services.changes import Changes
 from journal.services.library_check import (
     CheckProgressCallback,
@@ -40,10 +48,12 @@ from journal.services.snapshots import (
     TextShowingPhotos,
     TripInfo,
 )
+from journal.services.track_ops import TrackImportReport, TrackProgress
 from journal.services.trip_ops import NewTrip, TripEdit
 from journal.services.trip_summaries import TripSummary, trip_summaries
 from journal.store.library import Library
 from journal.texts import TextTarget
+from journal.tracks.timeline import DEFAULT_MAX_GAP_SECONDS
 
 
 class JournalService:
@@ -183,6 +193,28 @@ class JournalService:
         """
         run = PhotoImport(self.library, trip_id, progress=progress, cancel=cancel)
         return run.run(paths)
+
+    def import_tracks(
+        self,
+        trip_id: int,
+        paths: Sequence[Path],
+        *,
+        max_gap_seconds: int = DEFAULT_MAX_GAP_SECONDS,
+        progress: Callable[[TrackProgress], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> TrackImportReport:
+        """Import GPX files into the trip and place its photos without GPS on them by time; see
+        ``track_ops``. A file that cannot be used raises ``TrackFileError`` and nothing is
+        imported; a cancel (honoured while the files are read) leaves the library as it was.
+        ``progress`` is called on this thread; ``report.changes`` names the photos that moved.
+        """
+        track_ops.check_max_gap(max_gap_seconds)
+        self.trip(trip_id)
+        files = track_ops.read_track_files(paths, progress=progress, cancel=cancel)
+        if files is None:
+            return TrackImportReport(cancelled=True)
+        with self.library.session() as session:
+            return track_ops.import_tracks(session, trip_id, files, max_gap_seconds)
 
     def plan_post(
         self,

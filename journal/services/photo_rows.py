@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from journal.photos.position_source import PositionSource
 from journal.readable_paths import readable_path
 from journal.services import photo_days
 from journal.services.photo_staging import Staged
@@ -77,6 +78,7 @@ def _new_row(trip_id: int, item: Staged) -> Photo:
         gps_latitude=gps.latitude if gps else None,
         gps_longitude=gps.longitude if gps else None,
         gps_altitude=gps.altitude if gps else None,
+        position_source=PositionSource.OWN if gps else None,
         caption="",
         description=metadata.description,
         raw_content_hash=item.raw.digest if item.raw else None,

@@ -171,6 +171,10 @@ class PhotoInfo:
     flagged: bool = False
     rating: int = 0
     hidden: bool = False
+    #: Where ``gps_latitude``/``gps_longitude`` came from: own or track (``PositionSource``).
+    position_source: str | None = None
+    #: A track position's distance in time to its nearest fix, in seconds.
+    track_gap_seconds: int | None = None
 
     @property
     def alt_text(self) -> str:
@@ -223,6 +227,8 @@ class PhotoInfo:
             flagged=photo.flagged,
             rating=photo.rating,
             hidden=photo.hidden,
+            position_source=photo.position_source,
+            track_gap_seconds=photo.track_gap_seconds,
         )
 
 

@@ -11,7 +11,16 @@ from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, composite, mapped_column, relationship
 
 from journal.photos.camera import CameraKey
@@ -157,6 +166,11 @@ class Photo(Base):
     gps_latitude: Mapped[float | None]
     gps_longitude: Mapped[float | None]
     gps_altitude: Mapped[float | None]
+    #: Where ``gps_latitude``/``gps_longitude`` came from: a ``PositionSource`` value (``own``:
+    #: the file's GPS, which always wins; ``track``: matched by time to a GPS track).
+    position_source: Mapped[str | None] = mapped_column(String(8))
+    #: A track position's distance in time to the nearest fix, in seconds ("±40 s").
+    track_gap_seconds: Mapped[int | None]
 
     caption: Mapped[str] = mapped_column(Text, default="")
     #: The photo's own description as its file recorded it (EXIF, IPTC or XMP), read at import:
@@ -199,3 +213,51 @@ class CameraOffset(Base):
     camera_serial: Mapped[str] = mapped_column(Text, default="")
     camera: Mapped[CameraKey] = composite("camera_make", "camera_model", "camera_serial")
     offset_seconds: Mapped[int] = mapped_column(default=0)
+
+
+class Track(Base):
+    """One imported GPS track file (GPX) of a trip: its tracks, routes and waypoints.
+
+    The fixes live in ``TrackSegment`` rows, packed, because a day of logging is tens of
+    thousands of points that are only ever read all at once.
+    """
+
+    __tablename__ = "tracks"
+    __table_args__ = (UniqueConstraint("trip_id", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"))
+    #: The name the file gives its first track or route, else the file name.
+    name: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(Text)
+    #: SHA-256 of the file's bytes: the same file imported twice is one track.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    point_count: Mapped[int]
+    #: The first and last timed fix (None when no point has a time).
+    first_utc: Mapped[datetime | None]
+    last_utc: Mapped[datetime | None]
+    imported_utc: Mapped[datetime] = mapped_column(default=utc_now)
+
+    segments: Mapped[list["TrackSegment"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="TrackSegment.number"
+    )
+
+
+class TrackSegment(Base):
+    """A run of fixes recorded without a break: a GPX track segment, a route, or a waypoint.
+
+    Photos are interpolated only between fixes of one segment; across a break the nearest fix
+    is used. ``fixes`` holds (time, latitude, longitude) per point as little-endian doubles
+    (``journal.tracks.fixes``), time NaN for a point without one.
+    """
+
+    __tablename__ = "track_segments"
+    __table_args__ = (UniqueConstraint("track_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    track_id: Mapped[int] = mapped_column(ForeignKey("tracks.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    #: track, route or waypoint.
+    kind: Mapped[str] = mapped_column(String(16))
+    point_count: Mapped[int]
+    fixes: Mapped[bytes] = mapped_column(LargeBinary)
