@@ -32,6 +32,7 @@ from journal.gui.timeline_entries import TimelineEntry, section_key, section_nam
 from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineModel, TimelineView
 from journal.gui.trip_actions import TripActions
 from journal.gui.trips_menu import check_open_trip, fill_trips_menu, trip_to_show
+from journal.gui.undo_stacks import UndoStacks
 from journal.gui.window_actions import WindowActions
 from journal.gui.window_layout import split_panes
 from journal.gui.window_state import WindowState
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.gallery_pane = GalleryPane(self.gallery_model)
         self.gallery = self.gallery_pane.view
         self.editor = EditorPane(service, self.runner, self.thumbnails.preview_image)
+        self.undo_stacks = UndoStacks(service, self.runner, self.hub, self.editor.flush, self)
         self.importer = PhotoImportRunner(service, self.runner, self.hub, self)
         self.import_status = ImportStatus(self.importer)
         self.statusBar().addPermanentWidget(self.import_status)
@@ -141,12 +143,9 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._show_about)
         a.find.triggered.connect(self.editor.find_bar.open)
-        a.undo.triggered.connect(self.editor.editor.undo)
-        a.redo.triggered.connect(self.editor.editor.redo)
-        a.undo.setEnabled(False)
-        a.redo.setEnabled(False)
-        self.editor.editor.undoAvailable.connect(a.undo.setEnabled)
-        self.editor.editor.redoAvailable.connect(a.redo.setEnabled)
+        self.undo_stacks.drive(a.undo, a.redo)
+        self.undo_stacks.text_reverting.connect(self.editor.reverting)
+        self.editor.edited.connect(self.undo_stacks.typing_pending)
         a.preview.toggled.connect(self._set_preview_visible)
         a.previous_day.triggered.connect(lambda: self.timeline.step(-1))
         a.next_day.triggered.connect(lambda: self.timeline.step(1))
@@ -203,6 +202,7 @@ class MainWindow(QMainWindow):
     def _leave_trip(self) -> None:
         self.editor.show_target(None, "")
         self.trip = self._requested_trip = None
+        self.undo_stacks.show_trip(None)
 
     def _show_no_trip(self) -> None:
         self._leave_trip()
@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
             return
         switching = self.trip is None or self.trip.id != overview.trip.id
         self.trip = overview.trip
+        if switching:
+            self.undo_stacks.show_trip(overview.trip.id)
         self.preferences.set(prefs.LAST_TRIP, overview.trip.id)
         self.setWindowTitle(f"{overview.trip.title} — {APP_NAME}")
         self.stack.setCurrentWidget(self.panes)

@@ -96,7 +96,7 @@ class TripActions(QObject):
             return
         new = dialog.new_trip()
         self._save_text()
-        self._hub.run_operation(lambda: self._service.create_trip(new), name="New trip")
+        self._hub.run_operation(lambda: self._service.create_trip(new), name="New Trip")
 
     def edit_properties(self) -> None:
         """Save the dialog's fields and dates; if the new dates (or zone) would move photos or
@@ -148,7 +148,7 @@ class TripActions(QObject):
             lambda: self._service.edit_trip_and_dates(
                 trip.id, properties.edit, properties.start_date, properties.end_date
             ),
-            name="Trip properties",
+            name="Edit Trip Properties",
         )
 
     def import_post(self) -> None:
@@ -228,7 +228,7 @@ class TripActions(QObject):
         trip marks its texts rewritten, so the editor loads the section it shows again rather
         than save the text from before the import over the post."""
         self.message.emit(f"Imported “{report.trip.title}”.")
-        self._hub.report(report.changes, "Import post")
+        self._hub.report(report.changes, "Import Post")
         plain_text.information(self._window, "Post Imported", report_text(report))
 
     def export(self) -> None:
@@ -253,14 +253,15 @@ class TripActions(QObject):
         answer = plain_text.warning(
             self._window,
             "Delete Trip",
-            f"Delete “{trip.title}” with all its text and photos? This cannot be undone.",
+            f"Delete “{trip.title}” with all its text and photos? Edit ▸ Undo brings it back "
+            "until you quit.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.leaving_trip.emit()
-        self._hub.run_operation(lambda: self._service.delete_trip(trip.id), name="Delete trip")
+        self._hub.run_operation(lambda: self._service.delete_trip(trip.id), name="Delete Trip")
 
     def create_demo(self) -> None:
         """The sample trip: generated photos go through a real import, on the import thread."""
@@ -269,7 +270,7 @@ class TripActions(QObject):
         self._hub.run_operation(
             lambda: create_demo_trip(self._service),
             self._on_demo_created,
-            name="Create the demo trip",
+            name="Create Demo Trip",
             pool=self._runner.imports,
         )
 

@@ -71,6 +71,8 @@ class WindowActions:
 
         self.undo = _action(window, "&Undo", Key.Undo)
         self.redo = _action(window, "&Redo", Key.Redo)
+        # Ctrl+Y too, as on Windows and in most editors; Qt's Redo on Linux is Ctrl+Shift+Z.
+        self.redo.setShortcuts([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Y")])
         self.find = _action(window, "&Find in Text…", Key.Find, "Find in the day's text")
         self.delete_photos = _action(
             window,
