@@ -102,9 +102,11 @@ class TripActions(QObject):
         """Save the dialog's fields and dates; if the new dates (or zone) would move photos or
         written days onto or off the trip's days, say so first and let the user back out."""
         trip = self._current_trip()
-        if trip is None:
-            return
-        dialog = TripDialog(self._window, trip)
+        if trip is not None:
+            self._ask_properties(trip, TripDialog(self._window, trip))
+
+    def _ask_properties(self, trip: TripInfo, dialog: TripDialog) -> None:
+        """Show ``dialog`` (again, with the user's edits, after Cancel on the question)."""
         if dialog.exec() != TripDialog.DialogCode.Accepted:
             return
         properties = dialog.properties()
@@ -115,14 +117,19 @@ class TripActions(QObject):
             return
         self._runner.database_call(
             lambda: self._service.preview_trip_dates(trip.id, start, end, zone),
-            lambda preview: self._confirm_and_save(trip, properties, preview),
+            lambda preview: self._confirm_and_save(trip, dialog, properties, preview),
         )
 
     def _confirm_and_save(
-        self, trip: TripInfo, properties: TripProperties, preview: DatesPreview
+        self,
+        trip: TripInfo,
+        dialog: TripDialog,
+        properties: TripProperties,
+        preview: DatesPreview,
     ) -> None:
         """Ask before days change what they hold. Keeping the change is the default only when
-        nothing leaves the trip's days; Cancel saves none of the dialog's fields."""
+        nothing leaves the trip's days; Cancel goes back to the dialog with its edits, to
+        change the dates or leave (defect 9: it used to drop every edit of the dialog)."""
         if preview.moves_anything:
             dates_changed = (properties.start_date, properties.end_date) != (
                 trip.start_date,
@@ -138,7 +145,7 @@ class TripActions(QObject):
                 buttons.Cancel if preview.moves_out else buttons.Yes,
             )
             if answer != buttons.Yes:
-                self.message.emit(f"“{trip.title}” was not changed.")
+                self._ask_properties(trip, dialog)
                 return
         self._save(trip, properties)
 
