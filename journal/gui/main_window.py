@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_window_state()
         self.actions_.set_trip_open(False)
+        # What a crash left in the trash goes now: its undo history died with that process.
+        self.runner.database_call(service.empty_trash)
         self.reload_trips(open_trip_id=self.preferences.get(prefs.LAST_TRIP))
 
     # Wiring
@@ -376,8 +378,10 @@ class MainWindow(QMainWindow):
         self.editor.set_preview_visible(preview)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the text and wait for every queued write before the window goes."""
+        """Save the text, empty the trash (the undo history goes with the window), and wait for
+        every queued write before the window goes."""
         self.editor.flush()
+        self.runner.database_call(self.service.empty_trash)
         self.importer.cancel()
         self._state.save()
         self.runner.shut_down()

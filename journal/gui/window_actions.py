@@ -71,8 +71,13 @@ class WindowActions:
 
         self.undo = _action(window, "&Undo", Key.Undo)
         self.redo = _action(window, "&Redo", Key.Redo)
-        # Ctrl+Y too, as on Windows and in most editors; Qt's Redo on Linux is Ctrl+Shift+Z.
-        self.redo.setShortcuts([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Y")])
+        # Ctrl+Shift+Z and Ctrl+Y both, whatever the platform's Redo names (a key bound twice
+        # would be ambiguous and do nothing).
+        redo_keys = QKeySequence.keyBindings(Key.Redo)
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
+        self.redo.setShortcuts(redo_keys)
         self.find = _action(window, "&Find in Text…", Key.Find, "Find in the day's text")
         self.delete_photos = _action(
             window,
