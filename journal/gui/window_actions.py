@@ -78,6 +78,9 @@ class WindowActions:
             if QKeySequence(extra) not in redo_keys:
                 redo_keys.append(QKeySequence(extra))
         self.redo.setShortcuts(redo_keys)
+        # Ctrl+Z also where a photo viewer has the focus: text boxes keep their own keys.
+        for action in (self.undo, self.redo):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.find = _action(window, "&Find in Text…", Key.Find, "Find in the day's text")
         self.delete_photos = _action(
             window,
