@@ -187,8 +187,15 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
         remove_photos()
 
     def remove_photos() -> None:
+        """Once the gallery shows the day as the library holds it (the import's last batch
+        included), remove ``UNDO_PHOTOS`` of its photos."""
+        assert window.trip is not None
         model = window.gallery_model
-        shown = model.rowCount()
+        shown = len(service.photos(window.trip.id, model.day))
+        wait_until(lambda: model.rowCount() == shown, lambda: remove_shown(shown))
+
+    def remove_shown(shown: int) -> None:
+        model = window.gallery_model
         ids = [model.photo(row).id for row in range(min(UNDO_PHOTOS, shown))]
         results["undo_photos"] = len(ids)
         window.gallery.select_ids(ids)
