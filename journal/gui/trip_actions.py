@@ -257,18 +257,16 @@ class TripActions(QObject):
         trip = self._current_trip()
         if trip is None:
             return
-        answer = plain_text.warning(
-            self._window,
-            "Delete Trip",
-            f"Delete “{trip.title}” with all its text and photos? Edit ▸ Undo brings it back "
-            "until you quit.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
         self.leaving_trip.emit()
-        self._hub.run_operation(lambda: self._service.delete_trip(trip.id), name="Delete Trip")
+        # No question: like removing photos, it is one Edit ▸ Undo away (the trash is emptied
+        # when the app quits), and the trips view deletes the same way.
+        self._hub.run_operation(
+            lambda: self._service.delete_trip(trip.id),
+            lambda _changes: self.message.emit(
+                f"Deleted “{trip.title}”. Edit ▸ Undo brings it back until you quit."
+            ),
+            name="Delete Trip",
+        )
 
     def create_demo(self) -> None:
         """The sample trip: generated photos go through a real import, on the import thread."""
