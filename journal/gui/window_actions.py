@@ -49,6 +49,9 @@ class WindowActions:
         self.import_post = _action(
             window, "Import P&ost…", tip="Make a trip from a Jekyll or Hugo post and its images"
         )
+        self.import_track = _action(
+            window, "Import &Track…", tip="Place photos without GPS on a GPX track, by time"
+        )
         self.import_summary = _action(
             window, "Last Import &Summary…", tip="What the last import brought in or refused"
         )
@@ -118,6 +121,7 @@ class WindowActions:
         self._need_a_trip = (
             self.import_photos,
             self.import_folder,
+            self.import_track,
             self.export,
             self.trip_properties,
             self.camera_clocks,
@@ -143,6 +147,7 @@ class WindowActions:
         file_menu.addAction(self.import_photos)
         file_menu.addAction(self.import_folder)
         file_menu.addAction(self.import_post)
+        file_menu.addAction(self.import_track)
         file_menu.addAction(self.import_summary)
         file_menu.addAction(self.export)
         file_menu.addSeparator()

@@ -12,6 +12,7 @@ from journal.gui.photo_commands import PhotoCommands
 from journal.gui.preferences import THUMBNAIL_SIZE
 from journal.gui.section_commands import SectionCommands
 from journal.gui.section_layout import SectionLayout
+from journal.gui.track_actions import TrackActions
 
 if TYPE_CHECKING:  # the window builds this: importing it at run time would be a cycle
     from journal.gui.main_window import MainWindow
@@ -54,6 +55,16 @@ class WindowSorting:
         window.file_drops.watch(window.gallery.viewport())
         window.file_drops.hovering.connect(self._show_drop_overlay)
         self.photo_commands.message.connect(window.show_message)
+        self.tracks = TrackActions(
+            window,
+            window.service,
+            window.runner,
+            window.hub,
+            lambda: window.trip,
+            window.editor.flush,
+        )
+        self.tracks.message.connect(window.show_message)
+        window.actions_.import_track.triggered.connect(self.tracks.choose_tracks)
         window.timeline.menu_requested.connect(self.section_commands.show_menu)
         editor.show_photo_requested.connect(self.section_commands.show_photo)
         editor.edit_caption_requested.connect(self.section_commands.edit_caption)
