@@ -38,6 +38,7 @@ from journal.places.cells import (
 )
 from journal.places.geometry import KM_PER_DEGREE, boxes_around
 from journal.places.index_file import BUILD_COMMAND, PlaceIndexError, find_index, open_index
+from journal.places.name_search import matching_ids
 
 #: Beyond this no place is "near".
 NEAR_KM = 50.0
@@ -70,6 +71,8 @@ class Place:
     country_code: str | None = None
     #: From the city's centre point.
     distance_km: float | None = None
+    #: The city's GeoNames id: what a place chosen by hand is stored as.
+    place_id: int | None = None
 
     @property
     def name(self) -> str:
@@ -98,6 +101,19 @@ class Place:
             return "Far from any town"
         return text
 
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place found by its name, with where it is and how many live there."""
+
+    place: Place
+    latitude: float
+    longitude: float
+    population: int
+
+
+#: The most places one search returns.
+MAX_MATCHES = 50
 
 #: A place that reaches a position, and how far it is (squared distance in km²).
 _Candidate = tuple[Entry, float]
@@ -183,6 +199,28 @@ class PlaceFinder:
                     seen.setdefault(entry[0], entry)
         return seen.values()
 
+    def search(self, text: str, language: str = "en", limit: int = 10) -> list[PlaceMatch]:
+        """The places a typed name matches, in any script, best first (``name_search``)."""
+        try:
+            ids = matching_ids(self._connection, text, max(1, min(limit, MAX_MATCHES)))
+            return [match for place_id in ids if (match := self.place_named(place_id, language))]
+        except sqlite3.Error as error:
+            raise _damaged(error) from None
+
+    def place_named(self, place_id: int, language: str = "en") -> PlaceMatch | None:
+        """The place of a GeoNames id, as chosen by hand (None if this index does not have it)."""
+        try:
+            row = self._connection.execute(
+                "SELECT latitude, longitude, population FROM place WHERE id = ?", (place_id,)
+            ).fetchone()
+        except sqlite3.Error as error:
+            raise _damaged(error) from None
+        if row is None:
+            return None
+        latitude, longitude, population = row
+        place = self._described(Relation.IN, place_id, None, None, language)
+        return PlaceMatch(place, latitude, longitude, population)
+
     def _named(
         self,
         relation: Relation,
@@ -192,16 +230,29 @@ class PlaceFinder:
     ) -> Place:
         if city is None:
             return Place(relation)
-        city_name, country_code, region_id = self._name(city[0][0], language)
+        distance_km = round(math.sqrt(city[1]), 1)
+        district_id = district[0][0] if district else None
+        return self._described(relation, city[0][0], district_id, distance_km, language)
+
+    def _described(
+        self,
+        relation: Relation,
+        city_id: int,
+        district_id: int | None,
+        distance_km: float | None,
+        language: str,
+    ) -> Place:
+        city_name, country_code, region_id = self._name(city_id, language)
         region = self._regions.get(region_id) if region_id is not None else None
         return Place(
             relation,
             city=city_name,
-            district=self._name(district[0][0], language)[0] if district else None,
+            district=self._name(district_id, language)[0] if district_id else None,
             region=_in_language(region, language) if region else None,
             country=self._countries.get(country_code, country_code),
             country_code=country_code,
-            distance_km=round(math.sqrt(city[1]), 1),
+            distance_km=distance_km,
+            place_id=city_id,
         )
 
     def _name(self, place_id: int, language: str) -> tuple[str, str, int | None]:
