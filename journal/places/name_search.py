@@ -23,13 +23,13 @@ _ACCENTS = range(0x300, 0x370)
 
 
 def name_key(text: str) -> str:
-    """The form names are compared in: case folded, Latin accents dropped, spaces squeezed,
-    control characters gone."""
+    """The form names are compared in: case folded, Latin accents dropped, control characters
+    and runs of spaces made one space."""
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(
-        char
+        " " if unicodedata.category(char)[0] == "C" else char
         for char in decomposed
-        if ord(char) not in _ACCENTS and unicodedata.category(char)[0] != "C"
+        if ord(char) not in _ACCENTS
     )
     return " ".join(unicodedata.normalize("NFC", kept).casefold().split())
 
