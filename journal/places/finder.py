@@ -47,9 +47,11 @@ _KM2 = KM_PER_DEGREE**2
 #: which the time-zone data counts as land: the polygon test, tens of microseconds on a
 #: detailed coast, is only needed farther out.
 LAND_KM = 10.0
-#: A cell of more places than this is split into tenth-of-a-degree squares; a sparser one is
-#: weighed whole, cheaper than splitting it.
+#: A cell of more places than this is split into tenth-of-a-degree squares once positions have
+#: fallen in it ``SPLIT_AFTER`` times (a trip's city, not a single passing lookup, earns the
+#: split's millisecond); until then, and for a sparser cell, it is weighed whole.
 SPLIT_ABOVE = 48
+SPLIT_AFTER = 8
 
 
 class Relation(StrEnum):
@@ -128,7 +130,8 @@ class PlaceFinder:
         #: Unpacked one-degree cells, and their tenth-of-a-degree squares (``cells``).
         self._cells: dict[int, list[Entry]] = {}
         self._squares: dict[tuple[int, int], list[Entry]] = {}
-        self._split: set[int] = set()
+        #: How often a dense cell was weighed whole, until it is split.
+        self._visits: dict[int, int] = {}
         try:
             self._countries = dict(connection.execute("SELECT code, name FROM country"))
             self._regions = {
@@ -185,8 +188,11 @@ class PlaceFinder:
         entries = self._cell(key)
         if len(entries) <= SPLIT_ABOVE:
             return entries
-        if key not in self._split:
-            self._split.add(key)
+        visits = self._visits.get(key, 0)
+        if visits < SPLIT_AFTER:
+            self._visits[key] = visits + 1
+            if visits + 1 < SPLIT_AFTER:
+                return entries
             self._squares.update(split_fine(entries, key))
         return self._squares.get(square, [])
 
