@@ -10,12 +10,14 @@ it. Each measurement then runs in a fresh process (offscreen Qt), so start-up co
   timeline filled and the first day's gallery loaded;
 - stall: the largest gap between beats of a 10 ms timer on the UI thread while ``--import-photos``
   camera-sized photos import (the user keeps working meanwhile, so the window must keep beating);
-- peak RSS of that process.
+- peak RSS of that process;
+- undo: after the import, ``UNDO_PHOTOS`` photos of the shown day are removed (Del), then Edit ▸
+  Undo runs; the time from Undo to the gallery showing them all again.
 
 The heartbeat also runs for a few seconds before the import with nothing to do: its longest gap
 there is the machine's own noise (other processes, the scheduler), to read the stall against.
 
-Targets: launch < 1 s, stall < 50 ms, RSS < 400 MB.
+Targets: launch < 1 s, stall < 50 ms, RSS < 400 MB, undo of removing 500 photos < 1 s.
 """
 
 import argparse
@@ -26,6 +28,7 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -37,7 +40,14 @@ TRIP_DAYS = 10
 SETTLE_MS = 1000
 #: How long the heartbeat runs idle before the import, to show the machine's noise floor.
 IDLE_MS = 3000
-TARGETS = {"launch_seconds": 1.0, "longest_stall_ms": 50.0, "peak_rss_mb": 400.0}
+TARGETS = {
+    "launch_seconds": 1.0,
+    "longest_stall_ms": 50.0,
+    "peak_rss_mb": 400.0,
+    "undo_removal_seconds": 1.0,
+}
+#: How many photos the undo measurement removes and brings back.
+UNDO_PHOTOS = 500
 
 
 def _photo(path: Path, taken: datetime, size: tuple[int, int], rng: random.Random) -> None:
@@ -174,8 +184,40 @@ def measure(work: Path, import_photos: int) -> dict[str, float]:
         results["import_seconds"] = beats[-1] - beats[0]
         results["beats"] = len(beats)
         results["imported"] = len(getattr(report, "imported", ()))
-        window.close()
-        app.quit()
+        remove_photos()
+
+    def remove_photos() -> None:
+        """Once the gallery shows the day as the library holds it (the import's last batch
+        included), remove ``UNDO_PHOTOS`` of its photos."""
+        assert window.trip is not None
+        model = window.gallery_model
+        shown = len(service.photos(window.trip.id, model.day))
+        wait_until(lambda: model.rowCount() == shown, lambda: remove_shown(shown))
+
+    def remove_shown(shown: int) -> None:
+        model = window.gallery_model
+        ids = [model.photo(row).id for row in range(min(UNDO_PHOTOS, shown))]
+        results["undo_photos"] = len(ids)
+        window.gallery.select_ids(ids)
+        window.actions_.delete_photos.trigger()
+        wait_until(lambda: model.rowCount() == shown - len(ids), lambda: undo_removal(shown))
+
+    def undo_removal(shown: int) -> None:
+        started = time.perf_counter()
+
+        def back() -> None:
+            results["undo_removal_seconds"] = time.perf_counter() - started
+            window.close()
+            app.quit()
+
+        window.actions_.undo.trigger()
+        wait_until(lambda: window.gallery_model.rowCount() == shown, back)
+
+    def wait_until(condition: Callable[[], bool], then: Callable[[], None]) -> None:
+        if condition():
+            then()
+        else:
+            QTimer.singleShot(1, lambda: wait_until(condition, then))
 
     QTimer.singleShot(0, wait_for_trip)
     app.exec()
@@ -229,7 +271,8 @@ def main() -> int:
         f"{results['imported']:.0f} photos in {results['import_seconds']:.1f} s, "
         f"{results['beats']:.0f} heartbeats, longest stall "
         f"{results['stall_at_seconds']:.1f} s in;\n   the same heartbeat idle, before the import: "
-        f"longest gap {results['idle_stall_ms']:.1f} ms)"
+        f"longest gap {results['idle_stall_ms']:.1f} ms;\n   undo brought back "
+        f"{results['undo_photos']:.0f} removed photos of the shown day)"
     )
     return 1 if failed else 0
 

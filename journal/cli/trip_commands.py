@@ -232,6 +232,7 @@ def _run_delete(args: argparse.Namespace, service: JournalService) -> int:
             f"Deleting {trip.title!r} removes its text and photos; add --yes to confirm."
         )
     service.delete_trip(trip.id)
+    service.empty_trash()  # a command has no Undo: the trip and its files go now
     if args.json:
         print_json({"deleted": trip})
     else:

@@ -10,8 +10,9 @@ the trips menu each refresh from ``changed`` what it names (as Anki reports ever
 ``CollectionOp`` through ``operation_did_execute(changes, handler)``). Only while an import runs
 do the views also re-read the trip as its batches land: that is progress, not an operation.
 
-``changed`` also carries the operation's name when the caller gives one ("Move 3 photos"): the
-record an undo stack will keep. Text saves have none; the editor undoes typing itself.
+``changed`` also carries the operation's name ("Move 3 Photos to Day 2"): ``undo_stacks`` pushes
+a command of that name for every change whose ``Changes`` carry an undo step. Text saves have
+none; their commands are "Typing".
 """
 
 from collections.abc import Callable

@@ -4,12 +4,17 @@
 the editor stays read-only until the text arrives so no keystroke can land in the wrong day.
 A load that arrives after the user moved on again is dropped (each load has a generation).
 Text the core rewrote (a deleted photo's references taken out) is loaded again in place.
+
+Undo is the window's, not the text box's: the document keeps no undo history, and Ctrl+Z in the
+editor or the title reaches Edit ▸ Undo, whose history holds the typing ("Typing") among every
+other change (``undo_stacks``). An undone text comes back through the library and is loaded again
+with the cursor where the text changed.
 """
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from journal.gui.autosave import Draft, DraftSaver, DraftTarget
@@ -18,7 +23,7 @@ from journal.gui.find_bar import FindBar
 from journal.gui.markdown_editor import MarkdownEditor
 from journal.gui.plain_text import plain_label
 from journal.gui.preview_pane import PreviewPane
-from journal.services import Changes, JournalService
+from journal.services import Changes, JournalService, TextTarget
 from journal.text_stats import count_words
 
 #: How long after typing the word count and preview catch up.
@@ -30,6 +35,8 @@ class EditorPane(QWidget):
     saved = Signal(object)
     #: Something the user must know (a failed save or load).
     problem = Signal(str)
+    #: The user typed: text not saved yet, which Undo takes back too.
+    edited = Signal()
 
     def __init__(
         self,
@@ -100,6 +107,11 @@ class EditorPane(QWidget):
         self._stats_timer.setSingleShot(True)
         self._stats_timer.setInterval(STATS_DELAY_MS)
         self._stats_timer.timeout.connect(self._update_stats)
+        self.editor.setUndoRedoEnabled(False)
+        #: The text an undo is putting back: its reload puts the cursor where it changed.
+        self._reverting: DraftTarget | None = None
+        for box in (self.editor, self.title):
+            box.installEventFilter(self)
         self.editor.textChanged.connect(self._on_edited)
         self.title.textEdited.connect(self._on_edited)
         self._set_enabled(False)
@@ -129,6 +141,21 @@ class EditorPane(QWidget):
             self.saver.flush()
             self._generation += 1
             self._load(target, keep_place=True)
+
+    def reverting(self, trip_id: int, target: TextTarget) -> None:
+        """An undo or redo is putting ``target`` back: once it is reloaded, the cursor goes to
+        where it changed, as in any editor's undo."""
+        self._reverting = (trip_id, target)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Let Ctrl+Z and its kin through to the window's Undo and Redo: a text box claims
+        them for its own (empty) history otherwise."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+            if any(event.matches(key) for key in keys) or _is_redo_y(event):
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
     def _load(self, target: DraftTarget, *, keep_place: bool) -> None:
         """Read ``target``'s text on the database thread; the editor is read-only meanwhile."""
@@ -173,6 +200,8 @@ class EditorPane(QWidget):
             self._loading = False  # unchanged: keep the undo history too
         else:
             position = self.editor.textCursor().position()
+            if self._reverting == self._target:
+                position = _first_difference(self.editor.toPlainText(), body)
             scrolled = self.editor.verticalScrollBar().value()
             self._replace_text(title, body)
             cursor = self.editor.textCursor()
@@ -182,6 +211,7 @@ class EditorPane(QWidget):
         self._set_enabled(True)
         if not keep_place:
             self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._reverting = None
 
     def _on_load_failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:
@@ -192,7 +222,7 @@ class EditorPane(QWidget):
     def _replace_text(self, title: str, body: str) -> None:
         self._loading = True
         self.title.setText(title)
-        self.editor.setPlainText(body)  # also clears the undo history: undo stays in one day
+        self.editor.setPlainText(body)
         self._loading = False
         self.saver.discard()
         self.save_state.setText("")
@@ -213,6 +243,7 @@ class EditorPane(QWidget):
         if self._loading or self._target is None:
             return
         self.saver.changed()
+        self.edited.emit()
         self.save_state.setText("Editing…")
         self._stats_timer.start()
 
@@ -230,3 +261,18 @@ class EditorPane(QWidget):
     def _on_save_failed(self, message: str) -> None:
         self.save_state.setText("Not saved")
         self.problem.emit(message)
+
+
+def _is_redo_y(event: QKeyEvent) -> bool:
+    """Ctrl+Y, Redo on Windows and in most editors, which Qt's Redo does not name on Linux."""
+    return QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Y")
+
+
+def _first_difference(old: str, new: str) -> int:
+    """Where ``new`` starts to differ from ``old``: where an undone edit was."""
+    same = 0
+    for a, b in zip(old, new, strict=False):
+        if a != b:
+            break
+        same += 1
+    return same

@@ -9,7 +9,6 @@ actions and workers live in their own modules.
 """
 
 import datetime as dt
-import html
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from journal.errors import JournalError
 from journal.gui import plain_text
 from journal.gui import preferences as prefs
+from journal.gui.about_box import show_about
 from journal.gui.appearance import Appearance
 from journal.gui.background import TaskRunner
 from journal.gui.change_hub import ChangeHub
@@ -35,12 +35,13 @@ from journal.gui.timeline_pane import ENTRY_ROLE, TimelineDelegate, TimelineMode
 from journal.gui.trip_actions import TripActions
 from journal.gui.trips_menu import check_open_trip, fill_trips_menu, trip_to_show
 from journal.gui.trips_view import TripsView
+from journal.gui.undo_stacks import UndoStacks
 from journal.gui.window_actions import WindowActions
 from journal.gui.window_layout import split_panes
 from journal.gui.window_sorting import WindowSorting
 from journal.gui.window_state import WindowState
 from journal.gui.zone_offer import ZoneOffer
-from journal.identity import APP_NAME, app_version
+from journal.identity import APP_NAME
 from journal.photos.thumbnails import ThumbnailCache
 from journal.services import Changes, DaysOverview, JournalService, PhotoInfo, TextTarget, TripInfo
 from journal.services.trip_summaries import TripSummary
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.gallery = self.gallery_pane.view
         self.editor = EditorPane(service, self.runner, self.thumbnails.preview_image)
         self.appearance = Appearance(self, preferences)
+        self.undo_stacks = UndoStacks(service, self.runner, self.hub, self.editor.flush, self)
         self.importer = PhotoImportRunner(service, self.runner, self.hub, self)
         self.import_status = ImportStatus(self.importer)
         self.zone_offer = ZoneOffer(self, service, self.runner, self.hub, self.importer)
@@ -129,6 +131,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_window_state()
         self.actions_.set_trip_open(False)
+        # What a crash left in the trash goes now: its undo history died with that process.
+        self.runner.database_call(service.empty_trash)
         self.reload_trips(open_trip_id=self.preferences.get(prefs.LAST_TRIP))
 
     # Wiring
@@ -147,14 +151,11 @@ class MainWindow(QMainWindow):
         t.message.connect(self.show_message)
         p.message.connect(self.show_message)
         a.quit.triggered.connect(self.close)
-        a.about.triggered.connect(self._show_about)
+        a.about.triggered.connect(lambda: show_about(self, self.service.library.root))
         a.find.triggered.connect(self.editor.find_bar.open)
-        a.undo.triggered.connect(self.editor.editor.undo)
-        a.redo.triggered.connect(self.editor.editor.redo)
-        a.undo.setEnabled(False)
-        a.redo.setEnabled(False)
-        self.editor.editor.undoAvailable.connect(a.undo.setEnabled)
-        self.editor.editor.redoAvailable.connect(a.redo.setEnabled)
+        self.undo_stacks.drive(a.undo, a.redo)
+        self.undo_stacks.text_reverting.connect(self.editor.reverting)
+        self.editor.edited.connect(self.undo_stacks.typing_pending)
         a.preview.toggled.connect(self._set_preview_visible)
         a.previous_day.triggered.connect(lambda: self.timeline.step(-1))
         a.next_day.triggered.connect(lambda: self.timeline.step(1))
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
     def _leave_trip(self) -> None:
         self.editor.show_target(None, "")
         self.trip = self._requested_trip = None
+        self.undo_stacks.show_trip(None)
 
     def _show_no_trip(self) -> None:
         """The list of trips, or the welcome screen while there is none."""
@@ -243,6 +245,8 @@ class MainWindow(QMainWindow):
             return
         switching = self.trip is None or self.trip.id != overview.trip.id
         self.trip = overview.trip
+        if switching:
+            self.undo_stacks.show_trip(overview.trip.id)
         self.preferences.set(prefs.LAST_TRIP, overview.trip.id)
         self.setWindowTitle(f"{overview.trip.title} — {APP_NAME}")
         self.stack.setCurrentWidget(self.panes)
@@ -375,14 +379,6 @@ class MainWindow(QMainWindow):
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
 
-    def _show_about(self) -> None:
-        plain_text.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {html.escape(app_version())}<br>"
-            f"Library: {html.escape(str(self.service.library.root))}",
-        )
-
     # Window state
 
     def _restore_window_state(self) -> None:
@@ -392,8 +388,10 @@ class MainWindow(QMainWindow):
         self.editor.set_preview_visible(preview)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the text and wait for every queued write before the window goes."""
+        """Save the text, empty the trash (the undo history goes with the window), and wait for
+        every queued write before the window goes."""
         self.editor.flush()
+        self.runner.database_call(self.service.empty_trash)
         self.importer.cancel()
         self._state.save()
         self.runner.shut_down()

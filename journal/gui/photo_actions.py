@@ -1,10 +1,10 @@
 """What the user does to photos: import, move, reorder, remove, view and caption, correct clocks.
 
 Each change is an operation of the ``ChangeHub``: its service call runs off the UI thread and its
-``Changes`` reach every view through the hub, named for the undo stack to come ("Move 3
-photos"). An import's progress and outcome are told in the status bar; one that brought nothing
-in says why in a message box. Removing photos first asks, naming the texts that show them (their
-references go with them).
+``Changes`` reach every view through the hub, named for Edit ▸ Undo ("Move 3 Photos to Day 2").
+An import's progress and outcome are told in the status bar; one that brought nothing in says
+why in a message box. Removing photos does not ask: Undo brings them back, with their
+references in the text, which the removal takes out.
 """
 
 import datetime as dt
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from journal.gui import plain_text
 from journal.gui.background import TaskRunner
@@ -27,45 +27,17 @@ from journal.gui.preferences import LAST_IMPORT_FOLDER, Preferences
 from journal.gui.thumbnail_loader import ThumbnailLoader
 from journal.identity import APP_NAME
 from journal.plurals import counted
-from journal.services import JournalService, TextPart, TextShowingPhotos, TripInfo
+from journal.services import JournalService, TripInfo
 from journal.services.photo_import import ImportReport
 
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.heic *.heif *.png *.webp *.tif *.tiff);;All files (*)"
 
 
-def removal_question(count: int, shown: list[TextShowingPhotos]) -> str:
-    """What the user is asked before ``count`` photos go: the texts that show them are named,
-    since deleting takes the photos out of those texts too."""
-    question = f"Remove {counted(count, 'photo')} from the trip?"
-    if shown:
-        question += f" {_texts_sentence(count, shown)}"
-    return f"{question} The library's copies are deleted; your original files are not touched."
-
-
-def _texts_sentence(count: int, shown: list[TextShowingPhotos]) -> str:
-    """ "Day 0's and Day 3's text show them; their images will be taken out of the text too." """
-    days = [f"{text.label}'s" for text in shown if text.part is TextPart.DAY]
-    names = [text.label for text in shown if text.part is TextPart.INTRO]
-    if days:
-        names.append(f"{_listed(days)} text")
-    names.extend(text.label for text in shown if text.part is TextPart.CLOSING)
-    subject = _listed(names)
-    verb = "shows" if len(shown) == 1 else "show"
-    shown_count = len({photo_id for text in shown for photo_id in text.photo_ids})
-    if shown_count == count:
-        them = "it" if count == 1 else "them"
-    else:
-        them = "one of them" if shown_count == 1 else f"{shown_count} of them"
-    images = "its image" if shown_count == 1 else "their images"
-    return (
-        f"{subject[0].upper()}{subject[1:]} {verb} {them}; "
-        f"{images} will be taken out of the text too."
-    )
-
-
-def _listed(names: list[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+def move_name(count: int, trip: TripInfo, day: dt.date | None) -> str:
+    """ "Move 3 Photos to Day 2": the move as Edit ▸ Undo names it."""
+    index = trip.day_index(day) if day is not None else None
+    where = f"Day {index}" if index is not None else "Unassigned"
+    return f"Move {counted(count, 'Photo')} to {where}"
 
 
 class PhotoActions(QObject):
@@ -171,7 +143,7 @@ class PhotoActions(QObject):
             return
         self._hub.run_operation(
             lambda: self._service.move_photos(trip.id, photo_ids, day, index),
-            name=f"Move {counted(len(photo_ids), 'photo')}",
+            name=move_name(len(photo_ids), trip, day),
         )
 
     def move_into_gallery(self, photo_ids: list[int], row: int) -> None:
@@ -185,45 +157,31 @@ class PhotoActions(QObject):
         if trip is None or not has_photos:
             return
         self._hub.run_operation(
-            lambda: self._service.reorder_photos(trip.id, day, ordered_ids), name="Reorder photos"
+            lambda: self._service.reorder_photos(trip.id, day, ordered_ids), name="Reorder Photos"
         )
 
     def remove_selected(self) -> None:
-        """Ask, naming the texts that show the selected photos, then delete them. The text being
-        written is saved first, so that the question and the delete (which takes the photos'
-        references out of the text) see the text as the user sees it."""
+        """Remove the selected photos, and their images from the text, without asking: Undo
+        brings both back. The text being written is saved first, so that the removal (which
+        takes the photos' references out of the text) sees the text as the user sees it."""
         ids = self._gallery.selected_ids()
         trip = self._current_trip()
         if trip is None or not ids:
             return
         self._save_text()
-        self._runner.database_call(
-            lambda: self._service.texts_showing(trip.id, ids),
-            lambda shown: self._confirm_removal(trip.id, ids, shown),
-        )
-
-    def _confirm_removal(
-        self, trip_id: int, ids: list[int], shown: list[TextShowingPhotos]
-    ) -> None:
-        answer = plain_text.question(
-            self._window, "Remove Photos", removal_question(len(ids), shown)
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self._save_text()  # what was typed while the question was prepared
         self._thumbnails.forget(set(ids))
         self._hub.run_operation(
-            lambda: self._service.delete_photos(trip_id, ids),
-            lambda _changes: self._removed(len(ids), bool(shown)),
-            name=f"Remove {counted(len(ids), 'photo')}",
+            lambda: self._service.delete_photos(trip.id, ids),
+            lambda changes: self._removed(len(ids), changes.text_rewritten),
+            name=f"Remove {counted(len(ids), 'Photo')}",
         )
 
     def _removed(self, count: int, from_text: bool) -> None:
         removed = counted(count, "photo")
+        images = f" and {'its image' if count == 1 else 'their images'} from the text"
         self.message.emit(
-            f"Removed {removed} and {'its image' if count == 1 else 'their images'} from the text."
-            if from_text
-            else f"Removed {removed}."
+            f"Removed {removed}{images if from_text else ''}. Edit ▸ Undo brings "
+            f"{'it' if count == 1 else 'them'} back."
         )
 
     # Looking closer
@@ -241,7 +199,7 @@ class PhotoActions(QObject):
 
     def set_caption(self, photo_id: int, caption: str) -> None:
         self._hub.run_operation(
-            lambda: self._service.set_caption(photo_id, caption), name="Edit caption"
+            lambda: self._service.set_caption(photo_id, caption), name="Edit Caption"
         )
 
     def show_camera_clocks(self) -> None:

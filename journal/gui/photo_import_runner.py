@@ -88,7 +88,7 @@ class PhotoImportRunner(QObject):
             ),
             self._on_finished,
             self._on_failed,
-            name="Import photos",
+            name="Import Photos",
             pool=self._runner.imports,
         )
 

@@ -96,15 +96,17 @@ class TripActions(QObject):
             return
         new = dialog.new_trip()
         self._save_text()
-        self._hub.run_operation(lambda: self._service.create_trip(new), name="New trip")
+        self._hub.run_operation(lambda: self._service.create_trip(new), name="New Trip")
 
     def edit_properties(self) -> None:
         """Save the dialog's fields and dates; if the new dates (or zone) would move photos or
         written days onto or off the trip's days, say so first and let the user back out."""
         trip = self._current_trip()
-        if trip is None:
-            return
-        dialog = TripDialog(self._window, trip)
+        if trip is not None:
+            self._ask_properties(trip, TripDialog(self._window, trip))
+
+    def _ask_properties(self, trip: TripInfo, dialog: TripDialog) -> None:
+        """Show ``dialog`` (again, with the user's edits, after Cancel on the question)."""
         if dialog.exec() != TripDialog.DialogCode.Accepted:
             return
         properties = dialog.properties()
@@ -115,14 +117,19 @@ class TripActions(QObject):
             return
         self._runner.database_call(
             lambda: self._service.preview_trip_dates(trip.id, start, end, zone),
-            lambda preview: self._confirm_and_save(trip, properties, preview),
+            lambda preview: self._confirm_and_save(trip, dialog, properties, preview),
         )
 
     def _confirm_and_save(
-        self, trip: TripInfo, properties: TripProperties, preview: DatesPreview
+        self,
+        trip: TripInfo,
+        dialog: TripDialog,
+        properties: TripProperties,
+        preview: DatesPreview,
     ) -> None:
         """Ask before days change what they hold. Keeping the change is the default only when
-        nothing leaves the trip's days; Cancel saves none of the dialog's fields."""
+        nothing leaves the trip's days; Cancel goes back to the dialog with its edits, to
+        change the dates or leave (defect 9: it used to drop every edit of the dialog)."""
         if preview.moves_anything:
             dates_changed = (properties.start_date, properties.end_date) != (
                 trip.start_date,
@@ -138,7 +145,7 @@ class TripActions(QObject):
                 buttons.Cancel if preview.moves_out else buttons.Yes,
             )
             if answer != buttons.Yes:
-                self.message.emit(f"“{trip.title}” was not changed.")
+                self._ask_properties(trip, dialog)
                 return
         self._save(trip, properties)
 
@@ -148,7 +155,7 @@ class TripActions(QObject):
             lambda: self._service.edit_trip_and_dates(
                 trip.id, properties.edit, properties.start_date, properties.end_date
             ),
-            name="Trip properties",
+            name="Edit Trip Properties",
         )
 
     def import_post(self) -> None:
@@ -228,7 +235,7 @@ class TripActions(QObject):
         trip marks its texts rewritten, so the editor loads the section it shows again rather
         than save the text from before the import over the post."""
         self.message.emit(f"Imported “{report.trip.title}”.")
-        self._hub.report(report.changes, "Import post")
+        self._hub.report(report.changes, "Import Post")
         plain_text.information(self._window, "Post Imported", report_text(report))
 
     def export(self) -> None:
@@ -250,17 +257,16 @@ class TripActions(QObject):
         trip = self._current_trip()
         if trip is None:
             return
-        answer = plain_text.warning(
-            self._window,
-            "Delete Trip",
-            f"Delete “{trip.title}” with all its text and photos? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
         self.leaving_trip.emit()
-        self._hub.run_operation(lambda: self._service.delete_trip(trip.id), name="Delete trip")
+        # No question: like removing photos, it is one Edit ▸ Undo away (the trash is emptied
+        # when the app quits), and the trips view deletes the same way.
+        self._hub.run_operation(
+            lambda: self._service.delete_trip(trip.id),
+            lambda _changes: self.message.emit(
+                f"Deleted “{trip.title}”. Edit ▸ Undo brings it back until you quit."
+            ),
+            name="Delete Trip",
+        )
 
     def create_demo(self) -> None:
         """The sample trip: generated photos go through a real import, on the import thread."""
@@ -269,7 +275,7 @@ class TripActions(QObject):
         self._hub.run_operation(
             lambda: create_demo_trip(self._service),
             self._on_demo_created,
-            name="Create the demo trip",
+            name="Create Demo Trip",
             pool=self._runner.imports,
         )
 

@@ -74,6 +74,16 @@ class WindowActions:
 
         self.undo = _action(window, "&Undo", Key.Undo)
         self.redo = _action(window, "&Redo", Key.Redo)
+        # Ctrl+Shift+Z and Ctrl+Y both, whatever the platform's Redo names (a key bound twice
+        # would be ambiguous and do nothing).
+        redo_keys = QKeySequence.keyBindings(Key.Redo)
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
+        self.redo.setShortcuts(redo_keys)
+        # Ctrl+Z also where a photo viewer has the focus: text boxes keep their own keys.
+        for action in (self.undo, self.redo):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.find = _action(window, "&Find in Text…", Key.Find, "Find in the day's text")
         self.preferences = _action(
             window, "Pre&ferences…", "Ctrl+,", "Colours, the editor's font, Tab, thumbnails"

@@ -3,9 +3,13 @@
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from journal.services.snapshots import TripInfo
 from journal.texts import TextTarget
+
+if TYPE_CHECKING:
+    from journal.services.undo_steps import UndoStep
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ class Changes:
     #: editor showing one of ``days``, or the intro or closing when ``trip_details``, must load
     #: it again, or its next save would write the old text back.
     text_rewritten: bool = False
+    #: What takes this change back (``JournalService.revert``); None when nothing can or need be.
+    undo: "UndoStep | None" = None
 
     def rewrote(self, trip_id: int, target: TextTarget) -> bool:
         """Whether the operation itself rewrote ``target``, a text of trip ``trip_id`` (see

@@ -7,18 +7,14 @@ calls these methods from its database worker thread, never from the UI thread.
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
 from datetime import date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
-from journal.errors import LibraryDamagedError
 from journal.export import ExportPlan, ExportProgress, ExportReport, ExportSettings
 from journal.export.exporter import plan_export, run_export
 from journal.photos.camera import CameraKey
 from journal.photos.import_progress import CancelToken, ImportProgress
-from journal.photos.library_files import remove_entry
-from journal.photos.thumbnails import ThumbnailCache
 from journal.places.finder import PlaceMatch, place_finder
 from journal.post_import.post_origin import PostOrigin
 from journal.post_import.post_plan import PostPlan, plan_post_file
@@ -51,8 +47,10 @@ from journal.services.snapshots import (
     TripInfo,
 )
 from journal.services.track_ops import TrackImportReport, TrackProgress
+from journal.services.trash import empty_trash, remove_files
 from journal.services.trip_ops import NewTrip, TripEdit
 from journal.services.trip_summaries import TripSummary, trip_summaries
+from journal.services.undo_steps import Recorder, UndoStep, recorded, text_saved, trashing
 from journal.store.library import Library
 from journal.texts import TextTarget
 from journal.tracks.timeline import DEFAULT_MAX_GAP_SECONDS
@@ -133,25 +131,38 @@ class JournalService:
 
     # Mutations: one transaction each (an import commits in short batches of them)
 
+    # Every mutation's ``Changes`` carry its ``undo`` step; ``revert`` applies one.
+
+    def revert(self, step: UndoStep) -> Changes:
+        """Undo (or redo) one change; the result carries the step that takes this back."""
+        with self.library.session() as session:
+            return step.apply(session)
+
     def create_trip(self, new: NewTrip) -> Changes:
         with self.library.session() as session:
-            return trip_ops.create_trip(session, new)
+            return recorded(session, None, lambda: trip_ops.create_trip(session, new))
 
     def edit_trip(self, trip_id: int, edit: TripEdit) -> Changes:
         with self.library.session() as session:
-            return trip_ops.edit_trip(session, trip_id, edit)
+            return recorded(session, trip_id, lambda: trip_ops.edit_trip(session, trip_id, edit))
 
     def edit_trip_and_dates(self, trip_id: int, edit: TripEdit, start: date, end: date) -> Changes:
         """Fields and dates together, as the properties dialog saves them: all or nothing."""
         with self.library.session() as session:
-            return trip_ops.edit_trip_and_dates(session, trip_id, edit, start, end)
+            return recorded(
+                session,
+                trip_id,
+                lambda: trip_ops.edit_trip_and_dates(session, trip_id, edit, start, end),
+            )
 
     def rename_trip(self, trip_id: int, title: str) -> Changes:
         return self.edit_trip(trip_id, TripEdit(title=title))
 
     def set_trip_dates(self, trip_id: int, start: date, end: date) -> Changes:
         with self.library.session() as session:
-            return trip_ops.set_trip_dates(session, trip_id, start, end)
+            return recorded(
+                session, trip_id, lambda: trip_ops.set_trip_dates(session, trip_id, start, end)
+            )
 
     def preview_trip_dates(
         self, trip_id: int, start: date, end: date, timezone: str | None = None
@@ -162,20 +173,26 @@ class JournalService:
             return trip_ops.preview_trip_dates(session, trip_id, start, end, timezone)
 
     def delete_trip(self, trip_id: int) -> Changes:
-        """Delete a trip with its days and photos, and the photo files no other trip uses."""
+        """Put a trip with its days and photos in the trash (see ``trash``)."""
         with self.library.session() as session:
-            files = photo_ops.library_files(session, trip_id)
-            changes = trip_ops.delete_trip(session, trip_id)
-            unused = photo_ops.unused_files(session, files)
-        self._remove_files(unused)
-        return changes
+            return recorded(session, trip_id, lambda: trip_ops.delete_trip(session, trip_id))
+
+    def empty_trash(self) -> int:
+        """Delete removed photos and deleted trips for good, with the files only they used;
+        return how many photos went. Their undo steps then bring nothing back."""
+        return empty_trash(self.library)
 
     def set_text(
         self, trip_id: int, target: TextTarget, body: str, title: str | None = None
     ) -> Changes:
         """Replace one text of the trip (and a day's title unless ``title`` is None)."""
         with self.library.session() as session:
-            return day_ops.set_text(session, trip_id, target, body, title)
+            return text_saved(
+                session,
+                trip_id,
+                target,
+                lambda: day_ops.set_text(session, trip_id, target, body, title),
+            )
 
     def set_day_text(self, trip_id: int, day: date, body: str, title: str | None = None) -> Changes:
         """``set_text`` of one day's text."""
@@ -192,9 +209,12 @@ class JournalService:
         """Import files and folders (recursively) into the trip; see ``photo_import``.
 
         ``progress`` is called on this thread. Bad files are reported in the result, not raised.
+        Its undo puts the photos it added in the trash.
         """
         run = PhotoImport(self.library, trip_id, progress=progress, cancel=cancel)
-        return run.run(paths)
+        report = run.run(paths)
+        undo = trashing(trip_id, report.imported)
+        return dataclasses.replace(report, changes=dataclasses.replace(report.changes, undo=undo))
 
     def import_tracks(
         self,
@@ -216,7 +236,12 @@ class JournalService:
         if files is None:
             return TrackImportReport(cancelled=True)
         with self.library.session() as session:
-            return track_ops.import_tracks(session, trip_id, files, max_gap_seconds)
+            # Undo puts the photos it placed back where they were; the track itself stays (a
+            # second import of the same file is recognised by its hash).
+            recorder = Recorder(session, trip_id)
+            report = track_ops.import_tracks(session, trip_id, files, max_gap_seconds)
+            changes = recorder.finish(report.changes)
+        return dataclasses.replace(report, changes=changes)
 
     # Places by hand (``hand_places``)
 
@@ -229,13 +254,21 @@ class JournalService:
         ``search_places``) by hand; None takes the place by hand back."""
         choice = hand_places.chosen_place(place_finder(), place_id) if place_id else None
         with self.library.session() as session:
-            return hand_places.set_place(session, trip_id, target, choice)
+            return recorded(
+                session,
+                trip_id,
+                lambda: hand_places.set_place(session, trip_id, target, choice),
+            )
 
     def set_place_like_photo(self, trip_id: int, target: int | date, photo_id: int) -> Changes:
         """Give photo or day ``target`` the place of photo ``photo_id`` ("same place as")."""
         with self.library.session() as session:
             choice = hand_places.place_like_photo(session, place_finder(), trip_id, photo_id)
-            return hand_places.set_place(session, trip_id, target, choice)
+            return recorded(
+                session,
+                trip_id,
+                lambda: hand_places.set_place(session, trip_id, target, choice),
+            )
 
     def day_places(self, trip_id: int) -> dict[date, tuple[int, str]]:
         """The days of the trip given a place by hand: place id and label when chosen."""
@@ -278,22 +311,33 @@ class JournalService:
             if run.created:
                 with self.library.session() as session:
                     unused = photo_ops.unused_files(session, run.created)
-                self._remove_files(unused)
+                remove_files(self.library, unused)
 
     def move_photos(
         self, trip_id: int, photo_ids: Sequence[int], day: date | None, index: int | None = None
     ) -> Changes:
         """Place photos on a day (None: Unassigned) by hand; they stay there (pinned)."""
         with self.library.session() as session:
-            return photo_ops.move_photos(session, trip_id, photo_ids, day, index)
+            return recorded(
+                session,
+                trip_id,
+                lambda: photo_ops.move_photos(session, trip_id, photo_ids, day, index),
+            )
 
     def reorder_photos(self, trip_id: int, day: date | None, ordered_ids: Sequence[int]) -> Changes:
         with self.library.session() as session:
-            return photo_ops.reorder_photos(session, trip_id, day, ordered_ids)
+            return recorded(
+                session,
+                trip_id,
+                lambda: photo_ops.reorder_photos(session, trip_id, day, ordered_ids),
+            )
 
     def set_caption(self, photo_id: int, caption: str) -> Changes:
         with self.library.session() as session:
-            return photo_ops.set_caption(session, photo_id, caption)
+            trip_id = photo_ops.photo(session, photo_id).trip_id
+            return recorded(
+                session, trip_id, lambda: photo_ops.set_caption(session, photo_id, caption)
+            )
 
     def texts_showing(self, trip_id: int, photo_ids: Sequence[int]) -> list[TextShowingPhotos]:
         """The trip's texts that show any of these photos, in the post's order: what
@@ -302,43 +346,47 @@ class JournalService:
             return photo_ops.texts_showing(session, trip_id, photo_ids)
 
     def delete_photos(self, trip_id: int, photo_ids: Sequence[int]) -> Changes:
-        """Delete photos and their references in the trip's text (in the same transaction, so
-        no text is left showing a photo that is gone); their library copies and thumbnails go
-        once no trip uses the bytes."""
+        """Put photos in the trash and take their references out of the trip's text (in the
+        same transaction, so no text is left showing a photo that is gone); undo brings both
+        back. Their library copies and thumbnails go when the trash is emptied."""
         with self.library.session() as session:
-            files = photo_ops.library_files(session, trip_id, photo_ids)
-            changes = photo_ops.delete_photos(session, trip_id, photo_ids)
-            unused = photo_ops.unused_files(session, files)
-        self._remove_files(unused)
-        return changes
+            return recorded(
+                session, trip_id, lambda: photo_ops.delete_photos(session, trip_id, photo_ids)
+            )
 
     # Culling (see ``culling_ops``)
 
-    def set_flagged(self, trip_id: int, photo_ids: Sequence[int], flagged: bool) -> Changes:
+    def _recorded(
+        self, trip_id: int, operation: Callable[..., Changes], *arguments: object
+    ) -> Changes:
+        """``operation(session, trip_id, *arguments)`` in one transaction, with its undo."""
         with self.library.session() as session:
-            return culling_ops.set_flagged(session, trip_id, photo_ids, flagged)
+            return recorded(session, trip_id, lambda: operation(session, trip_id, *arguments))
+
+    def set_flagged(self, trip_id: int, photo_ids: Sequence[int], flagged: bool) -> Changes:
+        return self._recorded(trip_id, culling_ops.set_flagged, photo_ids, flagged)
 
     def set_rating(self, trip_id: int, photo_ids: Sequence[int], rating: int) -> Changes:
-        with self.library.session() as session:
-            return culling_ops.set_rating(session, trip_id, photo_ids, rating)
+        return self._recorded(trip_id, culling_ops.set_rating, photo_ids, rating)
 
     def set_hidden(self, trip_id: int, photo_ids: Sequence[int], hidden: bool) -> Changes:
         """Keep photos on their day but out of the exported post (or put them back)."""
-        with self.library.session() as session:
-            return culling_ops.set_hidden(session, trip_id, photo_ids, hidden)
+        return self._recorded(trip_id, culling_ops.set_hidden, photo_ids, hidden)
 
     def set_day_cover(self, trip_id: int, day: date, photo_id: int | None) -> Changes:
-        with self.library.session() as session:
-            return culling_ops.set_day_cover(session, trip_id, day, photo_id)
+        return self._recorded(trip_id, culling_ops.set_day_cover, day, photo_id)
 
     def set_trip_cover(self, trip_id: int, photo_id: int | None) -> Changes:
-        with self.library.session() as session:
-            return culling_ops.set_trip_cover(session, trip_id, photo_id)
+        return self._recorded(trip_id, culling_ops.set_trip_cover, photo_id)
 
     def set_camera_offset(self, trip_id: int, camera: CameraKey, offset_seconds: int) -> Changes:
         """Correct a camera's clock for this trip; its photos move to their corrected days."""
         with self.library.session() as session:
-            return photo_ops.set_camera_offset(session, trip_id, camera, offset_seconds)
+            return recorded(
+                session,
+                trip_id,
+                lambda: photo_ops.set_camera_offset(session, trip_id, camera, offset_seconds),
+            )
 
     # Upkeep
 
@@ -421,17 +469,3 @@ class JournalService:
         """
         plan = self.plan_export(trip_id, settings, front_matter=front_matter)
         return run_export(plan, overwrite=overwrite, progress=progress)
-
-    def _remove_files(self, files: dict[str, PurePosixPath]) -> None:
-        """Remove library copies and thumbnails after the rows are gone (committed): a crash in
-        between leaves an unused file, which the next import of those bytes reuses, never a row
-        without its file. A damaged row's path that leads out of the library removes nothing;
-        whatever stands in a copy's place goes itself (a link, never what it points to). What
-        cannot be removed (a folder with files in it) is left for ``journal check`` to report:
-        the rows are gone already, so the operation has succeeded."""
-        thumbnails = ThumbnailCache(self.library.root)
-        for digest, relative in files.items():
-            with suppress(LibraryDamagedError, OSError):
-                remove_entry(self.library.file_path(relative))
-            with suppress(OSError):
-                thumbnails.remove(digest)

@@ -43,6 +43,7 @@ from journal.readable_paths import readable_path
 from journal.services.damaged_text import DamagedText, find_damaged_text
 from journal.services.library_leftovers import LibraryLeftovers, find_leftovers
 from journal.services.snapshots import TripInfo
+from journal.services.trash import empty_trash
 from journal.store.health import PageCheck, refuse_damage
 from journal.store.library import Library
 from journal.store.models import Photo, Trip
@@ -147,7 +148,11 @@ def check_library(
     """Hash every library file against its rows and find the files no row uses; with
     ``repair``, restore what can be restored from the originals, make missing thumbnails and
     remove thumbnails of no photo; with ``remove_unused_copies``, remove the copies no row uses
-    (see ``library_leftovers`` for why that is asked for apart)."""
+    (see ``library_leftovers`` for why that is asked for apart). A repair first empties the
+    trash (``trash``): the app does so when it quits, and a library used from the CLI alone
+    would otherwise keep removed photos' files for ever."""
+    if repair:
+        empty_trash(library)
     with library.session() as session:
         refuse_damage(library.database_path, session.connection(), PageCheck.FULL)
         damaged_text = tuple(find_damaged_text(session))

@@ -22,7 +22,8 @@ from journal.services.snapshots import (
     TextShowingPhotos,
     TripInfo,
 )
-from journal.store.models import CameraOffset, Day, Photo, Trip
+from journal.store.models import CameraOffset, Day, Photo, Trip, utc_now
+from journal.store.trash_filter import INCLUDE_TRASHED
 from journal.texts import TextPart
 
 #: Enough for a clock that was never set (cameras start at 2000 or 2010); beyond it is a typo.
@@ -195,9 +196,9 @@ def texts_showing(
 
 
 def delete_photos(session: Session, trip_id: int, photo_ids: Sequence[int]) -> Changes:
-    """Delete photos and take their references out of the trip's text: a reference left behind
-    would show a photo that is gone and block the export, and importing the file again gives it
-    a new id, so nothing could bring it back."""
+    """Put photos in the trash and take their references out of the trip's text: a reference
+    left behind would show a photo that is gone and block the export. Undo takes both back; the
+    rows and files go for good when the trash is emptied (``trash``)."""
     trip = _trip(session, trip_id)
     doomed = _trip_photos(session, trip, photo_ids)
     doomed_ids = {photo.id for photo in doomed}
@@ -215,8 +216,9 @@ def delete_photos(session: Session, trip_id: int, photo_ids: Sequence[int]) -> C
     rewritten_trip = (intro, closing) != (trip.intro, trip.closing)
     if rewritten_trip:
         trip.intro, trip.closing = intro, closing
+    removed = utc_now()
     for photo in doomed:
-        session.delete(photo)
+        photo.removed_utc = removed
     session.flush()
     return Changes(
         trip=TripInfo.of(trip),
@@ -227,16 +229,16 @@ def delete_photos(session: Session, trip_id: int, photo_ids: Sequence[int]) -> C
     )
 
 
-def library_files(
-    session: Session, trip_id: int, photo_ids: Sequence[int] | None = None
-) -> dict[str, PurePosixPath]:
-    """Content hash -> library path of a trip's photos (or of some of them), with the RAW files
-    kept beside them."""
+def library_files(session: Session, trip_id: int) -> dict[str, PurePosixPath]:
+    """Content hash -> library path of a trip's photos, with the RAW files kept beside them."""
+    return files_of(session, Photo.trip_id == trip_id)
+
+
+def files_of(session: Session, condition: ColumnElement[bool]) -> dict[str, PurePosixPath]:
+    """Content hash -> library path of the photos matching ``condition``, with their RAWs."""
     query = select(
         Photo.content_hash, Photo.library_path, Photo.raw_content_hash, Photo.raw_library_path
-    ).where(Photo.trip_id == trip_id)
-    if photo_ids is not None:
-        query = query.where(Photo.id.in_(set(photo_ids)))
+    ).where(condition)
     files: dict[str, PurePosixPath] = {}
     for digest, path, raw_digest, raw_path in session.execute(query):
         files[digest] = path
@@ -246,13 +248,16 @@ def library_files(
 
 
 def used_hashes(session: Session, digests: Collection[str] | None = None) -> set[str]:
-    """The content hashes (of ``digests``, or all) some photo row uses, as its file or RAW."""
+    """The content hashes (of ``digests``, or all) some photo row uses, as its file or RAW; a
+    photo in the trash uses its files until the trash is emptied (Undo brings it back)."""
     photos = select(Photo.content_hash)
     raws = select(Photo.raw_content_hash).where(Photo.raw_content_hash.is_not(None))
     if digests is not None:
         photos = photos.where(Photo.content_hash.in_(digests))
         raws = raws.where(Photo.raw_content_hash.in_(digests))
-    return {digest for digest in session.scalars(union(photos, raws)) if digest is not None}
+    both = union(photos, raws).subquery()
+    used = session.scalars(select(both).execution_options(**{INCLUDE_TRASHED: True}))
+    return {digest for digest in used if digest is not None}
 
 
 def unused_files(session: Session, files: dict[str, PurePosixPath]) -> dict[str, PurePosixPath]:

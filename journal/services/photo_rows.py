@@ -8,7 +8,7 @@ written only after its file is in the library (``photo_staging``).
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from journal.photos.position_source import PositionSource
@@ -25,6 +25,7 @@ def insert_rows(
     files left out because the trip has their bytes already (another import into the trip may
     have committed them since they were staged)."""
     items = list(staged)
+    _forget_trashed(session, trip, [item.digest for item in items])
     present = set(
         session.scalars(
             select(Photo.content_hash).where(
@@ -47,6 +48,19 @@ def insert_rows(
     session.flush()
     photo_days.place_by_time(session, trip.id, rows)
     return rows, duplicates
+
+
+def _forget_trashed(session: Session, trip: Trip, digests: list[str]) -> None:
+    """Delete for good the trashed photos of ``trip`` with these bytes: importing a file again
+    makes it a photo again, and the trip holds each file's bytes once. (Undoing the removal
+    then finds nothing to bring back; the new photo is there.)"""
+    session.execute(
+        delete(Photo).where(
+            Photo.trip_id == trip.id,
+            Photo.removed_utc.is_not(None),
+            Photo.content_hash.in_(digests),
+        )
+    )
 
 
 def _new_row(trip_id: int, item: Staged) -> Photo:

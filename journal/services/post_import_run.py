@@ -39,6 +39,7 @@ from journal.services.photo_staging import (
 from journal.services.post_import_ops import MissingImage, StagedImages, apply_post, widened_dates
 from journal.services.snapshots import TripInfo
 from journal.services.trip_ops import get_trip
+from journal.services.undo_steps import Recorder
 from journal.store.library import Library
 
 
@@ -95,7 +96,9 @@ class PostImportRun:
         if self._cancel.cancelled:
             raise PostImportCancelledError("The post import was cancelled; nothing was changed.")
         with self._library.session() as session:
+            recorder = Recorder(session, self._into_trip)
             applied = apply_post(session, plan, images, self._into_trip)
+            changes = recorder.finish(applied.changes)
         return PostImportReport(
             trip=applied.trip,
             created=applied.created,
@@ -107,7 +110,7 @@ class PostImportRun:
                 for image in plan.remote_images
             ),
             notes=(*plan.notes, *applied.shared_notes),
-            changes=applied.changes,
+            changes=changes,
         )
 
     def _stage(self, files: list[Path]) -> StagedImages:

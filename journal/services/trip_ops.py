@@ -14,7 +14,8 @@ from journal.services import photo_days, validation
 from journal.services.changes import Changes
 from journal.services.slugs import check_slug, check_slug_free, slug_from_title, unique_slug
 from journal.services.snapshots import DatesPreview, TripInfo
-from journal.store.models import Day, Trip
+from journal.store.models import Day, Trip, utc_now
+from journal.store.trash_filter import INCLUDE_TRASHED
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def list_trips(session: Session) -> list[TripInfo]:
 
 
 def _taken_slugs(session: Session, except_id: int | None = None) -> set[str]:
-    query = select(Trip.slug)
+    """The slugs of other trips, those in the trash too (Undo would bring them back)."""
+    query = select(Trip.slug).execution_options(**{INCLUDE_TRASHED: True})
     if except_id is not None:
         query = query.where(Trip.id != except_id)
     return set(session.scalars(query))
@@ -226,7 +228,9 @@ def edit_trip_and_dates(
 
 
 def delete_trip(session: Session, trip_id: int) -> Changes:
+    """Put the trip in the trash, with its days and photos: Undo brings it back, and emptying
+    the trash (``trash``) deletes it for good."""
     trip = get_trip(session, trip_id)
-    session.delete(trip)
+    trip.removed_utc = utc_now()
     session.flush()
     return Changes(trip=None, trip_list=True)

@@ -28,6 +28,7 @@ from journal.store import health, schema
 from journal.store.engine import create_library_engine
 from journal.store.library_paths import library_file
 from journal.store.lock import LibraryLock
+from journal.store.trash_filter import hide_trash
 
 DATABASE_NAME = "journal.db"
 PHOTOS_DIR = "photos"
@@ -45,6 +46,7 @@ class Library:
         self.database_path = database or root / DATABASE_NAME
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        hide_trash(self._sessions)
 
     @property
     def read_only(self) -> bool:

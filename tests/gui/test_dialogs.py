@@ -362,7 +362,7 @@ def _edit_properties(
     return window
 
 
-def test_moving_a_trip_asks_first_and_cancel_changes_nothing(
+def test_moving_a_trip_asks_first_and_cancel_goes_back_to_the_dialog_with_its_edits(
     qtbot: QtBot,
     make_window: Callable[[], MainWindow],
     service: JournalService,
@@ -372,15 +372,23 @@ def test_moving_a_trip_asks_first_and_cancel_changes_nothing(
 ) -> None:
     message_boxes.answer = Button.Cancel
     photos = service.all_photos(jeju.id)
+    window = make_window()
+    shown_again: list[tuple[str, QDate, QDate]] = []
 
-    def move_three_days_on(dialog: TripDialog) -> None:
-        dialog.title.setText("Jeju, later")
-        dialog.start.setDate(QDate(2024, 5, 13))
-        dialog.end.setDate(QDate(2024, 5, 15))
+    def edit_then_leave(dialog: TripDialog) -> int:
+        if not message_boxes.shown:
+            dialog.title.setText("Jeju, later")
+            dialog.start.setDate(QDate(2024, 5, 13))
+            dialog.end.setDate(QDate(2024, 5, 15))
+            return TripDialog.DialogCode.Accepted.value
+        # Back after Cancel on the question (defect 9): every edit is still there.
+        shown_again.append((dialog.title.text(), dialog.start.date(), dialog.end.date()))
+        return TripDialog.DialogCode.Rejected.value
 
-    window = _edit_properties(qtbot, make_window, monkeypatch, move_three_days_on)
+    monkeypatch.setattr(TripDialog, "exec", edit_then_leave)
+    window.actions_.trip_properties.trigger()
 
-    assert window.statusBar().currentMessage() == "“Jeju 2024” was not changed."
+    assert shown_again == [("Jeju, later", QDate(2024, 5, 13), QDate(2024, 5, 15))]
     assert _questions(message_boxes) == [
         (
             "Change Trip Dates",

@@ -4,7 +4,7 @@ reordered, dropped into the text, captioned in the viewer.
 The window's runner is inline, so an action's effect is there when it returns; an import whose
 progress or Cancel a test watches runs on real threads."""
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,6 @@ from PySide6.QtGui import QPixmap, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QFileDialog,
-    QMessageBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -22,11 +21,10 @@ from pytestqt.qtbot import QtBot
 
 from journal.gui.gallery_model import GalleryModel
 from journal.gui.main_window import MainWindow
-from journal.gui.photo_actions import removal_question
 from journal.gui.timeline_entries import EntryKey, EntryKind
-from journal.services import JournalService, TextPart, TextShowingPhotos, TextTarget, TripInfo
+from journal.services import JournalService, TextTarget, TripInfo
 from tests.gui.drag_events import drag_and_drop, file_mime
-from tests.gui.message_boxes import MessageBoxAnswerer, ShownBox
+from tests.gui.message_boxes import MessageBoxAnswerer
 from tests.gui.windows import MakeWindow
 from tests.photos.photo_files import exif_for, write_photo
 
@@ -307,7 +305,6 @@ def test_delete_removes_selected_photos_only_from_the_gallery(
     imported: dict[str, int],
     message_boxes: MessageBoxAnswerer,
 ) -> None:
-    message_boxes.answer = QMessageBox.StandardButton.Yes
     _select_day(window, DAY1)
     assert window.gallery_model.rowCount() == 2
     editor = window.editor.editor
@@ -323,11 +320,10 @@ def test_delete_removes_selected_photos_only_from_the_gallery(
 
     window.gallery.setFocus()
     QTest.keyClick(window.gallery, Qt.Key.Key_Delete)
-    assert len(message_boxes.texts) == 1
-    assert message_boxes.texts[0].startswith("Remove 1 photo from the trip? The library's copies")
+    assert message_boxes.texts == []  # Undo brings the photo back: nothing to ask
     assert _names(window.gallery_model) == ["morning.jpg"]
     assert [p.original_name for p in service.photos(seattle.id, DAY1)] == ["morning.jpg"]
-    assert window.statusBar().currentMessage() == "Removed 1 photo."
+    assert window.statusBar().currentMessage() == "Removed 1 photo. Edit ▸ Undo brings it back."
 
 
 def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
@@ -344,24 +340,17 @@ def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
     editor, preview = window.editor.editor, window.editor.preview
     assert not editor.isReadOnly()
 
-    def type_meanwhile(_box: ShownBox) -> None:
-        editor.moveCursor(QTextCursor.MoveOperation.End)
-        editor.insertPlainText(" More.")  # typed while the question was prepared
-
-    message_boxes.answer = QMessageBox.StandardButton.Yes
-    message_boxes.while_open = type_meanwhile
     window.gallery.select_ids([noon])
-    # Typed a moment ago, not saved yet: the question and the delete must see it all the same.
-    editor.setPlainText(f"Market.\n\n![noon](photo:{noon})\n\nLunch ![m](photo:{morning}) here.")
+    # Typed a moment ago, not saved yet: the removal must see it all the same.
+    editor.setPlainText(
+        f"Market.\n\n![noon](photo:{noon})\n\nLunch ![m](photo:{morning}) here. More."
+    )
+    editor.moveCursor(QTextCursor.MoveOperation.End)
 
     window.gallery.setFocus()
     QTest.keyClick(window.gallery, Qt.Key.Key_Delete)
 
-    assert len(message_boxes.texts) == 1
-    assert message_boxes.texts[0] == (
-        "Remove 1 photo from the trip? Day 1's text shows it; its image will be taken out of "
-        "the text too. The library's copies are deleted; your original files are not touched."
-    )
+    assert message_boxes.texts == []
     without = f"Market.\n\nLunch ![m](photo:{morning}) here. More."
     assert editor.toPlainText() == without
     assert f'src="photo:{morning}"' in preview.toHtml()
@@ -370,47 +359,8 @@ def test_deleting_a_photo_the_text_shows_says_so_and_takes_it_out_of_the_editor(
     assert editor.textCursor().atEnd()  # where the typing was, not back at the start
     window.editor.flush()
     assert service.day(seattle.id, DAY1).body == without
-    assert window.statusBar().currentMessage() == "Removed 1 photo and its image from the text."
-
-
-def _shown(part: TextPart, index: int | None, *photo_ids: int) -> TextShowingPhotos:
-    day = DAY0 + timedelta(days=index) if index is not None else None
-    return TextShowingPhotos(part, day, index, photo_ids)
-
-
-@pytest.mark.parametrize(
-    ("count", "shown", "sentence"),
-    [
-        (3, [], ""),
-        (
-            2,
-            [_shown(TextPart.DAY, 0, 1), _shown(TextPart.DAY, 3, 2)],
-            " Day 0's and Day 3's text show them; their images will be taken out of the text too.",
-        ),
-        (
-            3,
-            [
-                _shown(TextPart.INTRO, None, 1),
-                _shown(TextPart.DAY, 2, 1),
-                _shown(TextPart.CLOSING, None, 1),
-            ],
-            " The intro, Day 2's text and the closing show one of them; its image will be taken "
-            "out of the text too.",
-        ),
-        (
-            1,
-            [_shown(TextPart.CLOSING, None, 1)],
-            " The closing shows it; its image will be taken out of the text too.",
-        ),
-    ],
-)
-def test_the_question_before_removing_names_the_texts_that_show_the_photos(
-    count: int, shown: list[TextShowingPhotos], sentence: str
-) -> None:
-    photos = f"{count} photo{'s' if count > 1 else ''}"
-    assert removal_question(count, shown) == (
-        f"Remove {photos} from the trip?{sentence} The library's copies are deleted; your "
-        "original files are not touched."
+    assert window.statusBar().currentMessage() == (
+        "Removed 1 photo and its image from the text. Edit ▸ Undo brings it back."
     )
 
 

@@ -256,6 +256,7 @@ def test_deleting_photos_removes_whatever_stands_in_place_of_their_copies(
     with Library.open(hostile.root) as library:
         service = JournalService(library)
         service.delete_photos(hostile.trip.id, [hostile.photos[name].id for name in REPLACEMENTS])
+        service.empty_trash()
         left = [photo.original_name for photo in service.all_photos(hostile.trip.id)]
 
     assert left == ["intact.jpg"]

@@ -122,7 +122,7 @@ def test_captions_are_kept_in_any_language(
     assert service.photo(day_photos["a.jpg"]).caption == "스페이스 니들에서 본 풍경"
 
 
-def test_delete_removes_rows_files_and_thumbnails(
+def test_delete_trashes_photos_and_emptying_the_trash_removes_rows_files_and_thumbnails(
     service: JournalService, seattle: TripInfo, day_photos: dict[str, int]
 ) -> None:
     photo = service.photo(day_photos["a.jpg"])
@@ -135,6 +135,8 @@ def test_delete_removes_rows_files_and_thumbnails(
 
     assert changes.photos == {photo.id}
     assert _names(service, seattle, DAY1) == ["b.jpg", "c.jpg"]
+    assert original.exists()  # in the trash: Undo can bring it back
+    assert service.empty_trash() == 1
     assert not original.exists()
     assert not thumbnail.exists()
 

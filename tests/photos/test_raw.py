@@ -156,6 +156,7 @@ def test_raw_and_jpeg_of_one_shot_are_one_photo_keeping_the_raw(
     again = service.import_photos(seattle.id, [raw])
     assert (again.imported, again.duplicates) == ((), (raw,))
     service.delete_photos(seattle.id, [shown.id])
+    service.empty_trash()
     assert not kept.exists()
 
 

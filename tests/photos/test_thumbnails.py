@@ -180,6 +180,7 @@ def test_deleting_a_trip_removes_its_files(
     assert thumbnail.exists()
 
     service.delete_trip(seattle.id)
+    service.empty_trash()
 
     assert not service.photo_path(photo).exists()
     assert not thumbnail.exists()

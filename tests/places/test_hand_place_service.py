@@ -64,3 +64,26 @@ def test_same_place_as_a_photo_placed_by_hand_copies_its_place(
     assert service.day_places(seattle.id) == {
         day: (place_id("Kyoto"), "Kyoto, Japan"),
     }
+
+
+def test_undo_takes_a_place_by_hand_back_and_redo_gives_it_again(
+    service: JournalService, seattle: TripInfo, tmp_path: Path
+) -> None:
+    photo = photo_at(service, seattle, tmp_path, "a.jpg", original="2023:09:18 23:30:00")
+    before = service.photo(photo.id)
+    changes = service.set_place(seattle.id, photo.id, place_id("Seoul"))
+    placed = service.photo(photo.id)
+    assert (placed.position_source, placed.utc_offset_minutes) == ("hand", 9 * 60)
+    assert changes.undo is not None
+
+    undone = service.revert(changes.undo)
+    assert service.photo(photo.id) == before
+    assert undone.undo is not None
+    service.revert(undone.undo)
+    assert service.photo(photo.id) == placed
+
+    day = date(2023, 9, 17)
+    day_changes = service.set_place(seattle.id, day, place_id("Kyoto"))
+    assert day_changes.undo is not None
+    service.revert(day_changes.undo)
+    assert service.day_places(seattle.id) == {}

@@ -91,3 +91,35 @@ def test_the_trip_cover_is_one_of_its_photos(
     assert changes.trip.cover_photo_id == photo_ids["c.jpg"]
     assert changes.trip_list
     assert service.trip(seattle.id).cover_photo_id == photo_ids["c.jpg"]
+
+
+def test_every_culling_change_is_undone_and_redone(
+    service: JournalService, seattle: TripInfo, photo_ids: dict[str, int]
+) -> None:
+    a, b = photo_ids["a.jpg"], photo_ids["b.jpg"]
+
+    def marks() -> list[tuple[bool, int, bool]]:
+        return [(p.flagged, p.rating, p.hidden) for p in service.photos(seattle.id, DAY1)]
+
+    for change, after in (
+        (lambda: service.set_flagged(seattle.id, [a, b], True), [(True, 0, False)] * 2),
+        (lambda: service.set_rating(seattle.id, [b], 5), [(False, 0, False), (False, 5, False)]),
+        (lambda: service.set_hidden(seattle.id, [a], True), [(False, 0, True), (False, 0, False)]),
+    ):
+        changes = change()
+        assert marks() == after
+        assert changes.undo is not None
+        undone = service.revert(changes.undo)
+        assert marks() == [(False, 0, False)] * 2
+        assert undone.undo is not None
+        redone = service.revert(undone.undo)
+        assert marks() == after
+        assert redone.undo is not None
+        service.revert(redone.undo)
+        assert marks() == [(False, 0, False)] * 2
+
+    cover = service.set_trip_cover(seattle.id, b)
+    assert service.trip(seattle.id).cover_photo_id == b
+    assert cover.undo is not None
+    service.revert(cover.undo)
+    assert service.trip(seattle.id).cover_photo_id is None

@@ -193,3 +193,24 @@ def test_progress_is_reported_per_file_and_a_cancel_writes_nothing(
     assert report.cancelled
     assert events == [TrackProgress(0, 2, seattle_gpx)]
     assert library_fingerprint(library_root) == before
+
+
+def test_undoing_a_track_import_takes_the_photos_off_it_and_redo_puts_them_back(
+    service: JournalService, seattle: TripInfo, seattle_gpx: Path, tmp_path: Path
+) -> None:
+    photo = photo_at(service, seattle, tmp_path, "a.jpg", original="2023:09:16 08:25:00")
+    before = service.photo(photo.id)
+
+    report = service.import_tracks(seattle.id, [seattle_gpx])
+    assert report.changes.undo is not None
+    undone = service.revert(report.changes.undo)
+
+    back = service.photo(photo.id)
+    assert (back.gps_latitude, back.position_source, back.track_gap_seconds) == (
+        before.gps_latitude,
+        before.position_source,
+        before.track_gap_seconds,
+    )
+    assert undone.undo is not None
+    service.revert(undone.undo)
+    assert service.photo(photo.id).position_source == "track"
