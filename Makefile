@@ -19,7 +19,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-$(PLACES_INDEX): $(STAMP) journal/places/build.py journal/places/local_names.py journal/places/geometry.py
+$(PLACES_INDEX): $(STAMP) journal/places/build.py journal/places/local_names.py journal/places/geometry.py \
+		journal/places/cells.py journal/places/name_search.py
 	$(BIN)/python -m journal.places.build --output $(PLACES_INDEX)
 
 run: $(STAMP) $(PLACES_INDEX)

@@ -13,7 +13,12 @@ from journal.cli import EXIT_INTERRUPTED
 from journal.cli.command import Command, argument_type
 from journal.cli.interrupts import cancel_on_interrupt
 from journal.cli.output import print_json, print_table
-from journal.cli.place_commands import add_language_option, photo_places_or_warning, place_record
+from journal.cli.place_commands import (
+    add_language_option,
+    photo_places_or_warning,
+    place_record,
+    place_source,
+)
 from journal.errors import InvalidInputError
 from journal.photos.clock_offsets import format_clock_offset, parse_clock_offset
 from journal.photos.import_progress import CancelToken, ImportPhase, ImportProgress
@@ -219,6 +224,7 @@ def _photo_record(trip: TripInfo, photo: PhotoInfo, place: Place | None) -> dict
         "library_path": photo.library_path,
         "original_path": path_text(photo.original_path),
         "place": place_record(place),
+        "place_source": place_source(photo) if place else None,
         "position_source": photo.position_source,
         "track_gap_seconds": photo.track_gap_seconds,
     }

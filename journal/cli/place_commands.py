@@ -9,7 +9,7 @@ from datetime import date
 
 from journal.cli.command import Command
 from journal.cli.output import print_json, print_table
-from journal.places.finder import Place, place_finder
+from journal.places.finder import Place, PlaceFinder, Relation, place_finder
 from journal.places.index_file import PlaceIndexError
 from journal.places.local_names import LANGUAGES
 from journal.places.summaries import day_summary, trip_places
@@ -35,14 +35,29 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
 
 
 def photo_places(photos: Sequence[PhotoInfo], language: str | None) -> dict[int, Place]:
-    """The place of each photo that has a position, by photo id."""
+    """The place of each photo that has one, by photo id: the place given by hand, else the one
+    its position names."""
     finder = place_finder()
     wanted = language or environment_language()
-    return {
-        photo.id: finder.place_at(photo.gps_latitude, photo.gps_longitude, wanted)
-        for photo in photos
-        if photo.gps_latitude is not None and photo.gps_longitude is not None
-    }
+    places = {}
+    for photo in photos:
+        if photo.place_id is not None:
+            places[photo.id] = hand_place(finder, photo.place_id, photo.place_label, wanted)
+        elif photo.gps_latitude is not None and photo.gps_longitude is not None:
+            places[photo.id] = finder.place_at(photo.gps_latitude, photo.gps_longitude, wanted)
+    return places
+
+
+def hand_place(finder: PlaceFinder, place_id: int, label: str | None, language: str) -> Place:
+    """A place given by hand, in ``language``; if the index no longer has it, the label it had
+    when it was chosen."""
+    match = finder.place_named(place_id, language)
+    return match.place if match else Place(Relation.IN, city=label, place_id=place_id)
+
+
+def place_source(photo: PhotoInfo) -> str | None:
+    """Where a photo's place comes from: "hand", else its position's source (own GPS, track)."""
+    return "hand" if photo.place_id is not None else photo.position_source
 
 
 def photo_places_or_warning(photos: Sequence[PhotoInfo], language: str | None) -> dict[int, Place]:
@@ -80,8 +95,15 @@ def _run_places(args: argparse.Namespace, service: JournalService) -> int:
     trip = service.find_trip(args.trip)
     photos = service.all_photos(trip.id)
     places = photo_places(photos, args.language)
-    days = _days(trip, photos, places)
-    whole = trip_places(places[photo.id] for photo in photos if photo.id in places)
+    language = args.language or environment_language()
+    by_hand = {
+        day: hand_place(place_finder(), place_id, label, language)
+        for day, (place_id, label) in service.day_places(trip.id).items()
+    }
+    days = _days(trip, photos, places, by_hand)
+    whole = trip_places(
+        [*by_hand.values(), *(places[photo.id] for photo in photos if photo.id in places)]
+    )
     if args.json:
         print_json(
             {
@@ -93,8 +115,8 @@ def _run_places(args: argparse.Namespace, service: JournalService) -> int:
             }
         )
         return 0
-    if not places:
-        print("No photo of this trip has a GPS position, so no places.")
+    if not places and not by_hand:
+        print("No photo or day of this trip has a place (a GPS position or one given by hand).")
         return 0
     print_table([(f"Day {day['day_index']}", str(day["day"]), str(day["summary"])) for day in days])
     print(f"Countries: {', '.join(whole.countries)}")
@@ -103,9 +125,13 @@ def _run_places(args: argparse.Namespace, service: JournalService) -> int:
 
 
 def _days(
-    trip: TripInfo, photos: Sequence[PhotoInfo], places: dict[int, Place]
+    trip: TripInfo,
+    photos: Sequence[PhotoInfo],
+    places: dict[int, Place],
+    by_hand: dict[date, Place],
 ) -> list[dict[str, object]]:
-    """Each day with photos that have places: its summary and its places with photo counts."""
+    """Each day with places: its summary (the place given to the day by hand first) and its
+    photos' places with their counts."""
     by_day: dict[date, list[Place]] = {}
     for photo in photos:
         if photo.day_date is not None and photo.id in places:
@@ -114,13 +140,15 @@ def _days(
         {
             "day": day,
             "day_index": trip.day_index(day),
-            "summary": day_summary(day_places),
+            "summary": day_summary([*([by_hand[day]] if day in by_hand else []), *day_places]),
+            "place_by_hand": place_record(by_hand.get(day)),
             "places": [
                 {**(place_record(place) or {}), "photos": count}
                 for place, count in Counter(day_places).items()
             ],
         }
-        for day, day_places in by_day.items()
+        for day in sorted({*by_day, *by_hand})
+        for day_places in [by_day.get(day, [])]
     ]
 
 

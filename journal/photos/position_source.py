@@ -12,3 +12,6 @@ class PositionSource(StrEnum):
     OWN = "own"
     #: Matched by its capture time to a GPS track the user imported.
     TRACK = "track"
+    #: The centre of the place the user chose for a photo that had no position (never a
+    #: track's: the user's word wins over a track's guess).
+    HAND = "hand"

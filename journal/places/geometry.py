@@ -2,7 +2,8 @@
 
 A place covers the area its population suggests: ``reach_km`` grows with the square root of the
 population (a town of 1,000 reaches 0.8 km, Paris 12.7 km, Tokyo 26.5 km). The index stores that
-area as a box in an R*Tree, so "which places is this position in" is one point query.
+area as a box, and files it under every grid cell the box overlaps (``cells``), so "which places
+is this position in" reads one cell.
 """
 
 import math

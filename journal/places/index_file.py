@@ -19,10 +19,10 @@ from journal.errors import JournalError
 ENVIRONMENT_VARIABLE = "TRIP_JOURNAL_PLACES"
 FILE_NAME = "places.sqlite"
 #: Bumped whenever the tables change; an index of another version is rebuilt, never guessed at.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BUILD_COMMAND = "python -m journal.places.build"
-#: The tables (and the R*Tree) a usable index has.
-TABLES = frozenset({"meta", "country", "region", "place", "place_box"})
+#: The tables a usable index has.
+TABLES = frozenset({"meta", "country", "region", "place", "place_cell", "place_name"})
 
 
 class PlaceIndexError(JournalError):

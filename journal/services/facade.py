@@ -15,12 +15,14 @@ from journal.export import ExportPlan, ExportProgress, ExportReport, ExportSetti
 from journal.export.exporter import plan_export, run_export
 from journal.photos.camera import CameraKey
 from journal.photos.import_progress import CancelToken, ImportProgress
+from journal.places.finder import PlaceMatch, place_finder
 from journal.post_import.post_origin import PostOrigin
 from journal.post_import.post_plan import PostPlan, plan_post_file
 from journal.services import (
     culling_ops,
     day_ops,
     export_ops,
+    hand_places,
     photo_ops,
     post_origins,
     track_ops,
@@ -240,6 +242,38 @@ class JournalService:
             report = track_ops.import_tracks(session, trip_id, files, max_gap_seconds)
             changes = recorder.finish(report.changes)
         return dataclasses.replace(report, changes=changes)
+
+    # Places by hand (``hand_places``)
+
+    def search_places(self, text: str, language: str = "en", limit: int = 10) -> list[PlaceMatch]:
+        """Places whose name (in any script) is or begins with ``text``, best first."""
+        return place_finder().search(text, language, limit)
+
+    def set_place(self, trip_id: int, target: int | date, place_id: int | None) -> Changes:
+        """Give photo ``target`` (an id) or day ``target`` (a date) the place ``place_id`` (from
+        ``search_places``) by hand; None takes the place by hand back."""
+        choice = hand_places.chosen_place(place_finder(), place_id) if place_id else None
+        with self.library.session() as session:
+            return recorded(
+                session,
+                trip_id,
+                lambda: hand_places.set_place(session, trip_id, target, choice),
+            )
+
+    def set_place_like_photo(self, trip_id: int, target: int | date, photo_id: int) -> Changes:
+        """Give photo or day ``target`` the place of photo ``photo_id`` ("same place as")."""
+        with self.library.session() as session:
+            choice = hand_places.place_like_photo(session, place_finder(), trip_id, photo_id)
+            return recorded(
+                session,
+                trip_id,
+                lambda: hand_places.set_place(session, trip_id, target, choice),
+            )
+
+    def day_places(self, trip_id: int) -> dict[date, tuple[int, str]]:
+        """The days of the trip given a place by hand: place id and label when chosen."""
+        with self.library.session() as session:
+            return hand_places.day_places(session, trip_id)
 
     def plan_post(
         self,

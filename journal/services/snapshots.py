@@ -171,10 +171,13 @@ class PhotoInfo:
     flagged: bool = False
     rating: int = 0
     hidden: bool = False
-    #: Where ``gps_latitude``/``gps_longitude`` came from: own or track (``PositionSource``).
+    #: Where ``gps_latitude``/``gps_longitude`` came from: own, track or hand (``PositionSource``).
     position_source: str | None = None
     #: A track position's distance in time to its nearest fix, in seconds.
     track_gap_seconds: int | None = None
+    #: The place given by hand (a GeoNames id, and its label when chosen), over the automatic one.
+    place_id: int | None = None
+    place_label: str | None = None
 
     @property
     def alt_text(self) -> str:
@@ -229,6 +232,8 @@ class PhotoInfo:
             hidden=photo.hidden,
             position_source=photo.position_source,
             track_gap_seconds=photo.track_gap_seconds,
+            place_id=photo.place_id,
+            place_label=photo.place_label,
         )
 
 

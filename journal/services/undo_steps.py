@@ -64,7 +64,7 @@ RECORDED: dict[type[Base], tuple[str, ...]] = {
         "export_settings",
         "removed_utc",
     ),
-    Day: ("title", "body", "cover_photo_id"),
+    Day: ("title", "body", "cover_photo_id", "place_id", "place_label"),
     Photo: (
         "day_date",
         "pinned",
@@ -83,6 +83,8 @@ RECORDED: dict[type[Base], tuple[str, ...]] = {
         "gps_longitude",
         "position_source",
         "track_gap_seconds",
+        "place_id",
+        "place_label",
     ),
     CameraOffset: ("offset_seconds",),
 }
@@ -99,7 +101,13 @@ def _absent(table: str) -> dict[str, Any]:
     if table in (Trip.__tablename__, Photo.__tablename__):
         return {"removed_utc": utc_now()}
     if table == Day.__tablename__:
-        return {"title": "", "body": "", "cover_photo_id": None}
+        return {
+            "title": "",
+            "body": "",
+            "cover_photo_id": None,
+            "place_id": None,
+            "place_label": None,
+        }
     return {"offset_seconds": 0}
 
 

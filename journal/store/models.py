@@ -107,6 +107,9 @@ class Day(Base):
     cover_photo_id: Mapped[int | None] = mapped_column(
         ForeignKey("photos.id", ondelete="SET NULL", name="fk_days_cover_photo_id_photos")
     )
+    #: The place given to the day by hand (a GeoNames id), and its label when it was chosen.
+    place_id: Mapped[int | None]
+    place_label: Mapped[str | None] = mapped_column(Text)
 
     trip: Mapped[Trip] = relationship(back_populates="days")
 
@@ -167,10 +170,15 @@ class Photo(Base):
     gps_longitude: Mapped[float | None]
     gps_altitude: Mapped[float | None]
     #: Where ``gps_latitude``/``gps_longitude`` came from: a ``PositionSource`` value (``own``:
-    #: the file's GPS, which always wins; ``track``: matched by time to a GPS track).
+    #: the file's GPS, which always wins; ``track``: matched by time to a GPS track; ``hand``: the
+    #: centre of a place the user chose for a photo without a position).
     position_source: Mapped[str | None] = mapped_column(String(8))
     #: A track position's distance in time to the nearest fix, in seconds ("±40 s").
     track_gap_seconds: Mapped[int | None]
+    #: The place chosen by hand (a GeoNames id), over the one its position names, and its label
+    #: when it was chosen. Only in the library: the original file is never written.
+    place_id: Mapped[int | None]
+    place_label: Mapped[str | None] = mapped_column(Text)
 
     caption: Mapped[str] = mapped_column(Text, default="")
     #: The photo's own description as its file recorded it (EXIF, IPTC or XMP), read at import:
