@@ -1,6 +1,7 @@
 """The places of a trip in its post: ``places`` and ``location`` front matter, and optionally in
 the day headings, from real photos at known GPS positions named by the installed index."""
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from journal.export import ExportFormat, ExportSettings
 from journal.places.finder import place_finder
 from journal.services import JournalService, NewTrip, TripInfo
 from tests.export.conftest import AddPhoto
+from tests.export.test_hugo_build import HUGO, build_site, make_site
 from tests.export.test_post_export import split_post
 
 PIKE_PLACE = (47.6097, -122.3422)
@@ -136,3 +138,53 @@ def test_without_a_place_index_the_post_has_no_places_and_the_report_says_why_on
     assert "## Day 3\n" in body
     [note] = report.notes
     assert "python -m journal.places.build" in note
+
+
+#: A page layout that shows the post's places, as a theme would.
+PLACES_LAYOUT = """\
+<!doctype html><html><body><h1>{{ .Title }}</h1>
+<p class="location">{{ .Params.location }}</p>
+<ul>{{ range .Params.places }}<li>{{ . }}</li>{{ end }}</ul>
+{{ .Content }}
+</body></html>
+"""
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (Debian package hugo; .ci/run)")
+def test_hugo_renders_the_places_front_matter_and_the_headings(
+    service: JournalService, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    trip = seattle_and_seoul(service, add_photo)
+    site = tmp_path / "site"
+    make_site(site)
+    (site / "layouts" / "_default" / "single.html").write_text(PLACES_LAYOUT, encoding="utf-8")
+    export(service, trip, site, format=ExportFormat.HUGO, places_in_headings=True)
+
+    public = tmp_path / "public"
+    build_site(site, public)
+    page = (public / "posts" / "seattle-seoul" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="location">United States</p>' in page
+    assert "<ul><li>Seattle</li><li>Redmond</li><li>Seoul</li></ul>" in page
+    assert "Day 1 — Pike Place Market · Seattle → Redmond</h2>" in html.unescape(page)
+
+
+def test_a_post_written_back_into_its_site_keeps_only_the_keys_it_had(
+    service: JournalService, add_photo: AddPhoto, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    make_site(site)
+    post = site / "content" / "posts" / "seattle" / "index.md"
+    post.parent.mkdir(parents=True)
+    post.write_text(
+        "---\ntitle: Seattle\ndate: 2023-09-16\nlayout: trip\n---\n\nHello.\n\n"
+        "## Day 1 — Market\n\nFish.\n",
+        encoding="utf-8",
+    )
+    trip = service.import_post(service.plan_post(post)).trip
+    add_photo(trip, date(2023, 9, 16), offset="-07:00", gps=gps_at(*PIKE_PLACE))
+
+    text = export(service, trip, site, format=ExportFormat.HUGO, places_in_headings=True)
+    front, body = split_post(text)
+    assert list(front) == ["title", "date", "layout"]
+    # The kept heading still says the day's title: written back as it was.
+    assert "## Day 1 — Market\n" in body
