@@ -42,14 +42,7 @@ def photo_places(photos: Sequence[PhotoInfo], language: str | None) -> dict[int,
     wanted = language or environment_language()
     places = {}
     for photo in photos:
-        place = place_of(
-            finder,
-            photo.place_id,
-            photo.place_label,
-            photo.gps_latitude,
-            photo.gps_longitude,
-            wanted,
-        )
+        place = place_of(finder, photo, wanted)
         if place is not None:
             places[photo.id] = place
     return places

@@ -58,14 +58,7 @@ def post_places(
             chosen = by_hand.get(day)
             found = [hand_place(finder, *chosen, POST_LANGUAGE)] if chosen else []
             for photo in photos_by_day.get(day, ()):
-                place = place_of(
-                    finder,
-                    photo.place_id,
-                    photo.place_label,
-                    photo.gps_latitude,
-                    photo.gps_longitude,
-                    POST_LANGUAGE,
-                )
+                place = place_of(finder, photo, POST_LANGUAGE)
                 found += [place] if place is not None else []
             if found:
                 days[day] = found
