@@ -48,6 +48,11 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--per-day", action=argparse.BooleanOptionalAction, help="one post per day")
     parser.add_argument(
+        "--places-in-headings",
+        action=argparse.BooleanOptionalAction,
+        help="end each day heading with the day's places (Day 1 — Pike Place Market · Seattle)",
+    )
+    parser.add_argument(
         "--max-size", type=int, metavar="N", help="longest image side in pixels (default 1600)"
     )
     parser.add_argument("--quality", type=int, metavar="Q", help="JPEG quality, 30-100")
@@ -87,6 +92,7 @@ def _settings(args: argparse.Namespace, remembered: ExportSettings) -> ExportSet
         name: value
         for name, value in (
             ("per_day", args.per_day),
+            ("places_in_headings", args.places_in_headings),
             ("slug", args.slug),
             ("baseurl", args.baseurl),
         )
@@ -154,6 +160,7 @@ def _report_json(report: ExportReport) -> dict[str, object]:
             {"post": str(link.post), "url": link.url, "reason": link.reason}
             for link in report.broken_links
         ],
+        "notes": list(report.notes),
     }
 
 
@@ -169,6 +176,8 @@ def _print_report(title: str, settings: ExportSettings, report: ExportReport) ->
         print(f"Removed {counted(report.files_removed, 'image')} the post no longer shows.")
     for post in report.posts:
         print(f"  {readable_path(post)}")
+    for note in report.notes:
+        print(f"Note: {note}")
 
 
 def _check_export(args: argparse.Namespace) -> None:

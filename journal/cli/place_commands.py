@@ -9,7 +9,8 @@ from datetime import date
 
 from journal.cli.command import Command
 from journal.cli.output import print_json, print_table
-from journal.places.finder import Place, PlaceFinder, Relation, place_finder
+from journal.places.chosen import hand_place, place_of
+from journal.places.finder import Place, place_finder
 from journal.places.index_file import PlaceIndexError
 from journal.places.local_names import LANGUAGES
 from journal.places.summaries import day_summary, trip_places
@@ -41,18 +42,10 @@ def photo_places(photos: Sequence[PhotoInfo], language: str | None) -> dict[int,
     wanted = language or environment_language()
     places = {}
     for photo in photos:
-        if photo.place_id is not None:
-            places[photo.id] = hand_place(finder, photo.place_id, photo.place_label, wanted)
-        elif photo.gps_latitude is not None and photo.gps_longitude is not None:
-            places[photo.id] = finder.place_at(photo.gps_latitude, photo.gps_longitude, wanted)
+        place = place_of(finder, photo, wanted)
+        if place is not None:
+            places[photo.id] = place
     return places
-
-
-def hand_place(finder: PlaceFinder, place_id: int, label: str | None, language: str) -> Place:
-    """A place given by hand, in ``language``; if the index no longer has it, the label it had
-    when it was chosen."""
-    match = finder.place_named(place_id, language)
-    return match.place if match else Place(Relation.IN, city=label, place_id=place_id)
 
 
 def place_source(photo: PhotoInfo) -> str | None:

@@ -48,6 +48,8 @@ class ExportPlan:
     posts: tuple[RenderedPost, ...]
     #: Existing files the export would replace with other content.
     conflicts: tuple[Path, ...]
+    #: What the post lacks and why (``ExportSource.notes``).
+    notes: tuple[str, ...] = ()
 
     @property
     def markdown(self) -> str:
@@ -65,6 +67,7 @@ class ExportReport:
     #: Images an earlier export wrote that the post no longer shows (a photo deleted, moved).
     files_removed: int
     broken_links: tuple[BrokenLink, ...]
+    notes: tuple[str, ...] = ()
 
     @property
     def post_folder(self) -> Path:
@@ -88,7 +91,7 @@ def plan_export(source: ExportSource, settings: ExportSettings) -> ExportPlan:
         target = inside(folder, post.file)
         if target.exists() and _read(target) != post.text.encode("utf-8"):
             conflicts.append(target)
-    return ExportPlan(settings, folder, posts, tuple(conflicts))
+    return ExportPlan(settings, folder, posts, tuple(conflicts), source.notes)
 
 
 def run_export(
@@ -142,6 +145,7 @@ def run_export(
         files_unchanged=total - written,
         files_removed=removed,
         broken_links=broken,
+        notes=plan.notes,
     )
 
 

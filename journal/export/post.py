@@ -15,7 +15,7 @@ and only the front-matter keys it had (the trip's title, categories and tags amo
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -49,7 +49,9 @@ from journal.markdown.post_layout import (
     demote_headings,
     read_day_heading,
     section_heading,
+    with_places,
 )
+from journal.places.summaries import summary_reader
 from journal.portable_names import portable_slug
 
 if TYPE_CHECKING:  # post_origin names the export's formats: importing it here would be a cycle
@@ -205,18 +207,25 @@ def _sections(
 
 
 def _heading(day: SourceDay, settings: ExportSettings) -> str:
+    """The day's heading from the settings' templates, with its places after it if asked for
+    (``Day 1 — Pike Place Market · Seattle``)."""
     template = settings.titled_day_heading if day.title.strip() else settings.day_heading
-    return day_heading(template, number=day.index, day=day.date, title=day.title.strip())
+    heading = day_heading(template, number=day.index, day=day.date, title=day.title.strip())
+    return with_places(heading, day.places) if settings.places_in_headings else heading
 
 
 def _day_heading_line(
-    day: SourceDay, settings: ExportSettings, origin: "PostOrigin | None"
+    day: SourceDay,
+    settings: ExportSettings,
+    origin: "PostOrigin | None",
+    is_places: Callable[[str], bool],
 ) -> tuple[str, int]:
     """The line that heads ``day`` and its level: the imported post's own heading while it
-    still says this day's number or date and title, else one from the settings' templates."""
+    still says this day's number or date and title (places after it aside), else one from the
+    settings' templates."""
     kept = origin.day_headings.get(day.date) if origin is not None else None
     match = _KEPT_HEADING.fullmatch(kept) if kept is not None else None
-    said = read_day_heading(match["text"].strip()) if match is not None else None
+    said = read_day_heading(match["text"].strip(), is_places) if match is not None else None
     if (
         match is not None
         and said is not None
@@ -363,8 +372,9 @@ def _render(
     if section.intro:
         blocks.append(linked(section.intro)[0])
         blocks += [INTRO_SPACER] if spacers else []
+    is_places = summary_reader([city for day in source.days for city in day.cities])
     for day in section.days:
-        heading, level = _day_heading_line(day, settings, origin)
+        heading, level = _day_heading_line(day, settings, origin, is_places)
         blocks.append(heading)
         body, shown = linked(day.body)
         if body:
@@ -381,22 +391,42 @@ def _render(
         blocks += [section_heading(settings.closing_heading.strip()), closing]
     elif spacers and blocks and blocks[-1] == SECTION_SPACER:
         blocks.pop()
-    front_matter = _front_matter(profile, section.part, source.front_matter, origin)
+    places = _place_fields(section, source, settings)
+    front_matter = _front_matter(profile, section.part, source.front_matter, origin, places)
     style = origin.front_matter if origin is not None else "yaml"
     text = f"{render_front_matter(front_matter, style)}\n" + "\n\n".join(blocks) + "\n"
     images = tuple(links.images.values())
     return RenderedPost(post_file, text, images, image_folder, image_prefix(source, settings))
 
 
-def _front_matter(
-    profile: Profile, part: PostPart, extra: Mapping[str, Any], origin: "PostOrigin | None"
+def _place_fields(
+    section: _Section, source: ExportSource, settings: ExportSettings
 ) -> dict[str, Any]:
-    """The generated keys, then the trip's extra keys (which win: the user set them on purpose).
+    """``places``: the cities of the post's days in the order visited; and for a site's post
+    ``location``: the trip's main country, or its one city (``ExportSource.location``)."""
+    cities = list(dict.fromkeys(city for day in section.days for city in day.cities))
+    fields: dict[str, Any] = {"places": cities} if cities else {}
+    if source.location and settings.format is not ExportFormat.MARKDOWN:
+        fields["location"] = source.location
+    return fields
+
+
+def _front_matter(
+    profile: Profile,
+    part: PostPart,
+    extra: Mapping[str, Any],
+    origin: "PostOrigin | None",
+    places: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The generated keys and the ``places`` ones, then the trip's extra keys (which win: the
+    user set them on purpose).
     A post written back as the one it was imported from gets only the keys it had: the trip's
     title, categories and tags, and its own others (its ``date`` if it had one, ``layout``…).
     Categories or tags under the singular key (``category: travel``) stay there alone. A post's
     own ``date`` (and ``lastmod``…) is still a date, written back as it was."""
-    fields = profile.front_matter(part) if origin is None else profile.trip_fields(part)
+    fields = (
+        {**profile.front_matter(part), **places} if origin is None else profile.trip_fields(part)
+    )
     for plural, singular in (("categories", "category"), ("tags", "tag")):
         if singular in extra:  # the post's own spelling, which generators read as the plural
             fields.pop(plural, None)

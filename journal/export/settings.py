@@ -67,6 +67,8 @@ class ExportSettings:
     #: The heading of a day that has a title.
     titled_day_heading: str = post_layout.TITLED_DAY_HEADING
     closing_heading: str = post_layout.CLOSING_HEADING
+    #: Each day heading ends with the day's places (``Day 1 — Pike Place Market · Seattle``).
+    places_in_headings: bool = False
     images: ImageOptions = field(default_factory=ImageOptions)
     #: The folder last chosen for each format: a Jekyll site and a Hugo site are different
     #: folders, so switching format brings back that format's own folder, not this one.
@@ -131,6 +133,7 @@ class ExportSettings:
             day_heading=_typed(data, "day_heading", defaults.day_heading),
             titled_day_heading=_typed(data, "titled_day_heading", defaults.titled_day_heading),
             closing_heading=_typed(data, "closing_heading", defaults.closing_heading),
+            places_in_headings=_typed(data, "places_in_headings", defaults.places_in_headings),
             images=_image_options(images if isinstance(images, dict) else {}),
             format_folders=_format_folders(data.get("format_folders")),
         )

@@ -62,6 +62,10 @@ class SourceDay:
     body: str
     #: The day's photos in their gallery order.
     photos: tuple[SourcePhoto, ...]
+    #: Where the day went ("Seattle → Redmond"), for its heading; "" when not known.
+    places: str = ""
+    #: The day's cities in the order first visited, for the ``places`` front-matter key.
+    cities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,3 +80,7 @@ class ExportSource:
     #: Where the trip's post came from, if it was imported: exporting to the same kind of site
     #: writes it back as that post (its file, front-matter format, headings, spacers).
     origin: "PostOrigin | None" = None
+    #: The trip's main country, or "City, Country" for a trip in one city ("" when not known).
+    location: str = ""
+    #: What the export report should say about what the post lacks (no place names).
+    notes: tuple[str, ...] = ()

@@ -86,6 +86,7 @@ class ExportForm(QWidget):
         self.day_heading_edit = QLineEdit()
         self.titled_heading_edit = QLineEdit()
         self.closing_heading_edit = QLineEdit()
+        self.places_box = QCheckBox("End each day heading with its places (Day 1 — … · Seattle)")
         self.front_matter_edit = QPlainTextEdit()
         self.front_matter_edit.setPlaceholderText("author: Jane\ntoc: true")
         self.front_matter_edit.setFixedHeight(90)
@@ -93,6 +94,7 @@ class ExportForm(QWidget):
         post.addRow("Day heading", self.day_heading_edit)
         post.addRow("With a day title", self.titled_heading_edit)
         post.addRow("Closing heading", self.closing_heading_edit)
+        post.addRow(self.places_box)
         post.addRow("Extra front matter", self.front_matter_edit)
 
         column = QVBoxLayout(self)
@@ -115,7 +117,12 @@ class ExportForm(QWidget):
             self.titled_heading_edit,
             self.closing_heading_edit,
         )
-        markdown_boxes = (self.per_day_box, self.append_box, self.keep_originals_box)
+        markdown_boxes = (
+            self.per_day_box,
+            self.append_box,
+            self.keep_originals_box,
+            self.places_box,
+        )
         for signal in (
             *(line.textChanged for line in lines),
             *(box.toggled for box in markdown_boxes),
@@ -154,6 +161,7 @@ class ExportForm(QWidget):
         self.day_heading_edit.setText(settings.day_heading)
         self.titled_heading_edit.setText(settings.titled_day_heading)
         self.closing_heading_edit.setText(settings.closing_heading)
+        self.places_box.setChecked(settings.places_in_headings)
         self.front_matter_edit.setPlainText(front_matter_yaml(front_matter))
         self._update_enabled()
         self._filled = True
@@ -178,6 +186,7 @@ class ExportForm(QWidget):
             day_heading=self.day_heading_edit.text(),
             titled_day_heading=self.titled_heading_edit.text(),
             closing_heading=self.closing_heading_edit.text(),
+            places_in_headings=self.places_box.isChecked(),
             images=ImageOptions(
                 max_long_edge=self.size_spin.value(),
                 quality=self.quality_spin.value(),

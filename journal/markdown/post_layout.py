@@ -12,7 +12,7 @@ them ends the day's section when the post is read again.
 """
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +30,10 @@ CLOSING_HEADING = "Conclusion"
 DATE_DAY_HEADING = "{date}"
 TITLED_DATE_DAY_HEADING = "{date} — {title}"
 
+#: What separates a day heading from the places an export may add to it
+#: (``Day 1 — Pike Place Market · Seattle``, ``Day 2 · Seattle → Redmond``).
+PLACES_SEPARATOR = " · "
+
 _DAY = re.compile(r"^day\s*(?P<index>\d{1,4})\b\s*(?:[-—–:·|]\s*)?(?P<title>.*)$", re.IGNORECASE)
 _DATE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})\b\s*(?:[-—–:·|]\s*)?(?P<title>.*)$")
 
@@ -45,6 +49,11 @@ def day_heading(template: str, *, number: int, day: date, title: str) -> str:
     return template.format(number=number, date=day.isoformat(), weekday=f"{day:%a}", title=title)
 
 
+def with_places(heading: str, places: str) -> str:
+    """``heading`` with the day's ``places`` after it (unchanged when there are none)."""
+    return f"{heading}{PLACES_SEPARATOR}{places}" if places else heading
+
+
 @dataclass(frozen=True)
 class DayHeading:
     """A heading read as a day's: numbered (``index``) or dated (``date``), never neither."""
@@ -54,9 +63,16 @@ class DayHeading:
     title: str
 
 
-def read_day_heading(heading: str) -> DayHeading | None:
+def read_day_heading(
+    heading: str, is_places: Callable[[str], bool] = lambda text: False
+) -> DayHeading | None:
     """What a section heading says about its day (``Day 2 — Seattle``, ``2023-09-18``), or
-    None for a heading that is not a day's (``Conclusion``)."""
+    None for a heading that is not a day's (``Conclusion``). The places ``with_places`` put
+    after it are not part of its title when ``is_places`` knows them for places (the export
+    wrote the post's cities into its ``places`` front matter)."""
+    before, separator, after = heading.rpartition(PLACES_SEPARATOR)
+    if separator and is_places(after):
+        heading = before
     if match := _DAY.match(heading):
         return DayHeading(int(match["index"]), None, match["title"].strip())
     if match := _DATE.match(heading):

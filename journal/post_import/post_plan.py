@@ -23,6 +23,7 @@ from journal.markdown.links import (
     resolve_image,
 )
 from journal.markdown.reference_definitions import localized_definitions
+from journal.places.summaries import summary_reader
 from journal.post_import.front_matter import (
     labels,
     split_front_matter,
@@ -180,7 +181,7 @@ def plan_post(
     """
     front_matter, body = split_front_matter(text.replace("\r\n", "\n"), str(source))
     values = front_matter.values
-    structure = split_post(body)
+    structure = split_post(body, summary_reader(labels(values.get("places"))))
     notes: list[str] = []
 
     title = str(values.get("title") or "").strip()

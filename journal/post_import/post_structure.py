@@ -12,6 +12,7 @@ block is text, not a section. Everything between headings is kept byte for byte,
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -75,15 +76,19 @@ def _section_level(headings: list[_Heading]) -> int:
     return 1 if any(h.level == 1 and read_day_heading(h.text) for h in headings) else 2
 
 
-def _as_day(heading: _Heading, body: str, lines: list[str]) -> PostDay | None:
-    day = read_day_heading(heading.text)
+def _as_day(
+    heading: _Heading, body: str, lines: list[str], is_places: Callable[[str], bool]
+) -> PostDay | None:
+    day = read_day_heading(heading.text, is_places)
     if day is None:
         return None
     written = lines[heading.line].rstrip("\r\n") if heading.atx else ""
     return PostDay(day.index, day.date, heading.text, day.title, body, heading.line + 1, written)
 
 
-def split_post(body: str) -> PostStructure:
+def split_post(body: str, is_places: Callable[[str], bool] = lambda text: False) -> PostStructure:
+    """The post's parts; ``is_places`` tells the places an export put after a day's heading
+    from its title (``post_layout.read_day_heading``)."""
     lines = _LINE.findall(body)
     found = _headings(body)
     level = _section_level(found)
@@ -95,7 +100,7 @@ def split_post(body: str) -> PostStructure:
     for heading, end in zip(headings, bounds[1:], strict=True):
         line = heading.line
         section_body = "".join(lines[line + 1 : end])
-        day = _as_day(heading, section_body, lines)
+        day = _as_day(heading, section_body, lines, is_places)
         if day is not None:
             if closing_start is not None:  # a day after a closing-like section: that was a day's
                 days[-1] = _extended(days[-1], "".join(lines[closing_start:line]))

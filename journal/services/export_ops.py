@@ -17,6 +17,7 @@ from journal.errors import InvalidInputError
 from journal.export import ExportSettings
 from journal.export.source import ExportSource, SourceDay, SourcePhoto, SourceTrip
 from journal.services.changes import Changes
+from journal.services.export_places import post_places
 from journal.services.post_origins import kept_origin, origin_of
 from journal.services.slugs import check_slug
 from journal.services.snapshots import TripInfo
@@ -33,6 +34,7 @@ def export_source(session: Session, trip_id: int, library: Library) -> ExportSou
     bodies = {row.date: row for row in session.scalars(select(Day).where(Day.trip_id == trip.id))}
     photos: dict[int, SourcePhoto] = {}
     by_day: dict[date | None, list[SourcePhoto]] = {}
+    shown: dict[date, list[Photo]] = {}
     rows = session.scalars(
         select(Photo)
         .where(Photo.trip_id == trip.id)
@@ -54,10 +56,14 @@ def export_source(session: Session, trip_id: int, library: Library) -> ExportSou
         photos[row.id] = photo
         if not row.hidden:  # hidden from the post: not appended nor numbered, unless the text
             by_day.setdefault(day, []).append(photo)  # shows it (a reference wins)
+            if day is not None:  # nor does the post name its place
+                shown.setdefault(day, []).append(row)
+    places = post_places(session, trip.id, shown)
     days = []
     for index in range(info.day_count):
         day = info.start_date + timedelta(days=index)
         text = bodies.get(day)
+        named = places.days.get(day)
         days.append(
             SourceDay(
                 date=day,
@@ -65,6 +71,8 @@ def export_source(session: Session, trip_id: int, library: Library) -> ExportSou
                 title=text.title if text else "",
                 body=text.body if text else "",
                 photos=tuple(by_day.get(day, ())),
+                places=named.summary if named else "",
+                cities=named.cities if named else (),
             )
         )
     return ExportSource(
@@ -82,6 +90,8 @@ def export_source(session: Session, trip_id: int, library: Library) -> ExportSou
         photos=photos,
         front_matter=dict(trip.front_matter),
         origin=origin_of(trip),
+        location=places.location,
+        notes=places.notes,
     )
 
 

@@ -63,7 +63,7 @@ def test_a_korean_trip_exports_the_shape_of_the_reference_post(
     assert post.relative_to(tmp_path).as_posix() == "_posts/2023-09-16-aws-summit-2023.md"
     text = post.read_text(encoding="utf-8")
     front, body = split_post(text)
-    assert list(front) == ["layout", "title", "date", "categories"]
+    assert list(front) == ["layout", "title", "date", "categories", "places", "location"]
     assert front["layout"] == "post"
     assert front["title"] == "AWS Ambassador Global Summit 2023 후기"
     # The first photo's time: on the first day in UTC too, where Jekyll would date the midnight
@@ -71,6 +71,7 @@ def test_a_korean_trip_exports_the_shape_of_the_reference_post(
     assert front["date"] == "2023-09-16 10:00:01 +0900"
     assert "date: 2023-09-16 10:00:01 +0900\n" in text
     assert front["categories"] == ["AWS", "Summit"]
+    assert (front["places"], front["location"]) == (["Seoul"], "Seoul, South Korea")
     headings = [line for line in body.splitlines() if line.startswith("#")]
     assert headings == ["## Day 0", "## Day 1", "## Day 2", "## Conclusion"]
     intro = body.split("## Day 0")[0]

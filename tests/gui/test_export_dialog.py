@@ -126,12 +126,19 @@ def test_a_reopened_dialog_starts_from_the_remembered_settings(
 ) -> None:
     service.save_export_settings(
         summit.id,
-        ExportSettings(format=ExportFormat.HUGO, folder=tmp_path, per_day=True, slug="summit"),
+        ExportSettings(
+            format=ExportFormat.HUGO,
+            folder=tmp_path,
+            per_day=True,
+            slug="summit",
+            places_in_headings=True,
+        ),
     )
     dialog = open_dialog(summit)
     assert dialog.form.format_box.currentData() == "hugo"
     assert dialog.form.folder_edit.text() == str(tmp_path)
     assert dialog.form.per_day_box.isChecked()
+    assert dialog.form.places_box.isChecked()
     assert dialog.form.slug_edit.text() == "summit"
     assert dialog.form.slug_edit.placeholderText() == "aws-summit-2023"
     assert dialog.form.settings() == service.export_settings(summit.id)
