@@ -99,6 +99,12 @@ class PostImportRun:
             recorder = Recorder(session, self._into_trip)
             applied = apply_post(session, plan, images, self._into_trip)
             changes = recorder.finish(applied.changes)
+            # A cancel that came while the rows were written undoes them too (the session rolls
+            # back), so a Ctrl-C until the very commit leaves nothing of the post.
+            if self._cancel.cancelled:
+                raise PostImportCancelledError(
+                    "The post import was cancelled; nothing was changed."
+                )
         return PostImportReport(
             trip=applied.trip,
             created=applied.created,
