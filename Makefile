@@ -40,7 +40,7 @@ pytest: $(STAMP) $(PLACES_INDEX)
 
 # Import speed against exiftool + vipsthumbnail and a bare Pillow loop; ARGS="--count 1000".
 bench: $(STAMP)
-	$(BIN)/python bench/import_bench.py $(ARGS)
+	$(BIN)/python -m bench.import_bench $(ARGS)
 
 # Place names: index load time and lookups per second for 10,000 positions.
 bench-places: $(STAMP) $(PLACES_INDEX)

@@ -1,9 +1,11 @@
 """Import speed against two yardsticks, on a generated corpus of camera-sized photos.
 
-    python bench/import_bench.py [--count 200] [--corpus DIR] [--workdir DIR] [--workers N]
+    python -m bench.import_bench [--count 200] [--corpus DIR] [--workdir DIR] [--workers N]
 
 Makes (or reuses, in ``--corpus``) ``--count`` 12-megapixel JPEGs with real EXIF spread over a
-week, plus a few HEICs and PNG screenshots, then times on the same files:
+week, each with the 1920 x 1440 "large thumbnail" preview most cameras embed (an MPF frame, as
+Sony, Nikon and Fujifilm write it; every tenth without one, as Canon writes them), plus a few HEICs
+and PNG screenshots, then times on the same files:
 
 (a) our full import: read every capture time, hash, copy into a library, thumbnail, commit rows;
 (b) ``exiftool -fast -DateTimeOriginal`` over the folder, then ``vipsthumbnail -s 256`` over it
@@ -45,9 +47,11 @@ from journal.photos.formats import enable_heif
 from journal.photos.import_progress import ImportPhase, ImportProgress
 from journal.services import JournalService, NewTrip
 from journal.store.library import Library
+from tests.photos.preview_files import LARGE_THUMBNAIL_FULL_HD, jpeg_bytes, with_mpf_frames
 
 TRIP_START = date(2023, 9, 16)
 JPEG_SIZE = (4000, 3000)  # 12 megapixels
+PREVIEW_SIZE = (1920, 1440)
 HEIC_SIZE = (4032, 3024)
 PNG_SIZE = (2560, 1600)  # a laptop screenshot
 VARIANTS = 6
@@ -97,15 +101,18 @@ def make_corpus(folder: Path, count: int, heic: int, png: int) -> list[Path]:
         return wanted
     print(f"Generating the corpus in {folder} ...", flush=True)
 
-    def encoded(seed: int) -> bytes:
-        buffer = io.BytesIO()
-        photo_like(JPEG_SIZE, seed).save(buffer, "JPEG", quality=92)
-        return buffer.getvalue()
+    def encoded(seed: int) -> tuple[bytes, bytes]:
+        photo = photo_like(JPEG_SIZE, seed)
+        preview = photo.resize(PREVIEW_SIZE, Image.Resampling.BILINEAR)
+        return jpeg_bytes(photo, quality=92), jpeg_bytes(preview, quality=80)
 
     with ThreadPoolExecutor() as pool:
         jpegs = list(pool.map(encoded, range(VARIANTS)))
     for index in range(count):
-        data = with_exif(jpegs[index % VARIANTS], exif_block(taken_at(index), index))
+        photo, preview = jpegs[index % VARIANTS]
+        data = with_exif(photo, exif_block(taken_at(index), index))
+        if index % 10 != 9:
+            data = with_mpf_frames(data, [(LARGE_THUMBNAIL_FULL_HD, preview)])
         (folder / f"IMG_{index:04d}.JPG").write_bytes(data)
     if heic:
         heic_buffer = io.BytesIO()

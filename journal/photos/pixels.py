@@ -17,12 +17,14 @@ orientation and brings high bit depths into the 8-bit range every later step exp
 """
 
 import io
+import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO, cast
 
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
+from journal.photos.embedded_previews import ifd1_preview, seek_preview_frame, trusted
 from journal.photos.formats import RAW_FORMATS, enable_heif
 from journal.photos.jpeg_markers import END_OF_IMAGE
 from journal.photos.raw import preview_bytes, read_raw
@@ -44,30 +46,39 @@ _SIXTEEN_BIT_RAW_MODES = {"I;16": "I;16", "I;16L": "I;16", "I;16B": "I;16B", "I;
 
 @contextmanager
 def open_pixels(
-    source: BinaryIO, media_format: str, *, fit: int | None = None
+    source: BinaryIO, media_format: str, *, fit: int | None = None, previews: bool = False
 ) -> Iterator[Image.Image]:
     """The photo read from ``source`` (a file of ``media_format``, at its start), decoded,
     upright and in an 8-bit mode; for a RAW file, its embedded JPEG preview turned by the RAW's
     orientation (``raw.py``).
 
     With ``fit``, the decoder may take a cheaper path that still gives at least ``fit`` pixels
-    on the long edge (the caller resizes). Raises ``OSError`` or ``ValueError`` for data that
+    on the long edge (the caller resizes). With ``previews`` too, a JPEG's embedded preview that
+    covers ``fit`` is decoded instead of the photo (``embedded_previews``): for the gallery, never
+    for what is published. Raises ``OSError`` or ``ValueError`` for data that
     cannot be decoded, like Pillow.
     """
     enable_heif()
-    image = _decoded(source, media_format, fit)
+    image = _decoded(source, media_format, fit, previews)
     try:
         yield image
     finally:
         image.close()
 
 
-def _decoded(source: BinaryIO, media_format: str, fit: int | None) -> Image.Image:
+def _decoded(
+    source: BinaryIO, media_format: str, fit: int | None, previews: bool = False
+) -> Image.Image:
     if media_format in RAW_FORMATS:
         reading = read_raw(source, media_format)
         preview = io.BytesIO(preview_bytes(source, reading))
         return _upright(preview, fit, orientation=reading.exif.orientation)
     start = source.tell()
+    if previews and fit is not None and media_format == "JPEG":
+        embedded = _embedded_preview(source, fit)
+        if embedded is not None:
+            return embedded
+        source.seek(start)
     try:
         return _upright(source, fit)
     except OSError as error:
@@ -90,6 +101,29 @@ def _upright(source: BinaryIO, fit: int | None, orientation: int | None = None) 
         elif orientation in _TRANSPOSITIONS:
             return _eight_bit(image.transpose(_TRANSPOSITIONS[orientation]))
         return _eight_bit(image)
+
+
+def _embedded_preview(source: BinaryIO, fit: int) -> Image.Image | None:
+    """The photo's embedded preview decoded and turned by the photo's orientation, or None when
+    it has none that can stand for it (or the preview's data is damaged: the photo decides)."""
+    try:
+        with Image.open(source) as image:
+            if not trusted(image):
+                return None
+            orientation = image.getexif().get(ExifTags.Base.Orientation)
+            thumbnail = ifd1_preview(image, fit)
+            if thumbnail is not None:
+                return _upright(io.BytesIO(thumbnail), fit, orientation or 1)
+            if not seek_preview_frame(image, fit):
+                return None
+            image.draft(None, fitted(image.size, fit))
+            image.load()
+            turn = _TRANSPOSITIONS.get(orientation) if isinstance(orientation, int) else None
+            return _eight_bit(image.transpose(turn) if turn else image)
+    # A damaged preview (or MPF directory) is no reason to refuse a photo: the photo is decoded
+    # instead, and it fails on its own if it is damaged too.
+    except (OSError, ValueError, SyntaxError, EOFError, struct.error, KeyError, IndexError):
+        return None
 
 
 def fitted(size: tuple[int, int], pixels: int) -> tuple[int, int]:

@@ -94,9 +94,9 @@ class ThumbnailCache:
             remove_entry(destination)  # a folder or a FIFO where the file goes
             if isinstance(source, Path):
                 with open_library_file(source) as handle:
-                    make_thumbnail(handle, destination, size.pixels, media_format)
+                    make_thumbnail(handle, destination, size, media_format)
             else:
-                make_thumbnail(source, destination, size.pixels, media_format)
+                make_thumbnail(source, destination, size, media_format)
         return destination
 
     def remove(self, content_hash: str) -> None:
@@ -104,13 +104,17 @@ class ThumbnailCache:
             remove_entry(self.cached_path(content_hash, size))
 
 
-def make_thumbnail(source: BinaryIO, destination: Path, pixels: int, media_format: str) -> None:
-    """Write the photo read from ``source`` (a file of ``media_format``) scaled to fit ``pixels``
-    square, upright, as a JPEG at ``destination``.
+def make_thumbnail(source: BinaryIO, destination: Path, size: ThumbSize, media_format: str) -> None:
+    """Write the photo read from ``source`` (a file of ``media_format``) scaled to fit ``size``
+    square, upright, as a JPEG at ``destination``. A gallery thumbnail may come from the preview
+    the camera embedded (``embedded_previews``); the viewer's preview, where a user judges
+    sharpness, always comes from the photo itself.
 
     Raises ``OSError`` (corrupt data) like Pillow's decoders do.
     """
-    with open_pixels(source, media_format, fit=pixels) as image:
+    pixels = size.pixels
+    previews = size is ThumbSize.THUMB
+    with open_pixels(source, media_format, fit=pixels, previews=previews) as image:
         image.thumbnail((pixels, pixels))
         rgb = _flattened(image)
         # A cache: written atomically but not synced (an fsync costs as much as the rest of the

@@ -9,8 +9,10 @@ each finished file to the caller, who decides when its row is written: ``photo_i
 rows in short batches as files finish, a post import writes all of them in its one transaction.
 
 Order per file: hash, skip if the trip has those bytes already, make the thumbnail (which also
-proves the pixels decode: a truncated file fails here rather than in the gallery), and copy the
-original atomically into ``photos/`` - always before its row can exist.
+proves the pixels decode: a truncated file fails here rather than in the gallery; a camera's
+embedded preview, which stands for the photo when it can, lies after the photo's data and is the
+first thing a truncation takes), and copy the original atomically into ``photos/`` - always
+before its row can exist.
 
 A file whose bytes the library already knows still has its copy checked (the trip's duplicates and
 another trip's photos alike): a copy that went missing or was damaged is written again from the
